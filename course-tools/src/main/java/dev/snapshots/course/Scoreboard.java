@@ -1,0 +1,117 @@
+package dev.snapshots.course;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The scoreboard printed at the end of {@code mvn test} in a step: every exercise of the step,
+ * done or not, and for each one not done the first failing test, its message and where the hint
+ * is. The build fails while any exercise (or any other test) fails.
+ */
+public final class Scoreboard {
+
+    private final String step;
+    private final StepReadme readme;
+    private final List<TestResult> results;
+
+    public Scoreboard(String step, StepReadme readme, List<TestResult> results) {
+        this.step = step;
+        this.readme = readme;
+        this.results = results;
+    }
+
+    public static Scoreboard load(String step, Path readme, Path resultsFile) throws IOException {
+        return new Scoreboard(step, StepReadme.read(readme), TestResult.read(resultsFile));
+    }
+
+    /** Usage: {@code Scoreboard <step> <README.md> <exercise-results.tsv>} (run by the POM after Surefire). */
+    public static void main(String[] args) throws IOException {
+        Scoreboard board = load(args[0], Path.of(args[1]), Path.of(args[2]));
+        System.out.println(board.render());
+        if (!board.complete()) {
+            throw new IllegalStateException(board.verdict());
+        }
+    }
+
+    public boolean ran() {
+        return !results.isEmpty();
+    }
+
+    public List<StepReadme.Exercise> exercises() {
+        return readme.exercises();
+    }
+
+    /** Done means: the exercise has tests, and every one of them passed. */
+    public boolean done(String exercise) {
+        List<TestResult> mine = testsOf(exercise);
+        return !mine.isEmpty() && mine.stream().allMatch(TestResult::passed);
+    }
+
+    public long doneCount() {
+        return exercises().stream().filter(e -> done(e.id())).count();
+    }
+
+    public Optional<StepReadme.Exercise> next() {
+        return exercises().stream().filter(e -> !done(e.id())).findFirst();
+    }
+
+    public List<TestResult> failingOtherTests() {
+        return results.stream().filter(r -> !r.isExercise() && !r.passed()).toList();
+    }
+
+    public boolean complete() {
+        return ran() && next().isEmpty() && failingOtherTests().isEmpty();
+    }
+
+    public List<TestResult> testsOf(String exercise) {
+        return results.stream().filter(r -> r.exercise().equals(exercise)).toList();
+    }
+
+    String verdict() {
+        if (!ran()) {
+            return step + ": no test ran (see the compiler or Surefire output above).";
+        }
+        return step + ": " + (exercises().size() - doneCount()) + " exercise(s) not done yet, "
+                + failingOtherTests().size() + " other test(s) failing. Scoreboard above.";
+    }
+
+    public String render() {
+        String rule = "=".repeat(78);
+        StringBuilder out = new StringBuilder("\n").append(rule).append('\n');
+        out.append(String.format(" Scoreboard  %s  %d of %d exercises done%n", step, doneCount(), exercises().size()));
+        out.append(rule).append('\n');
+        if (!ran()) {
+            out.append(" No test ran: the step did not compile, or Surefire could not start. Read the errors above.\n");
+            return out.append(rule).toString();
+        }
+        for (StepReadme.Exercise e : exercises()) {
+            List<TestResult> tests = testsOf(e.id());
+            long failing = tests.stream().filter(t -> !t.passed()).count();
+            if (done(e.id())) {
+                out.append(String.format("  [x] %-5s %s  (%d tests pass)%n", e.id(), e.title(), tests.size()));
+                continue;
+            }
+            out.append(String.format("  [ ] %-5s %s  (%d of %d tests failing)%n", e.id(), e.title(), failing, tests.size()));
+            tests.stream().filter(t -> !t.passed()).findFirst().ifPresent(t -> {
+                out.append("          first failure: ").append(t.name()).append('\n');
+                out.append("          ").append(t.message()).append('\n');
+            });
+            out.append("          hint: README.md").append(e.anchor()).append('\n');
+        }
+        List<TestResult> others = failingOtherTests();
+        long otherCount = results.stream().filter(r -> !r.isExercise()).count();
+        out.append(String.format("  Other tests (properties already built): %d of %d pass%n", otherCount - others.size(), otherCount));
+        for (TestResult t : others) {
+            out.append("      failing: ").append(t.name()).append(": ").append(t.message()).append('\n');
+        }
+        out.append(rule).append('\n');
+        next().ifPresentOrElse(
+                e -> out.append(" Next: exercise ").append(e.id()).append(" — ").append(e.title())
+                        .append(". Find \"TODO ").append(e.id()).append("\" in src/main/java.\n"),
+                () -> out.append(others.isEmpty() ? " All exercises done. On to the next step!\n"
+                        : " All exercises done, but an earlier property broke: see \"Other tests\".\n"));
+        return out.append(rule).toString();
+    }
+}

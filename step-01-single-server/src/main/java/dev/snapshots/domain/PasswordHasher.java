@@ -1,0 +1,27 @@
+package dev.snapshots.domain;
+
+/**
+ * Turns passwords into salted, slow hashes, so a stolen user table does not give away passwords.
+ *
+ * <p>Use PBKDF2 with HMAC-SHA256 from the JDK ({@code SecretKeyFactory "PBKDF2WithHmacSHA256"}),
+ * a fresh random 16-byte salt per password, at least {@value #ITERATIONS} iterations and a 32-byte
+ * (256-bit) key. Store
+ * everything needed to check the password later in one string:
+ * {@code pbkdf2-sha256$<iterations>$<salt, Base64>$<hash, Base64>}.
+ */
+public final class PasswordHasher {
+
+    /** OWASP's 2023 advice for PBKDF2-HMAC-SHA256 is 600,000; we use less to keep the tests quick. */
+    public static final int ITERATIONS = 210_000;
+
+    public String hash(String password) {
+        // TODO 1.4: salt with SecureRandom, derive with PBKDF2WithHmacSHA256, encode as the class comment says.
+        throw new UnsupportedOperationException("TODO 1.4: hash the password (PasswordHasher.hash)");
+    }
+
+    /** True when {@code password} is the one that produced {@code stored}; false for anything malformed. */
+    public boolean verify(String password, String stored) {
+        // TODO 1.4: re-derive with the stored salt and iterations; compare in constant time (MessageDigest.isEqual).
+        throw new UnsupportedOperationException("TODO 1.4: check a password against its hash (PasswordHasher.verify)");
+    }
+}
