@@ -265,7 +265,7 @@ public final class CourseCheck {
         int broken = 0;
         List<String> details = new ArrayList<>();
         System.out.println();
-        String format = "%-26s %-40s %-30s %-28s %s%n";
+        String format = "%-24s %-42s %-30s %-34s %s%n";
         System.out.printf(format, "step", "starter graded", "solution passes", "carries forward", "hints & TODOs");
         for (Map.Entry<String, List<Promise>> step : report.entrySet()) {
             List<String> cells = new ArrayList<>();

@@ -1,0 +1,109 @@
+package dev.snapshots;
+
+import dev.snapshots.data.DataTierConfig;
+import dev.snapshots.data.DatabaseServer;
+import dev.snapshots.web.WebServer;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs step 02's finished system as two separate processes, one per tier, and prints where to look.
+ * Stop it with Ctrl+C. Start it from the repository root with {@code ./course demo step-02-separate-db}.
+ *
+ * <p>Each tier can also be started on its own, as in production:
+ * {@code java -cp … dev.snapshots.Demo data-tier} and
+ * {@code SNAPSHOTS_DB_URL=jdbc:h2:tcp://127.0.0.1:9092/snapshots java -cp … dev.snapshots.Demo web-tier}.
+ */
+public final class Demo {
+
+    private static final int DB_PORT = Integer.parseInt(System.getenv().getOrDefault("DB_PORT", "9092"));
+    private static final int WEB_PORT = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
+
+    public static void main(String[] args) throws Exception {
+        switch (args.length == 0 ? "both" : args[0]) {
+            case "data-tier" -> runDataTier();
+            case "web-tier" -> runWebTier();
+            default -> runBoth();
+        }
+    }
+
+    private static void runDataTier() throws InterruptedException {
+        DatabaseServer database = DatabaseServer.start(DB_PORT, Path.of("target", "demo-data").toAbsolutePath());
+        System.out.println("data tier: H2 server at " + database.jdbcUrl("snapshots"));
+        untilStopped(database::close);
+    }
+
+    private static void runWebTier() throws InterruptedException {
+        WebServer web = Topology.webServer("web-1", DataTierConfig.fromEnvironment(), WEB_PORT);
+        System.out.println("web tier: web-1 at http://127.0.0.1:" + web.address().getPort());
+        untilStopped(web::close);
+    }
+
+    /** Starts each tier as a child process of this one, then shows what to try. */
+    private static void runBoth() throws Exception {
+        List<Process> tiers = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> tiers.forEach(Process::destroy)));
+
+        tiers.add(child("data-tier", null));
+        awaitPort(DB_PORT);
+        tiers.add(child("web-tier", "jdbc:h2:tcp://127.0.0.1:" + DB_PORT + "/snapshots"));
+        String base = "http://127.0.0.1:" + WEB_PORT;
+        awaitPort(WEB_PORT);
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> alice = http.send(HttpRequest.newBuilder(URI.create(base + "/api/users"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        System.out.println();
+        System.out.println("Step 02 is running: two tiers, two processes (pids " + tiers.get(0).pid() + " and " + tiers.get(1).pid() + ").");
+        System.out.println("  web page        " + base + "/");
+        System.out.println("  users (JSON)    " + base + "/api/users/1   (sign-up of alice@example.com: " + alice.statusCode() + ")");
+        System.out.println("  data tier       jdbc:h2:tcp://127.0.0.1:" + DB_PORT + "/snapshots   (user sa, no password)");
+        System.out.println("Try: kill the web tier's pid and start it again: the users are still there.");
+        System.out.println("     kill the data tier's pid: the API answers 503 at once, and recovers when it is back.");
+        System.out.println("Press Ctrl+C to stop both.");
+        new CountDownLatch(1).await();
+    }
+
+    private static Process child(String tier, String dbUrl) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Demo.class.getName(), tier)
+                .inheritIO();
+        if (dbUrl != null) {
+            builder.environment().put(DataTierConfig.URL_VARIABLE, dbUrl);
+        }
+        return builder.start();
+    }
+
+    private static void awaitPort(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("nothing listens on port " + port + " after 30 s");
+    }
+
+    private static void untilStopped(Runnable stop) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stop.run();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+}

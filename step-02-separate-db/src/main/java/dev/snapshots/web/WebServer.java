@@ -1,0 +1,52 @@
+package dev.snapshots.web;
+
+import dev.snapshots.domain.UserService;
+import dev.snapshots.session.InMemorySessionStore;
+import io.javalin.Javalin;
+import java.net.InetSocketAddress;
+import java.util.Map;
+
+/** One web server: a Javalin (Jetty) process that answers for the page, its assets and the API. */
+public final class WebServer implements AutoCloseable {
+
+    private final String name;
+    private final Javalin app;
+
+    public WebServer(String name, UserService users, InMemorySessionStore sessions) {
+        this.name = name;
+        UserRoutes userRoutes = new UserRoutes(users);
+        LoginRoutes loginRoutes = new LoginRoutes(users, sessions);
+        HomePage homePage = new HomePage(name, users);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            HomePage.serveAssets(config);
+            config.routes.get("/", homePage::render);
+            config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up", "server", name)));
+            config.routes.get("/api/users/{id}", userRoutes::getUser);
+            config.routes.post("/api/users", userRoutes::createUser);
+            config.routes.post("/api/login", loginRoutes::login);
+            config.routes.get("/api/me", loginRoutes::me);
+            config.routes.post("/api/logout", loginRoutes::logout);
+            ErrorResponses.register(config);
+        });
+    }
+
+    /** Starts on 127.0.0.1; port 0 lets the operating system pick a free port. */
+    public WebServer start(int port) {
+        app.start("127.0.0.1", port);
+        return this;
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", app.port());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

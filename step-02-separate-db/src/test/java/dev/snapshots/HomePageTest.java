@@ -1,0 +1,92 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapshots.dns.DnsRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Carried from step 01 (exercise 1.3): the property still holds, so its test stays and passes on the starter. */
+@DisplayName("Carried from step 01 · The home page and its assets, from the same server")
+class HomePageTest {
+
+    private static final DnsRegistry DNS = new DnsRegistry();
+    private static final Pattern LINKED = Pattern.compile("(?:href|src)=\"(/assets/[^\"]+)\"");
+    private static InMemoryWebTier topology;
+    private static SiteClient client;
+
+    @BeforeAll
+    static void start() {
+        topology = InMemoryWebTier.start(DNS);
+        client = new SiteClient(DNS);
+        for (int i = 1; i <= 3; i++) {
+            topology.repository().save("User " + i, "user" + i + "@example.com", "pbkdf2-sha256$1$AAAA$AAAA");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        topology.close();
+    }
+
+    @Test
+    void the_home_page_is_HTML_naming_the_server_and_the_number_of_users() {
+        SiteClient.Response page = client.get("http://snapshots.test/");
+
+        assertThat(page.status()).as("%s", page).isEqualTo(200);
+        assertThat(page.header("Content-Type")).as("content type of %s", page).startsWith("text/html");
+        assertThat(page.body()).as("the page names the server that rendered it: %s", page)
+                .contains("<strong id=\"server\">web-1</strong>");
+        assertThat(page.body()).as("the page shows how many users signed up (3): %s", page)
+                .contains("<span id=\"user-count\">3</span>");
+        assertThat(page.body()).as("every placeholder is filled in: %s", page).doesNotContain("{{");
+    }
+
+    @Test
+    void every_asset_the_page_links_is_served_with_its_content_type() {
+        SiteClient.Response page = client.get("http://snapshots.test/");
+        assertThat(page.status()).as("%s", page).isEqualTo(200);
+        List<String> assets = new ArrayList<>();
+        Matcher m = LINKED.matcher(page.body());
+        while (m.find()) {
+            assets.add(m.group(1));
+        }
+        assertThat(assets).as("the page links its CSS and JavaScript").contains("/assets/app.css", "/assets/app.js");
+
+        for (String asset : assets) {
+            SiteClient.Response response = client.get("http://snapshots.test" + asset);
+            assertThat(response.status()).as("%s", response).isEqualTo(200);
+            String expectedType = asset.endsWith(".css") ? "text/css" : "javascript";
+            assertThat(response.header("Content-Type")).as("content type of %s", response).contains(expectedType);
+        }
+    }
+
+    @Test
+    void the_page_its_assets_and_the_API_all_come_from_one_address() {
+        SiteClient.Response page = client.get("http://snapshots.test/");
+        SiteClient.Response css = client.get("http://snapshots.test/assets/app.css");
+        SiteClient.Response api = client.get("http://snapshots.test/health");
+
+        assertThat(List.of(page.status(), css.status(), api.status()))
+                .as("page, asset and API all answer: %s | %s | %s", page, css, api)
+                .containsOnly(200);
+        assertThat(List.of(page.servedBy(), css.servedBy(), api.servedBy()))
+                .as("one server, one address for everything")
+                .containsOnly(topology.webServer().address());
+    }
+
+    @Test
+    void a_missing_asset_is_404_not_a_server_error() {
+        SiteClient.Response css = client.get("http://snapshots.test/assets/app.css");
+        SiteClient.Response missing = client.get("http://snapshots.test/assets/no-such-file.css");
+
+        assertThat(css.status()).as("the assets are served at all: %s", css).isEqualTo(200);
+        assertThat(missing.status()).as("%s", missing).isEqualTo(404);
+    }
+}
