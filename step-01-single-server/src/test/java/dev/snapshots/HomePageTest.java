@@ -2,7 +2,15 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshots.data.InMemoryUserRepository;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.domain.PasswordHasher;
+import dev.snapshots.domain.UserRepository;
+import dev.snapshots.domain.UserService;
+import dev.snapshots.session.InMemorySessionStore;
+import dev.snapshots.web.WebServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -47,6 +55,24 @@ class HomePageTest {
         assertThat(page.body()).as("1.3: the page shows how many users signed up (3): %s", page)
                 .contains("<span id=\"user-count\">3</span>");
         assertThat(page.body()).as("1.3: every placeholder is filled in: %s", page).doesNotContain("{{");
+    }
+
+    @Test
+    void the_page_is_rendered_for_each_request_with_this_servers_name_escaped() {
+        UserRepository repository = new InMemoryUserRepository();
+        UserService users = new UserService(repository, new PasswordHasher());
+        try (WebServer other = new WebServer("web-<7>", users, new InMemorySessionStore()).start(0)) {
+            URI home = URI.create("http://127.0.0.1:" + other.address().getPort() + "/");
+            SiteClient.Response empty = client.send(HttpRequest.newBuilder(home), "GET / on web-<7>");
+            repository.save("Late", "late@example.com", "pbkdf2-sha256$1$AAAA$AAAA");
+            SiteClient.Response one = client.send(HttpRequest.newBuilder(home), "GET / on web-<7>, one user later");
+
+            assertThat(empty.body()).as("1.3: the server's own name, HTML-escaped: %s", empty)
+                    .contains("<strong id=\"server\">web-&lt;7&gt;</strong>");
+            assertThat(empty.body()).as("1.3: no users yet: %s", empty).contains("<span id=\"user-count\">0</span>");
+            assertThat(one.body()).as("1.3: the count is read for each request: %s", one)
+                    .contains("<span id=\"user-count\">1</span>");
+        }
     }
 
     @Test

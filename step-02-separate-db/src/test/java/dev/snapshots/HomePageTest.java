@@ -3,6 +3,13 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.domain.PasswordHasher;
+import dev.snapshots.domain.UserRepository;
+import dev.snapshots.domain.UserService;
+import dev.snapshots.session.InMemorySessionStore;
+import dev.snapshots.web.WebServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -46,6 +53,24 @@ class HomePageTest {
         assertThat(page.body()).as("the page shows how many users signed up (3): %s", page)
                 .contains("<span id=\"user-count\">3</span>");
         assertThat(page.body()).as("every placeholder is filled in: %s", page).doesNotContain("{{");
+    }
+
+    @Test
+    void the_page_is_rendered_for_each_request_with_this_servers_name_escaped() {
+        UserRepository repository = new InMemoryUserRepository();
+        UserService users = new UserService(repository, new PasswordHasher());
+        try (WebServer other = new WebServer("web-<7>", users, new InMemorySessionStore()).start(0)) {
+            URI home = URI.create("http://127.0.0.1:" + other.address().getPort() + "/");
+            SiteClient.Response empty = client.send(HttpRequest.newBuilder(home), "GET / on web-<7>");
+            repository.save("Late", "late@example.com", "pbkdf2-sha256$1$AAAA$AAAA");
+            SiteClient.Response one = client.send(HttpRequest.newBuilder(home), "GET / on web-<7>, one user later");
+
+            assertThat(empty.body()).as("the server's own name, HTML-escaped: %s", empty)
+                    .contains("<strong id=\"server\">web-&lt;7&gt;</strong>");
+            assertThat(empty.body()).as("no users yet: %s", empty).contains("<span id=\"user-count\">0</span>");
+            assertThat(one.body()).as("the count is read for each request: %s", one)
+                    .contains("<span id=\"user-count\">1</span>");
+        }
     }
 
     @Test

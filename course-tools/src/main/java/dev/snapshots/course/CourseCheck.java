@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  *   <li><b>hints and TODOs</b>: every exercise has a collapsed hint in the README, every TODO names
  *       an exercise of the step, every exercise has a TODO, and the solution fills only TODO files.</li>
  * </ol>
- * Usage: {@code ./course check [step ...]}. Prints a table and ends with
+ * Usage: {@code ./course check [step ...]}, which first builds, tests and installs these tools (the
+ * steps' tests need {@link ResultsRecorder}). Prints a table and ends with
  * {@code check: N passed, M failed} (promises kept and broken); exits 1 on any broken promise.
  */
 public final class CourseCheck {
@@ -51,14 +52,6 @@ public final class CourseCheck {
         Course course = new Course(root, root.resolve("target/course-check"));
         List<Course.Step> all = course.steps();
         List<Course.Step> selected = course.select(Arrays.asList(args));
-
-        System.out.println("Building the course tools …");
-        Course.Run tools = course.maven("course-tools", "install", "-DskipTests", "-pl", "course-tools", "-am");
-        if (!tools.ok()) {
-            System.out.println("The course tools do not build: see " + tools.log());
-            System.out.println("check: 0 passed, 1 failed");
-            System.exit(1);
-        }
 
         CourseCheck check = new CourseCheck(course);
         Map<String, List<Promise>> report = new TreeMap<>();

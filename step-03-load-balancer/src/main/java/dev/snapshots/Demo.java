@@ -1,0 +1,73 @@
+package dev.snapshots;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.lb.BackendPool;
+import dev.snapshots.web.WebServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Runs step 03's finished system (a data tier, three web servers, a load balancer with health
+ * checks) and plays a short outage: web-2 dies after 20 s and comes back 20 s later. Watch the pool
+ * line it prints, and reload the page: "served by" changes with every request.
+ * Start it from the repository root with {@code ./course demo step-03-load-balancer}; stop with Ctrl+C.
+ */
+public final class Demo {
+
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Topology topology = Topology.start(new DnsRegistry(), 3);
+        topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
+        String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
+        HttpResponse<String> alice = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/users"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        System.out.println();
+        System.out.println("Step 03 is running: clients reach only the load balancer.");
+        System.out.println("  load balancer   " + base + "/   (reload it: 'served by' takes turns)");
+        System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: " + alice.statusCode() + ")");
+        for (WebServer server : topology.webServers()) {
+            System.out.println("  " + server.name() + "           http://127.0.0.1:" + server.address().getPort() + "/");
+        }
+        System.out.println("Log in as alice@example.com / correct horse: the balancer pins you to one server.");
+        System.out.println("Press Ctrl+C to stop.");
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            topology.close();
+            stopped.countDown();
+        }));
+        int web2Port = topology.webServer("web-2").address().getPort();
+        long started = System.nanoTime();
+        boolean killed = false;
+        boolean restarted = false;
+        while (!stopped.await(5, TimeUnit.SECONDS)) {
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            if (seconds >= 20 && !killed) {
+                System.out.println(">>> killing web-2 (nobody tells the balancer)");
+                topology.killWebServer("web-2");
+                killed = true;
+            } else if (seconds >= 40 && !restarted) {
+                System.out.println(">>> starting web-2 again on its old port");
+                topology.restartWebServer("web-2", web2Port);
+                restarted = true;
+            }
+            BackendPool pool = topology.loadBalancer().pool();
+            String state = pool.all().stream().map(b -> b.name() + (pool.isUp(b.name()) ? " up" : " DOWN"))
+                    .collect(Collectors.joining(", "));
+            String served = topology.webServers().stream().map(s -> s.name() + "=" + s.requestsServed())
+                    .collect(Collectors.joining(" "));
+            System.out.printf("[%3d s] pool: %s | requests served: %s%n", seconds, state, served);
+        }
+    }
+}
