@@ -85,22 +85,26 @@ public final class CourseCheck {
         int failing = 0;
         for (StepReadme.Exercise e : board.exercises()) {
             List<TestResult> tests = board.testsOf(e.id());
+            List<TestResult> passing = tests.stream().filter(TestResult::passed).toList();
             if (tests.isEmpty()) {
                 problems.add("exercise " + e.id() + " has no test (tag a test class @Tag(\"" + e.id() + "\"))");
+            } else if (!passing.isEmpty()) {
+                // A graded test that passes before the exercise is written proves nothing about it.
+                problems.add("exercise " + e.id() + ": " + passing.size() + " of its " + tests.size()
+                        + " tests pass on the starter, so they grade nothing (leave a test untagged if it guards an"
+                        + " earlier property), e.g. " + passing.get(0).name());
             } else {
                 failing++;
-                // A graded test that passes before the exercise is written proves nothing about it.
-                tests.stream().filter(TestResult::passed).forEach(t -> problems.add("exercise " + e.id()
-                        + ": its test passes on the starter, so it grades nothing: " + t.name()
-                        + " (leave it untagged if it guards an earlier property)"));
             }
         }
         problems.addAll(unknownExerciseTags(board, step));
         for (TestResult t : board.failingOtherTests()) {
             problems.add("a test outside the exercises fails on the starter: " + t.name() + ": " + t.message());
         }
-        long others = TestResult.read(step.starterResults()).stream().filter(r -> !r.isExercise()).count();
-        return Promise.of(name, failing + "/" + board.exercises().size() + " exercises fail, " + others + " others pass", problems);
+        List<TestResult> others = TestResult.read(step.starterResults()).stream().filter(r -> !r.isExercise()).toList();
+        long othersPassing = others.stream().filter(TestResult::passed).count();
+        return Promise.of(name, failing + "/" + board.exercises().size() + " exercises fail, "
+                + othersPassing + "/" + others.size() + " others pass", problems);
     }
 
     Promise solutionPasses(Course.Step step) throws IOException, InterruptedException {
@@ -119,18 +123,18 @@ public final class CourseCheck {
         if (results.isEmpty()) {
             problems.add("no test ran against the solution: see " + run.log());
         }
-        for (TestResult t : results) {
-            if (!t.passed()) {
-                problems.add((t.isExercise() ? "exercise " + t.exercise() : "other test") + " fails against the solution: "
-                        + t.name() + ": " + t.message());
-            }
-        }
+        Map<String, List<TestResult>> failures = results.stream().filter(t -> !t.passed())
+                .collect(Collectors.groupingBy(t -> t.isExercise() ? "exercise " + t.exercise() : "a test outside the exercises",
+                        TreeMap::new, Collectors.toList()));
+        failures.forEach((what, failed) -> problems.add(what + ": " + failed.size() + " test(s) fail against the solution,"
+                + " first " + failed.get(0).name() + ": " + failed.get(0).message()));
         for (StepReadme.Exercise e : board.exercises()) {
             if (board.testsOf(e.id()).isEmpty()) {
                 problems.add("exercise " + e.id() + " has no test against the solution");
             }
         }
-        return Promise.of(name, results.size() + " tests pass in " + run.took().toSeconds() + " s", problems);
+        long passed = results.stream().filter(TestResult::passed).count();
+        return Promise.of(name, passed + "/" + results.size() + " tests pass, " + run.took().toSeconds() + " s", problems);
     }
 
     Promise carriesForward(Course.Step step, Course.Step previous) throws IOException {

@@ -49,7 +49,8 @@ public final class LoadBalancer implements AutoCloseable {
                     (e, ctx) -> ctx.status(501).json(Map.of("error", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("load balancer failed on {} {}", ctx.method(), ctx.path(), e);
-                ctx.status(502).json(Map.of("error", "bad gateway"));
+                // A production proxy would not show its own exceptions; here they are your code's, so it does.
+                ctx.status(502).json(Map.of("error", "the load balancer failed: " + e));
             });
         });
     }
