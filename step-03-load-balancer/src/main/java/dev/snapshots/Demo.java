@@ -24,7 +24,8 @@ public final class Demo {
     }
 
     public static void main(String[] args) throws Exception {
-        Topology topology = Topology.start(new DnsRegistry(), 3);
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
+        Topology topology = Topology.start(new DnsRegistry(), 3, port);
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
         HttpResponse<String> alice = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/users"))

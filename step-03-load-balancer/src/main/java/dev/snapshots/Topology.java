@@ -41,9 +41,14 @@ public final class Topology implements AutoCloseable {
 
     /** The whole step: the data tier, {@code count} web servers (web-1, web-2…) and the balancer DNS points at. */
     public static Topology start(DnsRegistry dns, int count) {
+        return start(dns, count, 0);
+    }
+
+    /** The same, with the balancer on {@code port} (0: any free one). */
+    public static Topology start(DnsRegistry dns, int count, int port) {
         Topology topology = startDataTier(dns);
         try {
-            topology.loadBalancer = new LoadBalancer().start(0);
+            topology.loadBalancer = new LoadBalancer().start(port);
             for (int i = 1; i <= count; i++) {
                 topology.addWebServer("web-" + i);
             }
