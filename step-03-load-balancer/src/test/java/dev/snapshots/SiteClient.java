@@ -82,7 +82,7 @@ final class SiteClient {
 
     /** Sends a request built by the test; the URL's host is resolved through the course DNS first. */
     Response send(HttpRequest.Builder request, String description) {
-        HttpRequest built = request.timeout(Duration.ofSeconds(5)).build();
+        HttpRequest built = request.timeout(Duration.ofSeconds(10)).build();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             InetSocketAddress servedBy = new InetSocketAddress(built.uri().getHost(), built.uri().getPort());

@@ -6,6 +6,7 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,9 @@ public final class LoadBalancer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LoadBalancer.class);
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
+
+    /** How long a backend may take to answer before the balancer gives up on it (nginx: proxy_read_timeout). */
+    static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(4);
 
     private final BackendPool pool = new BackendPool();
     private final RoundRobin roundRobin = new RoundRobin();
@@ -90,7 +94,11 @@ public final class LoadBalancer implements AutoCloseable {
             tried.add(backend);
             HttpResponse<byte[]> response;
             try {
-                response = http.send(forwarder.toBackend(ctx, backend), HttpResponse.BodyHandlers.ofByteArray());
+                // A backend that accepted the request but never answers counts as unreachable too.
+                HttpRequest request = HttpRequest.newBuilder(forwarder.toBackend(ctx, backend), (name, value) -> true)
+                        .timeout(BACKEND_TIMEOUT)
+                        .build();
+                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException unreachable) {
                 List<Backend> untried = healthy.stream().filter(b -> !tried.contains(b)).toList();
                 if (untried.isEmpty() || !retryPolicy.mayRetry(ctx.method().name(), tried.size())) {
