@@ -70,12 +70,14 @@ public final class CourseCheck {
     Promise starterGraded(Course.Step step) throws IOException, InterruptedException {
         String name = "starter graded";
         Files.deleteIfExists(step.starterResults());
+        Set<Long> before = serverProcesses();
         Course.Run run = course.maven(step.name() + "-starter", "clean", "test", "-pl", step.name(), "-Dcourse.scoreboard.skip=true");
+        List<String> leftovers = leftBehind(before);
         if (!run.ok()) {
             return Promise.of(name, "does not build", List.of("the starter does not compile or its tests could not run: see " + run.log()));
         }
         Scoreboard board = Scoreboard.load(step.name(), step.readme(), step.starterResults());
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(leftovers);
         if (!board.ran()) {
             problems.add("no test ran on the starter: see " + run.log());
         }
@@ -113,13 +115,15 @@ public final class CourseCheck {
             return Promise.of(name, "no solution", List.of("there is no " + course.root.relativize(step.solutionDir())));
         }
         Files.deleteIfExists(step.solutionResults());
+        Set<Long> before = serverProcesses();
         Course.Run run = course.maven(step.name() + "-solution", "clean", "test", "-pl", step.name(), "-Psolutions", "-Dcourse.scoreboard.skip=true");
+        List<String> leftovers = leftBehind(before);
         if (!run.ok()) {
             return Promise.of(name, "does not build", List.of("the solution does not compile or its tests could not run: see " + run.log()));
         }
         List<TestResult> results = TestResult.read(step.solutionResults());
         Scoreboard board = Scoreboard.load(step.name(), step.readme(), step.solutionResults());
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(leftovers);
         if (results.isEmpty()) {
             problems.add("no test ran against the solution: see " + run.log());
         }
@@ -228,6 +232,26 @@ public final class CourseCheck {
                 .distinct()
                 .map(id -> "tests are tagged with exercise " + id + ", which README.md does not list")
                 .toList();
+    }
+
+    /** Server processes the tests may start outside their JVM (redis-server), by pid. */
+    private static Set<Long> serverProcesses() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().orElse("").contains("redis-server"))
+                .map(ProcessHandle::pid)
+                .collect(Collectors.toSet());
+    }
+
+    /** Processes a test run started and left running (promise 5): reported, then ended. */
+    private static List<String> leftBehind(Set<Long> before) {
+        List<String> problems = new ArrayList<>();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().orElse("").contains("redis-server") && !before.contains(p.pid()))
+                .forEach(p -> {
+                    problems.add("the tests left a process running: pid " + p.pid() + " " + p.info().commandLine().orElse("redis-server"));
+                    p.destroyForcibly();
+                });
+        return problems;
     }
 
     private static Set<String> todoIds(String text) {

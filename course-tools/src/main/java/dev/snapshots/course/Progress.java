@@ -12,7 +12,7 @@ public final class Progress {
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
         Course course = new Course(root, root.resolve("target"));
-        System.out.println("Running every step's tests (takes a minute or two; log in target/progress.log) …");
+        System.out.println("Running every step's tests (a few minutes; the log is target/progress.log) …");
         Course.Run run = course.maven("progress", "test", "--fail-at-end", "-Dcourse.scoreboard.skip=true");
 
         String next = null;

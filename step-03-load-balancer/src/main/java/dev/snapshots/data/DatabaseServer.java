@@ -75,17 +75,19 @@ public final class DatabaseServer implements AutoCloseable {
         if (server == null) {
             return;
         }
-        // The databases stay open between connections (see jdbcUrl), so close them first, or their
-        // files and background threads would outlive the server.
+        server.stop();
+        server = null;
+        // The databases stay open between connections (see jdbcUrl), and the server runs in this
+        // JVM, so close them here too, or their files and background threads would outlive it.
+        // Nobody can reconnect in between: the server no longer listens.
         for (String name : databases) {
-            try (Connection connection = DriverManager.getConnection(jdbcUrl(name), "sa", "")) {
+            String inProcess = "jdbc:h2:file:" + directory.resolve(name).toAbsolutePath() + ";IFEXISTS=TRUE";
+            try (Connection connection = DriverManager.getConnection(inProcess, "sa", "")) {
                 connection.createStatement().execute("SHUTDOWN");
-            } catch (SQLException alreadyClosed) {
+            } catch (SQLException notOpen) {
                 // nothing open to close
             }
         }
-        server.stop();
-        server = null;
     }
 
     public synchronized boolean isRunning() {

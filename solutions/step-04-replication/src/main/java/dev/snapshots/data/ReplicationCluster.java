@@ -174,6 +174,11 @@ public final class ReplicationCluster implements AutoCloseable {
     @Override
     public void close() {
         monitor.shutdownNow();
+        try {
+            monitor.awaitTermination(2, TimeUnit.SECONDS); // a check under way must not outlive the nodes
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         appliers.values().forEach(ReplicaApplier::close);
         List<DbNode> nodes = new ArrayList<>(all);
         for (DbNode node : nodes) {

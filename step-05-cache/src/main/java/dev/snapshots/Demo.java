@@ -1,0 +1,67 @@
+package dev.snapshots;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.web.WebServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs step 05's finished system (Redis in front of a primary and two replicas, three web servers,
+ * the balancer) and plays a cache outage: Redis dies after 20 s and comes back 20 s later. Reload
+ * {@code /api/users/1} and watch the database reads: they barely move while the cache is up.
+ * Start it from the repository root with {@code ./course demo step-05-cache}; stop with Ctrl+C.
+ */
+public final class Demo {
+
+    private Demo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
+        Topology topology = Topology.startWithCache(new DnsRegistry(), 3, 2, Duration.ofSeconds(60), port);
+        topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
+        String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
+        HttpResponse<String> alice = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/users"))
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        System.out.println();
+        System.out.println("Step 05 is running: Redis (port " + topology.cacheServer().port() + ") in front of the replicated database.");
+        System.out.println("  load balancer   " + base + "/   (reload it: 'served by' takes turns)");
+        System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: " + alice.statusCode() + ")");
+        for (WebServer server : topology.webServers()) {
+            System.out.println("  " + server.name() + "           http://127.0.0.1:" + server.address().getPort() + "/");
+        }
+        System.out.println("Log in as alice@example.com / correct horse: the balancer pins you to one server.");
+        System.out.println("Press Ctrl+C to stop.");
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            topology.close();
+            stopped.countDown();
+        }));
+        long started = System.nanoTime();
+        boolean killed = false;
+        boolean restarted = false;
+        while (!stopped.await(5, TimeUnit.SECONDS)) {
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            if (seconds >= 20 && !killed) {
+                System.out.println(">>> killing Redis: reads go to the database, and nothing fails");
+                topology.cacheServer().stop();
+                killed = true;
+            } else if (seconds >= 40 && !restarted) {
+                System.out.println(">>> starting Redis again (empty): the cache fills up again");
+                topology.cacheServer().start();
+                restarted = true;
+            }
+            System.out.printf("[%3d s] redis %s | database reads so far: %d%n", seconds,
+                    topology.cacheServer().isRunning() ? "up" : "DOWN", topology.databaseReads());
+        }
+    }
+}

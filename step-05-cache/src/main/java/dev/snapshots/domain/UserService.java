@@ -1,0 +1,50 @@
+package dev.snapshots.domain;
+
+import java.util.Optional;
+
+/** The rules of signing up and logging in, independent of HTTP and of storage. */
+public final class UserService {
+
+    private final UserRepository repository;
+    private final PasswordHasher hasher;
+
+    public UserService(UserRepository repository, PasswordHasher hasher) {
+        this.repository = repository;
+        this.hasher = hasher;
+    }
+
+    /** Validates, hashes the password and stores the user; never stores the plain password. */
+    public User register(NewUser newUser) {
+        var problems = newUser.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidUserException(problems);
+        }
+        String email = newUser.email().strip().toLowerCase(java.util.Locale.ROOT);
+        return repository.save(newUser.name().strip(), email, hasher.hash(newUser.password()));
+    }
+
+    public Optional<User> find(long id) {
+        return repository.findById(id);
+    }
+
+    /** The user with this email and password, or empty; says nothing about which of the two was wrong. */
+    public Optional<User> authenticate(String email, String password) {
+        if (email == null || password == null) {
+            return Optional.empty();
+        }
+        return repository.findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(user -> hasher.verify(password, user.passwordHash()));
+    }
+
+    /** Renames a user, under the same rules as a sign-up's name. */
+    public Optional<User> rename(long id, String name) {
+        NewUser.nameProblem(name).ifPresent(problem -> {
+            throw new InvalidUserException(java.util.Map.of("name", problem));
+        });
+        return repository.rename(id, name.strip());
+    }
+
+    public long count() {
+        return repository.count();
+    }
+}

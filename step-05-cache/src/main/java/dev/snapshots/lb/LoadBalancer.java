@@ -1,0 +1,134 @@
+package dev.snapshots.lb;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The load balancer: the only address clients know. It takes every request, picks a healthy web
+ * server (the pinned one for a logged-in client, otherwise the next in turn), forwards the request
+ * and returns the answer. The HTTP plumbing is provided; the decisions are the exercises.
+ */
+public final class LoadBalancer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoadBalancer.class);
+    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
+
+    /** How long a backend may take to answer before the balancer gives up on it (nginx: proxy_read_timeout). */
+    static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(4);
+
+    private final BackendPool pool = new BackendPool();
+    private final RoundRobin roundRobin = new RoundRobin();
+    private final Forwarder forwarder = new Forwarder();
+    private final RetryPolicy retryPolicy = new RetryPolicy();
+    private final StickySessions sticky = new StickySessions();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(1))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final Javalin app;
+    private HealthChecker healthChecker;
+
+    public LoadBalancer() {
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            for (HandlerType method : METHODS) {
+                config.routes.addHttpHandler(method, "/", this::handle);
+                config.routes.addHttpHandler(method, "/<path>", this::handle);
+            }
+            config.routes.exception(UnsupportedOperationException.class,
+                    (e, ctx) -> ctx.status(501).json(Map.of("error", e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("load balancer failed on {} {}", ctx.method(), ctx.path(), e);
+                // A production proxy would not show its own exceptions; here they are your code's, so it does.
+                ctx.status(502).json(Map.of("error", "the load balancer failed: " + e));
+            });
+        });
+    }
+
+    /** Starts on 127.0.0.1; port 0 lets the operating system pick a free port. */
+    public LoadBalancer start(int port) {
+        app.start("127.0.0.1", port);
+        return this;
+    }
+
+    /** Starts active health checks of every backend: {@code fall} and {@code rise} checks, every {@code interval}. */
+    public LoadBalancer startHealthChecks(int fall, int rise, Duration interval) {
+        healthChecker = new HealthChecker(pool, http, fall, rise).start(interval);
+        return this;
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", app.port());
+    }
+
+    public BackendPool pool() {
+        return pool;
+    }
+
+    private void handle(Context ctx) throws InterruptedException {
+        List<Backend> healthy = pool.healthy();
+        if (healthy.isEmpty()) {
+            ctx.status(503).header("Retry-After", "1").json(Map.of("error", "no healthy web server"));
+            return;
+        }
+        String pin = ctx.cookie(StickySessions.COOKIE);
+        Optional<Backend> pinned = pin == null ? Optional.empty() : sticky.pinned(pin, healthy);
+        Backend backend = pinned.orElseGet(() -> healthy.size() == 1 ? healthy.get(0) : roundRobin.next(healthy));
+
+        List<Backend> tried = new ArrayList<>();
+        while (true) {
+            tried.add(backend);
+            HttpResponse<byte[]> response;
+            try {
+                // A backend that accepted the request but never answers counts as unreachable too.
+                HttpRequest request = HttpRequest.newBuilder(forwarder.toBackend(ctx, backend), (name, value) -> true)
+                        .timeout(BACKEND_TIMEOUT)
+                        .build();
+                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException unreachable) {
+                List<Backend> untried = healthy.stream().filter(b -> !tried.contains(b)).toList();
+                if (untried.isEmpty() || !retryPolicy.mayRetry(ctx.method().name(), tried.size())) {
+                    LOG.warn("{} {}: {} did not answer ({}); not retried", ctx.method(), ctx.path(), backend.name(), unreachable.toString());
+                    ctx.status(502).json(Map.of("error", "bad gateway: " + backend.name() + " did not answer"));
+                    return;
+                }
+                LOG.info("{} {}: {} did not answer; retrying", ctx.method(), ctx.path(), backend.name());
+                backend = untried.size() == 1 ? untried.get(0) : roundRobin.next(untried);
+                continue;
+            }
+            forwarder.toClient(response, ctx);
+            if (pinned.isEmpty() && startsSession(response)) {
+                ctx.res().addHeader("Set-Cookie", sticky.pinCookie(backend));
+            }
+            return;
+        }
+    }
+
+    /** True when the web server's answer starts a session (it sets the session cookie). */
+    private static boolean startsSession(HttpResponse<byte[]> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .anyMatch(cookie -> cookie.startsWith("snapshots_session=") && !cookie.startsWith("snapshots_session=;"));
+    }
+
+    @Override
+    public void close() {
+        if (healthChecker != null) {
+            healthChecker.close();
+        }
+        app.stop();
+    }
+}

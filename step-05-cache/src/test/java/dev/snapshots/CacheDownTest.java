@@ -1,0 +1,52 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapshots.dns.DnsRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("5.4")
+@DisplayName("5.4 The cache is not a single point of failure")
+class CacheDownTest {
+
+    @Test
+    void with_redis_down_reads_and_writes_still_succeed_quickly_and_the_cache_is_used_again_when_back() {
+        DnsRegistry dns = new DnsRegistry();
+        try (Topology topology = Topology.startWithCache(dns, 2, 1, Duration.ofSeconds(60), 0)) {
+            var created = Nodes.signUp(new SiteClient(dns), "resilient@example.com");
+            String user = "http://snapshots.test" + created.header("Location");
+            topology.awaitReplication();
+            new SiteClient(dns).get(user);
+
+            topology.cacheServer().stop();
+            List<String> slowOrFailed = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long start = System.nanoTime();
+                var read = new SiteClient(dns).get(user);
+                long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+                if (read.status() != 200 || millis > 1000) {
+                    slowOrFailed.add(read + " in " + millis + " ms");
+                }
+            }
+            var signUp = Nodes.signUp(new SiteClient(dns), "while-redis-is-down@example.com");
+
+            assertThat(slowOrFailed).as("5.4: reads with Redis down that failed or took over 1 s").isEmpty();
+            assertThat(signUp.status()).as("5.4: a sign-up with Redis down: %s", signUp).isEqualTo(201);
+
+            topology.cacheServer().start();
+            new SiteClient(dns).get(user); // a miss: fills the new, empty cache
+            long afterRefill = topology.databaseReads();
+            for (int i = 0; i < 10; i++) {
+                assertThat(new SiteClient(dns).get(user).status()).isEqualTo(200);
+            }
+            assertThat(topology.databaseReads() - afterRefill)
+                    .as("5.4: database queries for 10 reads once Redis is back: the cache is used again, without restarts")
+                    .isZero();
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.domain.PasswordHasher;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Carried from step 01 (exercise 1.5): the property still holds, so its test stays and passes on the starter. */
+@DisplayName("Carried from step 01 · Log in with a session kept in the server's memory")
+class LoginTest {
+
+    private static final DnsRegistry DNS = new DnsRegistry();
+    private static InMemoryWebTier topology;
+
+    @BeforeAll
+    static void start() {
+        topology = InMemoryWebTier.start(DNS);
+        PasswordHasher hasher = new PasswordHasher();
+        topology.repository().save("Ada", "ada@example.com", hasher.hash("analytical engine"));
+        topology.repository().save("Grace", "grace@example.com", hasher.hash("compiler first"));
+    }
+
+    @AfterAll
+    static void stop() {
+        topology.close();
+    }
+
+    private static SiteClient.Response login(SiteClient client, String email, String password) {
+        return client.postJson("http://snapshots.test/api/login",
+                "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password));
+    }
+
+    private static String sessionCookie(SiteClient.Response response) {
+        return response.headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith("snapshots_session="))
+                .findFirst()
+                .orElse(null);
+    }
+
+    @Test
+    void a_login_sets_an_HttpOnly_session_cookie_and_returns_the_user() {
+        SiteClient.Response response = login(new SiteClient(DNS), "ada@example.com", "analytical engine");
+
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        assertThat(response.json().path("email").asText()).as("the logged-in user in %s", response).isEqualTo("ada@example.com");
+        String cookie = sessionCookie(response);
+        assertThat(cookie).as("a Set-Cookie for snapshots_session in %s", response.headers().map()).isNotNull();
+        assertThat(cookie).as("the cookie's flags").containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax").containsIgnoringCase("Path=/");
+        assertThat(cookie.substring("snapshots_session=".length()).split(";")[0])
+                .as("the session id is long and random, not the user id").hasSizeGreaterThanOrEqualTo(32);
+    }
+
+    @Test
+    void after_logging_in_the_server_knows_who_you_are() {
+        SiteClient client = new SiteClient(DNS);
+        SiteClient.Response loggedIn = login(client, "ada@example.com", "analytical engine");
+        SiteClient.Response me = client.get("http://snapshots.test/api/me");
+
+        assertThat(loggedIn.status()).as("%s", loggedIn).isEqualTo(200);
+        assertThat(me.status()).as("%s", me).isEqualTo(200);
+        assertThat(me.json().path("name").asText()).as("%s", me).isEqualTo("Ada");
+    }
+
+    @Test
+    void two_clients_each_see_their_own_user() {
+        SiteClient ada = new SiteClient(DNS);
+        SiteClient grace = new SiteClient(DNS);
+        login(ada, "ada@example.com", "analytical engine");
+        login(grace, "grace@example.com", "compiler first");
+
+        SiteClient.Response adaMe = ada.get("http://snapshots.test/api/me");
+        SiteClient.Response graceMe = grace.get("http://snapshots.test/api/me");
+        assertThat(adaMe.json().path("name").asText()).as("%s", adaMe).isEqualTo("Ada");
+        assertThat(graceMe.json().path("name").asText()).as("%s", graceMe).isEqualTo("Grace");
+    }
+
+    @Test
+    void without_a_session_me_is_401_JSON() {
+        SiteClient.Response me = new SiteClient(DNS).get("http://snapshots.test/api/me");
+
+        assertThat(me.status()).as("%s", me).isEqualTo(401);
+        assertThat(me.isJson()).as("errors are JSON objects: %s", me).isTrue();
+    }
+
+    @Test
+    void a_wrong_password_and_an_unknown_email_get_the_same_401_and_no_cookie() {
+        SiteClient.Response wrongPassword = login(new SiteClient(DNS), "ada@example.com", "difference engine");
+        SiteClient.Response unknownEmail = login(new SiteClient(DNS), "nobody@example.com", "analytical engine");
+
+        assertThat(wrongPassword.status()).as("%s", wrongPassword).isEqualTo(401);
+        assertThat(unknownEmail.status()).as("%s", unknownEmail).isEqualTo(401);
+        assertThat(wrongPassword.body()).as("the answer must not reveal which emails exist")
+                .isEqualTo(unknownEmail.body());
+        assertThat(sessionCookie(wrongPassword)).as("no session for a failed login: %s", wrongPassword).isNull();
+    }
+
+    @Test
+    void a_forged_session_cookie_is_401() {
+        SiteClient client = new SiteClient(DNS);
+        SiteClient.Response me = client.send(HttpRequest.newBuilder(client.resolve("http://snapshots.test/api/me"))
+                .header("Cookie", "snapshots_session=1"), "GET /api/me with a forged cookie");
+
+        assertThat(me.status()).as("%s", me).isEqualTo(401);
+    }
+
+    @Test
+    void logging_out_ends_the_session_on_the_server_not_just_in_the_browser() {
+        SiteClient client = new SiteClient(DNS);
+        SiteClient.Response loggedIn = login(client, "ada@example.com", "analytical engine");
+        String cookie = sessionCookie(loggedIn);
+        assertThat(cookie).as("a session cookie from %s", loggedIn).isNotNull();
+
+        SiteClient.Response logout = client.postJson("http://snapshots.test/api/logout", "");
+        SiteClient.Response me = client.get("http://snapshots.test/api/me");
+        // Replay the old cookie by hand, as an attacker who copied it would.
+        SiteClient replay = new SiteClient(DNS);
+        SiteClient.Response replayed = replay.send(HttpRequest.newBuilder(replay.resolve("http://snapshots.test/api/me"))
+                .header("Cookie", cookie.split(";")[0]), "GET /api/me with the logged-out cookie");
+
+        assertThat(logout.status()).as("%s", logout).isEqualTo(204);
+        assertThat(me.status()).as("after logout: %s", me).isEqualTo(401);
+        assertThat(replayed.status()).as("the old session id must be dead on the server: %s", replayed).isEqualTo(401);
+    }
+
+    @ParameterizedTest(name = "login body [{0}] → 400")
+    @ValueSource(strings = {"", "not json", "[]", "null"})
+    void an_unreadable_login_is_400_never_500(String body) {
+        SiteClient.Response response = new SiteClient(DNS).postJson("http://snapshots.test/api/login", body);
+
+        assertThat(response.status()).as("%s", response).isEqualTo(400);
+        assertThat(response.isJson()).as("errors are JSON objects: %s", response).isTrue();
+    }
+}

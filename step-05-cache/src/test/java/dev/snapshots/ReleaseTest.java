@@ -1,0 +1,74 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.web.WebServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Not an exercise: the course's promise that tests are hermetic. A whole topology, with health
+ * checks, appliers and the replication monitor running and a web server killed on the way, gives
+ * back every port and every thread.
+ */
+@DisplayName("Hermetic: a topology releases every port and thread, even after a server was killed")
+class ReleaseTest {
+
+    @Test
+    void closing_the_topology_frees_its_ports_and_ends_its_threads() {
+        Set<String> before = threadNames();
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        DnsRegistry dns = new DnsRegistry();
+        try (Topology topology = Topology.start(dns, 3, 2)) {
+            topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(50));
+            SiteClient client = new SiteClient(dns);
+            for (int i = 0; i < 10; i++) {
+                client.get(Servers.CHEAP);
+            }
+            topology.killWebServer("web-2");
+            client.get(Servers.CHEAP);
+            addresses.add(topology.loadBalancer().address());
+            topology.webServers().stream().map(WebServer::address).forEach(addresses::add);
+            topology.cluster().replicas().forEach(r -> addresses.add(new InetSocketAddress("127.0.0.1", r.server().port())));
+            addresses.add(new InetSocketAddress("127.0.0.1", topology.database().port()));
+        }
+
+        for (InetSocketAddress address : addresses) {
+            assertThat(listening(address)).as("nothing listens on %s once the topology is closed", address).isFalse();
+        }
+        await("every thread the topology started has ended").pollInSameThread()
+                .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    System.gc(); // JDK HTTP clients end their threads once they are collected
+                    Set<String> left = threadNames();
+                    left.removeAll(before);
+                    assertThat(left).as("threads still running after close").isEmpty();
+                });
+    }
+
+    private static boolean listening(InetSocketAddress address) {
+        try (Socket socket = new Socket()) {
+            socket.connect(address, 500);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    private static Set<String> threadNames() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(Thread::isAlive)
+                .map(Thread::getName)
+                .collect(Collectors.toSet());
+    }
+}
