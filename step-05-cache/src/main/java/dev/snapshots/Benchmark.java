@@ -1,117 +1,116 @@
 package dev.snapshots;
 
-import dev.snapshots.lb.Backend;
-import dev.snapshots.lb.LoadBalancer;
-import io.javalin.Javalin;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.snapshots.cache.CacheClient;
+import dev.snapshots.cache.CacheServer;
+import dev.snapshots.cache.CachedUserRepository;
+import dev.snapshots.domain.User;
+import dev.snapshots.domain.UserRepository;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import redis.clients.jedis.RedisClient;
 
 /**
- * Horizontal scaling, measured: the throughput of 1, 2 and 3 web servers behind the balancer, when
- * each server has a fixed capacity ({@value #WORKERS} workers, {@value #SERVICE_MILLIS} ms per request,
- * so at most {@code 1000 / 20 × 4 = 200} requests a second). Run it with
- * {@code ./course bench step-03-load-balancer}: it uses your balancer (or the solution's with -Psolutions).
+ * What the cache buys, measured: reads of users by id with and without the cache tier, when the
+ * database takes {@value #DATABASE_MILLIS} ms per query. {@value #READERS} readers, {@value #USERS}
+ * users picked at random (seeded), {@value #SECONDS} s per run; the cache is a real redis-server.
+ * Run it with {@code ./course bench step-05-cache} (your cache with {@code --mine}).
  */
 public final class Benchmark {
 
-    static final int WORKERS = 4;
-    static final int SERVICE_MILLIS = 20;
-    private static final int CLIENTS = 32;
-    private static final Duration WARM_UP = Duration.ofSeconds(1);
-    private static final Duration MEASURE = Duration.ofSeconds(4);
+    static final int DATABASE_MILLIS = 5;
+    static final int READERS = 8;
+    static final int USERS = 200;
+    static final int SECONDS = 3;
 
     private Benchmark() {
     }
 
+    /** A database that has every user and takes its time to answer. */
+    static final class SlowDatabase implements UserRepository {
+        final AtomicLong queries = new AtomicLong();
+
+        @Override
+        public Optional<User> findById(long id) {
+            queries.incrementAndGet();
+            try {
+                Thread.sleep(DATABASE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return id >= 1 && id <= USERS ? Optional.of(new User(id, "User " + id, "user" + id + "@example.com", "h")) : Optional.empty();
+        }
+
+        @Override
+        public User save(String name, String email, String passwordHash) {
+            throw new UnsupportedOperationException("read-only benchmark");
+        }
+
+        @Override
+        public Optional<User> findByEmail(String email) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<User> rename(long id, String name) {
+            return Optional.empty();
+        }
+
+        @Override
+        public long count() {
+            return USERS;
+        }
+    }
+
+    record Result(long reads, long queries, double perSecond, double p50Millis, double p99Millis) {
+    }
+
     public static void main(String[] args) throws Exception {
-        System.out.printf("Each server: %d workers × %d ms per request = at most %d requests/s. %d clients, %d s per run.%n%n",
-                WORKERS, SERVICE_MILLIS, WORKERS * 1000 / SERVICE_MILLIS, CLIENTS, MEASURE.toSeconds());
-        System.out.printf("%-8s %12s %12s %14s %10s%n", "servers", "requests", "requests/s", "p50 latency", "vs 1");
-        double base = 0;
-        for (int servers = 1; servers <= 3; servers++) {
-            Result r = run(servers);
-            base = servers == 1 ? r.perSecond() : base;
-            System.out.printf("%-8d %12d %12.0f %11.1f ms %9.2fx%n", servers, r.requests(), r.perSecond(), r.p50Millis(), r.perSecond() / base);
+        System.out.printf("Database: %d ms per query. %d readers, %d users, %d s per run.%n%n", DATABASE_MILLIS, READERS, USERS, SECONDS);
+        System.out.printf("%-10s %10s %10s %12s %10s %10s %8s%n", "", "reads", "queries", "reads/s", "p50", "p99", "vs none");
+        SlowDatabase plain = new SlowDatabase();
+        Result none = run(plain, plain);
+        print("no cache", none, none);
+        try (CacheServer server = CacheServer.startTemporary(); RedisClient redis = CacheClient.connect("127.0.0.1", server.port())) {
+            SlowDatabase behindCache = new SlowDatabase();
+            print("cache", run(new CachedUserRepository(behindCache, redis, Duration.ofMinutes(5)), behindCache), none);
         }
     }
 
-    record Result(long requests, double perSecond, double p50Millis) {
+    private static void print(String label, Result r, Result base) {
+        System.out.printf("%-10s %10d %10d %12.0f %7.2f ms %7.2f ms %7.1fx%n", label, r.reads(), r.queries(), r.perSecond(),
+                r.p50Millis(), r.p99Millis(), r.perSecond() / base.perSecond());
     }
 
-    /** A web server that can do only so much: WORKERS requests at a time, SERVICE_MILLIS each. */
-    private static Javalin fixedCapacityServer() {
-        Semaphore workers = new Semaphore(WORKERS, true);
-        return Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.routes.get("/work", ctx -> {
-                workers.acquire();
-                try {
-                    Thread.sleep(SERVICE_MILLIS);
-                } finally {
-                    workers.release();
-                }
-                ctx.result("done");
-            });
-        }).start("127.0.0.1", 0);
-    }
-
-    private static Result run(int serverCount) throws Exception {
-        List<Javalin> servers = new ArrayList<>();
-        try (LoadBalancer lb = new LoadBalancer().start(0)) {
-            for (int i = 1; i <= serverCount; i++) {
-                Javalin server = fixedCapacityServer();
-                servers.add(server);
-                lb.pool().add(new Backend("bench-" + i, new java.net.InetSocketAddress("127.0.0.1", server.port())));
-            }
-            URI work = URI.create("http://127.0.0.1:" + lb.address().getPort() + "/work");
-            HttpClient http = HttpClient.newHttpClient();
-            AtomicLong done = new AtomicLong();
-            long[] latencies = new long[200_000];
-            AtomicLong recorded = new AtomicLong();
-            long warmUntil = System.nanoTime() + WARM_UP.toNanos();
-            long endAt = warmUntil + MEASURE.toNanos();
-            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-            for (int c = 0; c < CLIENTS; c++) {
-                clients.submit(() -> {
-                    HttpRequest request = HttpRequest.newBuilder(work).timeout(Duration.ofSeconds(10)).build();
-                    while (System.nanoTime() < endAt) {
-                        long start = System.nanoTime();
-                        try {
-                            http.send(request, HttpResponse.BodyHandlers.discarding());
-                        } catch (Exception e) {
-                            continue;
-                        }
-                        if (start >= warmUntil && System.nanoTime() <= endAt) {
-                            done.incrementAndGet();
-                            long i = recorded.getAndIncrement();
-                            if (i < latencies.length) {
-                                latencies[(int) i] = System.nanoTime() - start;
-                            }
-                        }
+    private static Result run(UserRepository users, SlowDatabase database) throws InterruptedException {
+        long[] latencies = new long[2_000_000];
+        AtomicLong reads = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
+        ExecutorService readers = Executors.newFixedThreadPool(READERS);
+        for (int r = 0; r < READERS; r++) {
+            Random random = new Random(42 + r);
+            readers.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    users.findById(1 + random.nextInt(USERS));
+                    long n = reads.getAndIncrement();
+                    if (n < latencies.length) {
+                        latencies[(int) n] = System.nanoTime() - start;
                     }
-                    return null;
-                });
-            }
-            clients.shutdown();
-            clients.awaitTermination(MEASURE.toSeconds() + 15, TimeUnit.SECONDS);
-            int n = (int) Math.min(recorded.get(), latencies.length);
-            long[] sorted = Arrays.copyOf(latencies, n);
-            Arrays.sort(sorted);
-            double p50 = n == 0 ? 0 : sorted[n / 2] / 1e6;
-            return new Result(done.get(), done.get() / (double) MEASURE.toSeconds(), p50);
-        } finally {
-            servers.forEach(Javalin::stop);
+                }
+            });
         }
+        readers.shutdown();
+        readers.awaitTermination(SECONDS + 10, TimeUnit.SECONDS);
+        int n = (int) Math.min(reads.get(), latencies.length);
+        long[] sorted = Arrays.copyOf(latencies, n);
+        Arrays.sort(sorted);
+        return new Result(reads.get(), database.queries.get(), reads.get() / (double) SECONDS,
+                sorted[n / 2] / 1e6, sorted[(int) (n * 0.99)] / 1e6);
     }
 }

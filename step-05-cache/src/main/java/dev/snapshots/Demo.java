@@ -1,5 +1,6 @@
 package dev.snapshots;
 
+import dev.snapshots.cache.CacheConfig;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.web.WebServer;
 import java.net.URI;
@@ -7,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  * the balancer) and plays a cache outage: Redis dies after 20 s and comes back 20 s later. Reload
  * {@code /api/users/1} and watch the database reads: they barely move while the cache is up.
  * Start it from the repository root with {@code ./course demo step-05-cache}; stop with Ctrl+C.
+ * With {@code SNAPSHOTS_CACHE_URL=redis://host:port} it uses that Redis server instead of its own.
  */
 public final class Demo {
 
@@ -23,7 +26,8 @@ public final class Demo {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
-        Topology topology = Topology.startWithCache(new DnsRegistry(), 3, 2, Duration.ofSeconds(60), port);
+        Optional<CacheConfig> redis = CacheConfig.fromEnvironment();
+        Topology topology = Topology.startWithCache(new DnsRegistry(), 3, 2, Duration.ofSeconds(60), port, redis);
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
         HttpResponse<String> alice = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/users"))
@@ -32,7 +36,8 @@ public final class Demo {
                 .build(), HttpResponse.BodyHandlers.ofString());
 
         System.out.println();
-        System.out.println("Step 05 is running: Redis (port " + topology.cacheServer().port() + ") in front of the replicated database.");
+        System.out.println("Step 05 is running: Redis (" + redis.map(r -> r.host() + ":" + r.port())
+                .orElse("127.0.0.1:" + topology.cacheServer().port()) + ") in front of the replicated database.");
         System.out.println("  load balancer   " + base + "/   (reload it: 'served by' takes turns)");
         System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: " + alice.statusCode() + ")");
         for (WebServer server : topology.webServers()) {
@@ -51,6 +56,10 @@ public final class Demo {
         boolean restarted = false;
         while (!stopped.await(5, TimeUnit.SECONDS)) {
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            if (topology.cacheServer() == null) {
+                System.out.printf("[%3d s] database reads so far: %d%n", seconds, topology.databaseReads());
+                continue; // a Redis server of yours: the demo does not kill it
+            }
             if (seconds >= 20 && !killed) {
                 System.out.println(">>> killing Redis: reads go to the database, and nothing fails");
                 topology.cacheServer().stop();

@@ -1,6 +1,7 @@
 package dev.snapshots;
 
 import dev.snapshots.cache.CacheClient;
+import dev.snapshots.cache.CacheConfig;
 import dev.snapshots.cache.CacheServer;
 import dev.snapshots.cache.CachedUserRepository;
 import dev.snapshots.data.DataTierConfig;
@@ -22,6 +23,7 @@ import dev.snapshots.web.WebServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import redis.clients.jedis.RedisClient;
@@ -53,10 +55,20 @@ public final class Topology implements AutoCloseable {
 
     /** The whole step: the cache tier (entries live {@code ttl}), a primary and replicas, web servers, the balancer. */
     public static Topology startWithCache(DnsRegistry dns, int webServers, int replicas, Duration ttl, int port) {
+        return startWithCache(dns, webServers, replicas, ttl, port, Optional.empty());
+    }
+
+    /** The same, on the Redis server at {@code external} if given, instead of one started here. */
+    public static Topology startWithCache(DnsRegistry dns, int webServers, int replicas, Duration ttl, int port,
+                                          Optional<CacheConfig> external) {
         Topology topology = new Topology(dns, ReplicationCluster.start(replicas), Acknowledgement.ASYNC);
         try {
-            topology.cacheServer = port == 0 ? CacheServer.startTemporary() : CacheServer.start(port + 1);
-            topology.cacheClient = CacheClient.connect("127.0.0.1", topology.cacheServer.port());
+            if (external.isPresent()) {
+                topology.cacheClient = CacheClient.connect(external.get().host(), external.get().port());
+            } else {
+                topology.cacheServer = port == 0 ? CacheServer.startTemporary() : CacheServer.start(port + 1);
+                topology.cacheClient = CacheClient.connect("127.0.0.1", topology.cacheServer.port());
+            }
             topology.cacheTtl = ttl;
             topology.startBalancedWebServers(webServers, port);
         } catch (RuntimeException e) {
@@ -192,7 +204,7 @@ public final class Topology implements AutoCloseable {
         return cluster;
     }
 
-    /** The cache tier's server; null without a cache. */
+    /** The cache tier's server; null without a cache, or with a Redis server this topology did not start. */
     public CacheServer cacheServer() {
         return cacheServer;
     }
