@@ -112,6 +112,7 @@ public final class CachedUserRepository implements UserRepository {
      */
     Optional<User> loadOnce(long id, Supplier<Optional<User>> load) {
         // TODO 5.5: one load in flight per id (a ConcurrentHashMap of CompletableFutures); the others join it.
+        //           The one that loads looks in the cache once more first: another load may just have finished.
         return load.get();
     }
 }

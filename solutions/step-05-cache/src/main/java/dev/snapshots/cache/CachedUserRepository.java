@@ -141,7 +141,11 @@ public final class CachedUserRepository implements UserRepository {
             return inFlight.join();
         }
         try {
-            Optional<User> loaded = load.get();
+            // Check again: a request that missed just before another load finished must not load twice.
+            Optional<User> loaded = safely(() -> lookUp(id), Optional.<User>empty());
+            if (loaded.isEmpty()) {
+                loaded = load.get();
+            }
             mine.complete(loaded);
             return loaded;
         } catch (RuntimeException e) {
