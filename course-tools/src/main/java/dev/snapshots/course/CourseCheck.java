@@ -242,11 +242,16 @@ public final class CourseCheck {
                 .collect(Collectors.toSet());
     }
 
-    /** Processes a test run started and left running (promise 5): reported, then ended. */
+    /**
+     * Processes a test run started and left running (promise 5): reported, then ended. Once the run's
+     * JVMs have exited, a server they started and did not stop has no JVM parent any more; servers of
+     * another run on the same machine still have theirs, and are left alone.
+     */
     private static List<String> leftBehind(Set<Long> before) {
         List<String> problems = new ArrayList<>();
         ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().orElse("").contains("redis-server") && !before.contains(p.pid()))
+                .filter(p -> p.parent().flatMap(parent -> parent.info().command()).map(c -> !c.contains("java")).orElse(true))
                 .forEach(p -> {
                     problems.add("the tests left a process running: pid " + p.pid() + " " + p.info().commandLine().orElse("redis-server"));
                     p.destroyForcibly();
