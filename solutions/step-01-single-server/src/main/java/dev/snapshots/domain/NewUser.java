@@ -1,22 +1,13 @@
 package dev.snapshots.domain;
 
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 
-/** What a visitor sends to sign up. Nothing is trusted until {@link #problems()} says it is fine. */
 public record NewUser(String name, String email, String password) {
 
     /** local@domain.tld: no spaces, one @, a dot in the domain. Real delivery is checked by a mail, not a regex. */
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
-    /**
-     * Checks every field and names what is wrong with each, so a client can fix all of them at once.
-     * Rules: name 1–50 characters after trimming; email of the form {@code local@domain.tld}, at most
-     * 254 characters; password 8–128 characters. A missing field is a problem too.
-     *
-     * @return field name → what is wrong with it; empty when the sign-up is valid
-     */
     public Map<String, String> problems() {
         Map<String, String> problems = new LinkedHashMap<>();
         if (name == null || name.isBlank()) {

@@ -1,37 +1,16 @@
 package dev.snapshots.web;
 
-import dev.snapshots.domain.UserService;
-import io.javalin.config.JavalinConfig;
-import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/**
- * The web page: HTML rendered by this server, plus the CSS and JavaScript it loads. In step 01 one
- * server answers for everything: the page, its assets and the API, all from one address.
- */
 final class HomePage {
 
-    /** The page's template on the classpath; {@code {{server}}} and {{userCount}} are filled in. */
-    static final String TEMPLATE = "/templates/home.html";
+    /** Read once: the template does not change while the server runs. */
+    private final String template = load(TEMPLATE);
 
-    private final String serverName;
-    private final UserService users;
-    private final String template;
-
-    HomePage(String serverName, UserService users) {
-        this.serverName = serverName;
-        this.users = users;
-        this.template = load(TEMPLATE);
-    }
-
-    /**
-     * Serves the files in {@code src/main/resources/public} under {@code /assets}, e.g.
-     * {@code /assets/app.css}, with the right content types.
-     */
     static void serveAssets(JavalinConfig config) {
         config.staticFiles.add(files -> {
             files.hostedPath = "/assets";
@@ -40,7 +19,6 @@ final class HomePage {
         });
     }
 
-    /** {@code GET /}: the template with the server's name and the number of users filled in, as HTML. */
     void render(Context ctx) {
         ctx.html(template
                 .replace("{{server}}", escape(serverName))

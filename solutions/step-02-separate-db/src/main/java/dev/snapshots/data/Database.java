@@ -3,13 +3,7 @@ package dev.snapshots.data;
 import dev.snapshots.domain.DataTierUnavailableException;
 import java.sql.SQLException;
 import org.jdbi.v3.core.ConnectionException;
-import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
 
-/**
- * The web server's way to the data tier: JDBI over the H2 TCP driver. Each call opens a connection
- * and closes it after, so a restarted database is simply used again by the next call.
- */
 public final class Database {
 
     /** SQLSTATE class 08: connection exception, in every standard driver. */
@@ -17,24 +11,6 @@ public final class Database {
     /** H2's own code for "the connection is broken" (the server went away mid-conversation). */
     private static final int H2_CONNECTION_BROKEN = 90067;
 
-    static {
-        H2Settings.apply();
-    }
-
-    private final Jdbi jdbi;
-
-    private Database(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
-
-    public static Database connect(DataTierConfig config) {
-        return new Database(Jdbi.create(config.url(), config.user(), config.password()));
-    }
-
-    /**
-     * Runs {@code callback} with a connection. When the data tier cannot be reached, this throws
-     * {@link DataTierUnavailableException}, which the web tier turns into a 503.
-     */
     public <T> T call(HandleCallback<T, RuntimeException> callback) {
         try {
             return jdbi.withHandle(callback);

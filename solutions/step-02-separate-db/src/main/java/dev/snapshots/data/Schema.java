@@ -1,20 +1,7 @@
 package dev.snapshots.data;
 
-/**
- * The tables the web tier needs, created when a web server starts. Many web servers may start at
- * the same moment against one database, and a restarted one finds the tables (and their rows)
- * already there, so applying the schema must be safe to repeat and never destroy data.
- */
 public final class Schema {
 
-    private Schema() {
-    }
-
-    /**
-     * Makes sure table {@code users} exists with columns {@code id} (a {@code BIGINT} the database
-     * generates), {@code name} ({@code VARCHAR(50)}), {@code email} ({@code VARCHAR(254)}, unique)
-     * and {@code password_hash} ({@code VARCHAR(255)}), all {@code NOT NULL}.
-     */
     public static void apply(Database database) {
         // IF NOT EXISTS makes it idempotent: the second server, or a restarted one, changes nothing.
         database.call(handle -> handle.execute("""

@@ -1,36 +1,12 @@
 package dev.snapshots.lb;
 
-import io.javalin.http.Context;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-/**
- * Turns the client's request into the same request to a backend, and the backend's answer into the
- * same answer to the client. The client must not be able to tell that a balancer stood between.
- */
 final class Forwarder {
 
-    /**
-     * Headers about one connection (one hop), not about the request: a proxy never passes them on
-     * (RFC 9110 §7.6.1). The JDK client also refuses to let us set Host, Content-Length and Expect:
-     * it sets them itself, for the connection it makes.
-     */
-    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding",
-            "te", "trailer", "upgrade", "host", "content-length", "expect", "proxy-authenticate", "proxy-authorization");
-
-    /** The header that lists the addresses a request came through, the client's first. */
-    static final String FORWARDED_FOR = "X-Forwarded-For";
-
-    /**
-     * The request to send to {@code backend}: the client's method, path, query string, body and
-     * headers (except {@link #HOP_BY_HOP}), plus the client's address appended to
-     * {@value #FORWARDED_FOR} (creating it if the client sent none).
-     */
     HttpRequest toBackend(Context ctx, Backend backend) {
         String query = ctx.queryString();
         HttpRequest.Builder request = HttpRequest.newBuilder(backend.uri(ctx.path() + (query == null ? "" : "?" + query)))
@@ -50,7 +26,6 @@ final class Forwarder {
         return request.build();
     }
 
-    /** Copies the backend's status, headers (except {@link #HOP_BY_HOP}) and body to the client. */
     void toClient(HttpResponse<byte[]> response, Context ctx) {
         ctx.status(response.statusCode());
         for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
