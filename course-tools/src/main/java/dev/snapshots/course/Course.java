@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,12 +28,25 @@ final class Course {
         Path solutionResults() {
             return dir.resolve("target/solutions/exercise-results.tsv");
         }
+
+        Path results(boolean solution) {
+            return solution ? solutionResults() : starterResults();
+        }
     }
 
     record Run(int exitCode, Duration took, Path log) {
         boolean ok() {
             return exitCode == 0;
         }
+    }
+
+    /** How long a run's tests took, as {@link ResultsRecorder} measured it; empty if they did not run. */
+    static Optional<Duration> testTime(Path results) throws IOException {
+        Path file = ResultsRecorder.timeFile(results);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofMillis(Long.parseLong(Files.readString(file).strip())));
     }
 
     final Path root;

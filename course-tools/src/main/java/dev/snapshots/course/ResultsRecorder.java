@@ -17,6 +17,8 @@ import org.junit.platform.launcher.TestPlan;
  * report and the consistency check can say which exercises are done. JUnit finds this listener
  * through {@code META-INF/services}; the file it writes comes from the {@code course.results}
  * system property that the parent POM gives Surefire. Without that property it does nothing.
+ * It also records how long the whole test plan took, in {@link #timeFile} beside the results: the
+ * tests' own time, without Maven's compiling, which the check holds to a budget (CONTRIBUTING.md).
  */
 public final class ResultsRecorder implements TestExecutionListener {
 
@@ -25,21 +27,41 @@ public final class ResultsRecorder implements TestExecutionListener {
 
     private final Path file;
     private TestPlan plan;
+    private long started;
 
     public ResultsRecorder() {
         String property = System.getProperty("course.results");
         this.file = property == null ? null : Path.of(property);
     }
 
+    /** Where the wall time of the test plan goes: {@code test-time.txt} beside the results, in milliseconds. */
+    static Path timeFile(Path results) {
+        return results.toAbsolutePath().resolveSibling("test-time.txt");
+    }
+
     @Override
     public void testPlanExecutionStarted(TestPlan testPlan) {
         this.plan = testPlan;
+        this.started = System.nanoTime();
         if (file == null) {
             return;
         }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, "");
+            Files.deleteIfExists(timeFile(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void testPlanExecutionFinished(TestPlan testPlan) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.writeString(timeFile(file), (System.nanoTime() - started) / 1_000_000 + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

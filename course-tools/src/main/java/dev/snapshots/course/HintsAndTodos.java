@@ -1,0 +1,64 @@
+package dev.snapshots.course;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+
+/**
+ * Promise "hints & TODOs": every exercise has a collapsed hint in the README, every TODO in the
+ * starter names an exercise of the step, and every exercise has a TODO.
+ */
+final class HintsAndTodos {
+
+    static final String NAME = "hints & TODOs";
+
+    private HintsAndTodos() {
+    }
+
+    static Promise check(Course.Step step) throws IOException {
+        StepReadme readme = StepReadme.read(step.readme());
+        Set<String> exercises = readme.exercises().stream().map(StepReadme.Exercise::id).collect(Collectors.toSet());
+        List<String> problems = new ArrayList<>();
+        if (!Files.exists(step.readme())) {
+            problems.add("there is no README.md");
+        }
+        for (StepReadme.Exercise e : readme.exercises()) {
+            if (!e.hasHint()) {
+                problems.add("exercise " + e.id() + " has no collapsed hint (<details>) in README.md");
+            }
+            if (!e.id().startsWith(step.number() + ".")) {
+                problems.add("exercise " + e.id() + " does not belong to step " + step.number());
+            }
+        }
+        Set<String> todos = new TreeSet<>();
+        for (Map.Entry<String, String> file : Sources.files(step.dir().resolve("src/main")).entrySet()) {
+            String[] lines = file.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = Sources.TODO.matcher(lines[i]);
+                while (m.find()) {
+                    String where = "src/main/" + file.getKey() + ":" + (i + 1);
+                    String id = m.group(1) + "." + m.group(2);
+                    if (m.group(1) == null) {
+                        problems.add(where + ": a TODO that names no exercise ID");
+                    } else if (!exercises.contains(id)) {
+                        problems.add(where + ": TODO " + id + " is not an exercise in README.md");
+                    } else {
+                        todos.add(id);
+                    }
+                }
+            }
+        }
+        for (String id : new TreeSet<>(exercises)) {
+            if (!todos.contains(id)) {
+                problems.add("exercise " + id + " has no TODO in src/main");
+            }
+        }
+        return Promise.of(NAME, readme.exercises().size() + " hints, " + todos.size() + " exercises with TODOs", problems);
+    }
+}
