@@ -25,7 +25,7 @@ public final class Demo {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
-        Topology topology = Topology.start(new DnsRegistry(), 3, port);
+        Topology topology = Topology.builder(new DnsRegistry()).webServers(3).loadBalancer(port).start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
         HttpResponse<String> alice = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/users"))

@@ -27,54 +27,111 @@ public final class Topology implements AutoCloseable {
     public static final String SITE = "snapshots.test";
 
     private final DnsRegistry dns;
+    private final PasswordHasher hasher;
     private final DatabaseServer database;
     private final DataTierConfig dataTier;
     private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
-    private LoadBalancer loadBalancer;
+    private final LoadBalancer loadBalancer;
 
-    private Topology(DnsRegistry dns, DatabaseServer database) {
-        this.dns = dns;
-        this.database = database;
+    /**
+     * The one way to start a topology: say what it has, then {@link Builder#start()}. Each step adds
+     * an option here (step 03: the load balancer), so a test carried from an earlier step asks for
+     * the shape it needs, e.g. {@code Topology.builder(dns).webServers(3).loadBalancer().start()}.
+     */
+    public static Builder builder(DnsRegistry dns) {
+        return new Builder(dns);
+    }
+
+    /** What a topology has. By default: one database alone, with no web server and no balancer. */
+    public static final class Builder {
+        private final DnsRegistry dns;
+        private int webServers;
+        private boolean loadBalanced;
+        private int loadBalancerPort;
+        private PasswordHasher hasher = new PasswordHasher();
+
+        private Builder(DnsRegistry dns) {
+            this.dns = dns;
+        }
+
+        /**
+         * Starts {@code count} web servers, web-1, web-2…; without a balancer, DNS points at web-1
+         * (step 02's shape).
+         */
+        public Builder webServers(int count) {
+            this.webServers = count;
+            return this;
+        }
+
+        /** Puts the load balancer in front of the web servers, on a free port; DNS points at it. */
+        public Builder loadBalancer() {
+            return loadBalancer(0);
+        }
+
+        /** The same, on a fixed port (the demo's), so its address does not change between runs. */
+        public Builder loadBalancer(int port) {
+            this.loadBalanced = true;
+            this.loadBalancerPort = port;
+            return this;
+        }
+
+        /**
+         * The hasher every web server uses. The site's is slow on purpose; tests lower its cost
+         * (exercise 1.4's own tests keep the full one).
+         */
+        public Builder passwordHasher(PasswordHasher hasher) {
+            this.hasher = hasher;
+            return this;
+        }
+
+        /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
+        public Topology start() {
+            Starting starting = new Starting();
+            try {
+                return new Topology(this, starting);
+            } catch (RuntimeException e) {
+                starting.closeAll();
+                throw e;
+            }
+        }
+    }
+
+    /** What has started so far, so a failed start stops it all, last started first. */
+    private static final class Starting {
+        private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
+
+        <T extends AutoCloseable> T add(T part) {
+            started.add(0, part);
+            return part;
+        }
+
+        void closeAll() {
+            for (AutoCloseable part : started) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    // Already failing: stop the rest anyway.
+                }
+            }
+        }
+    }
+
+    private Topology(Builder options, Starting starting) {
+        this.dns = options.dns;
+        this.hasher = options.hasher;
+        this.database = starting.add(DatabaseServer.startTemporary());
         // The web tier learns the data tier's address the way production does: from its configuration.
         this.dataTier = DataTierConfig.from(Map.of(DataTierConfig.URL_VARIABLE, database.jdbcUrl("snapshots")), new Properties());
-    }
-
-    /** The whole step: the data tier, {@code count} web servers (web-1, web-2…) and the balancer DNS points at. */
-    public static Topology start(DnsRegistry dns, int count) {
-        return start(dns, count, 0);
-    }
-
-    /** The same, with the balancer on {@code port} (0: any free one). */
-    public static Topology start(DnsRegistry dns, int count, int port) {
-        Topology topology = startDataTier(dns);
-        try {
-            topology.loadBalancer = new LoadBalancer().start(port);
-            for (int i = 1; i <= count; i++) {
-                topology.addWebServer("web-" + i);
+        this.loadBalancer = options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
+        for (int i = 1; i <= options.webServers; i++) {
+            WebServer server = starting.add(loadBalancer != null ? addWebServer("web-" + i) : startWebServer("web-" + i));
+            if (loadBalancer == null && i == 1) {
+                publish(server);
             }
-            dns.register(SITE, topology.loadBalancer.address());
-        } catch (RuntimeException e) {
-            topology.close();
-            throw e;
         }
-        return topology;
-    }
-
-    /** Step 02's system, with no balancer: the data tier and web-1, which DNS points at directly. */
-    public static Topology startWithoutBalancer(DnsRegistry dns) {
-        Topology topology = startDataTier(dns);
-        try {
-            topology.publish(topology.startWebServer("web-1"));
-        } catch (RuntimeException e) {
-            topology.close();
-            throw e;
+        if (loadBalancer != null) {
+            dns.register(SITE, loadBalancer.address());
         }
-        return topology;
-    }
-
-    /** Only the data tier, on a free port with a fresh database. */
-    public static Topology startDataTier(DnsRegistry dns) {
-        return new Topology(dns, DatabaseServer.startTemporary());
     }
 
     /** Starts a web server and puts it behind the balancer, which sends it traffic at once. */
@@ -86,7 +143,7 @@ public final class Topology implements AutoCloseable {
 
     /** Starts a web server on a free port, on the same data tier, outside the balancer. */
     public WebServer startWebServer(String name) {
-        return track(webServer(name, dataTier, 0));
+        return track(webServer(name, dataTier, hasher, 0));
     }
 
     /** Kills a web server; the balancer is not told and has to notice by itself. */
@@ -96,14 +153,14 @@ public final class Topology implements AutoCloseable {
 
     /** Starts a killed web server again, on its old address: to the balancer, the same backend recovered. */
     public WebServer restartWebServer(String name, int port) {
-        return track(webServer(name, dataTier, port));
+        return track(webServer(name, dataTier, hasher, port));
     }
 
     /** One web server for the data tier at {@code config}: schema first, then the routes. */
-    public static WebServer webServer(String name, DataTierConfig config, int port) {
+    public static WebServer webServer(String name, DataTierConfig config, PasswordHasher hasher, int port) {
         Database database = Database.connect(config);
         Schema.apply(database);
-        UserService users = new UserService(new JdbiUserRepository(database), new PasswordHasher());
+        UserService users = new UserService(new JdbiUserRepository(database), hasher);
         return new WebServer(name, users, new InMemorySessionStore()).start(port);
     }
 
@@ -141,6 +198,17 @@ public final class Topology implements AutoCloseable {
 
     public DataTierConfig dataTier() {
         return dataTier;
+    }
+
+    /**
+     * Throws what the balancer's health checks ran into in the background, if an exercise they
+     * need is not done yet: a test that waits for them fails at once, naming the exercise, instead
+     * of at its time-out.
+     */
+    public void rethrowUnfinished() {
+        if (loadBalancer != null && loadBalancer.unfinishedHealthChecks().isPresent()) {
+            throw loadBalancer.unfinishedHealthChecks().get();
+        }
     }
 
     @Override

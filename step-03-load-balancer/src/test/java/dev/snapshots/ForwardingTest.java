@@ -117,7 +117,7 @@ class ForwardingTest {
     @Test
     void the_real_site_works_through_the_balancer() {
         DnsRegistry dns = new DnsRegistry();
-        try (Topology topology = Topology.start(dns, 1)) {
+        try (Topology topology = TestTopology.builder(dns).webServers(1).loadBalancer().start()) {
             SiteClient site = new SiteClient(dns);
             var created = site.postJson("http://snapshots.test/api/users",
                     "{\"name\": \"Ada\", \"email\": \"ada@example.com\", \"password\": \"correct horse\"}");

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,7 +29,7 @@ class ReleaseTest {
         Set<String> before = threadNames();
         List<InetSocketAddress> addresses = new ArrayList<>();
         DnsRegistry dns = new DnsRegistry();
-        try (Topology topology = Topology.start(dns, 3)) {
+        try (Topology topology = TestTopology.builder(dns).webServers(3).loadBalancer().start()) {
             topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(50));
             SiteClient client = new SiteClient(dns);
             for (int i = 0; i < 10; i++) {
@@ -44,10 +45,13 @@ class ReleaseTest {
         for (InetSocketAddress address : addresses) {
             assertThat(listening(address)).as("nothing listens on %s once the topology is closed", address).isFalse();
         }
+        // Two kinds of thread end by themselves, a few seconds later, whatever the code does: Javalin's
+        // "did you forget to start me?" watcher (it sleeps 5 s after a server is created) and the
+        // JDK HTTP clients' threads (JDK 17's client has no close(); they end once it is collected).
+        // Waiting for them would cost every run seconds and prove nothing about the course's code.
         await("every thread the topology started has ended").pollInSameThread()
-                .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> {
-                    System.gc(); // JDK HTTP clients end their threads once they are collected
                     Set<String> left = threadNames();
                     left.removeAll(before);
                     assertThat(left).as("threads still running after close").isEmpty();
@@ -63,10 +67,13 @@ class ReleaseTest {
         }
     }
 
+    /** Running threads by name, but for those that end by themselves (see above). */
     private static Set<String> threadNames() {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(Thread::isAlive)
-                .map(Thread::getName)
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(thread -> thread.getKey().isAlive())
+                .filter(thread -> !thread.getKey().getName().startsWith("HttpClient-"))
+                .filter(thread -> Arrays.stream(thread.getValue()).noneMatch(frame -> frame.getClassName().equals("io.javalin.jetty.JettyServer")))
+                .map(thread -> thread.getKey().getName())
                 .collect(Collectors.toSet());
     }
 }

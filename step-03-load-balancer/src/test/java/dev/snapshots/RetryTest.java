@@ -27,7 +27,7 @@ class RetryTest {
 
     @BeforeEach
     void start() {
-        topology = Topology.start(dns, 3);
+        topology = TestTopology.builder(dns).webServers(3).loadBalancer().start();
     }
 
     @AfterEach

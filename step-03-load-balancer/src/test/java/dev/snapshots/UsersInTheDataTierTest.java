@@ -27,7 +27,7 @@ class UsersInTheDataTierTest {
 
     @BeforeEach
     void start() {
-        topology = Topology.startWithoutBalancer(dns);
+        topology = TestTopology.builder(dns).webServers(1).start();
         db = Jdbi.create(topology.dataTier().url(), "sa", "");
     }
 

@@ -2,6 +2,7 @@ package dev.snapshots;
 
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.data.DbNode;
+import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
 import dev.snapshots.data.ReplicationCluster;
 import dev.snapshots.web.WebServer;
 import java.net.URI;
@@ -34,7 +35,8 @@ public final class Demo {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
-        Topology topology = Topology.start(new DnsRegistry(), 3, 2, dev.snapshots.data.ReplicatedDatabase.Acknowledgement.SEMI_SYNC, port);
+        Topology topology = Topology.builder(new DnsRegistry()).webServers(3).loadBalancer(port)
+                .replicas(2).acknowledgement(Acknowledgement.SEMI_SYNC).start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
         HttpResponse<String> alice = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/users"))

@@ -18,6 +18,7 @@ import dev.snapshots.web.WebServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -31,58 +32,125 @@ public final class Topology implements AutoCloseable {
     public static final String SITE = "snapshots.test";
 
     private final DnsRegistry dns;
+    private final PasswordHasher hasher;
     private final ReplicationCluster cluster;
     private final ReplicatedDatabase database;
     private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
-    private LoadBalancer loadBalancer;
+    private final LoadBalancer loadBalancer;
 
-    private Topology(DnsRegistry dns, ReplicationCluster cluster, Acknowledgement acknowledgement) {
-        this.dns = dns;
-        this.cluster = cluster;
-        this.database = new ReplicatedDatabase(cluster, acknowledgement);
+    /**
+     * The one way to start a topology: say what it has, then {@link Builder#start()}. Each step adds
+     * an option here (step 03 the load balancer, step 04 the replicas), so a test carried from an
+     * earlier step asks for the shape it needs, e.g.
+     * {@code Topology.builder(dns).webServers(3).loadBalancer().replicas(2).start()}.
+     */
+    public static Builder builder(DnsRegistry dns) {
+        return new Builder(dns);
     }
 
-    /** The whole step: a primary and {@code replicas} replicas, {@code webServers} web servers, the balancer. */
-    public static Topology start(DnsRegistry dns, int webServers, int replicas) {
-        return start(dns, webServers, replicas, Acknowledgement.ASYNC, 0);
-    }
+    /** What a topology has. By default: one database alone, with no web server and no balancer. */
+    public static final class Builder {
+        private final DnsRegistry dns;
+        private int webServers;
+        private boolean loadBalanced;
+        private int loadBalancerPort;
+        private int replicas;
+        private Acknowledgement acknowledgement = Acknowledgement.ASYNC;
+        private PasswordHasher hasher = new PasswordHasher();
 
-    /** The same, with the acknowledgement mode and the balancer's port (0: any free one) chosen. */
-    public static Topology start(DnsRegistry dns, int webServers, int replicas, Acknowledgement acknowledgement, int port) {
-        Topology topology = new Topology(dns, ReplicationCluster.start(replicas), acknowledgement);
-        try {
-            topology.loadBalancer = new LoadBalancer().start(port);
-            for (int i = 1; i <= webServers; i++) {
-                topology.addWebServer("web-" + i);
+        private Builder(DnsRegistry dns) {
+            this.dns = dns;
+        }
+
+        /**
+         * Starts {@code count} web servers, web-1, web-2…; without a balancer, DNS points at web-1
+         * (step 02's shape).
+         */
+        public Builder webServers(int count) {
+            this.webServers = count;
+            return this;
+        }
+
+        /** Puts the load balancer in front of the web servers, on a free port; DNS points at it. */
+        public Builder loadBalancer() {
+            return loadBalancer(0);
+        }
+
+        /** The same, on a fixed port (the demo's), so its address does not change between runs. */
+        public Builder loadBalancer(int port) {
+            this.loadBalanced = true;
+            this.loadBalancerPort = port;
+            return this;
+        }
+
+        /** Gives the primary {@code count} replicas (db-2, db-3…) that follow its log and take the reads. */
+        public Builder replicas(int count) {
+            this.replicas = count;
+            return this;
+        }
+
+        /** When a write is acknowledged: at once (asynchronous, the default) or once a replica has it. */
+        public Builder acknowledgement(Acknowledgement mode) {
+            this.acknowledgement = mode;
+            return this;
+        }
+
+        /**
+         * The hasher every web server uses. The site's is slow on purpose; tests lower its cost
+         * (exercise 1.4's own tests keep the full one).
+         */
+        public Builder passwordHasher(PasswordHasher hasher) {
+            this.hasher = hasher;
+            return this;
+        }
+
+        /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
+        public Topology start() {
+            Starting starting = new Starting();
+            try {
+                return new Topology(this, starting);
+            } catch (RuntimeException e) {
+                starting.closeAll();
+                throw e;
             }
-            dns.register(SITE, topology.loadBalancer.address());
-        } catch (RuntimeException e) {
-            topology.close();
-            throw e;
         }
-        return topology;
     }
 
-    /** Step 03's shape: one database with no replicas, {@code webServers} web servers behind the balancer. */
-    public static Topology start(DnsRegistry dns, int webServers) {
-        return start(dns, webServers, 0);
-    }
+    /** What has started so far, so a failed start stops it all, last started first. */
+    private static final class Starting {
+        private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
 
-    /** Step 02's shape, with no balancer: one database and web-1, which DNS points at directly. */
-    public static Topology startWithoutBalancer(DnsRegistry dns) {
-        Topology topology = startDataTier(dns);
-        try {
-            topology.publish(topology.startWebServer("web-1"));
-        } catch (RuntimeException e) {
-            topology.close();
-            throw e;
+        <T extends AutoCloseable> T add(T part) {
+            started.add(0, part);
+            return part;
         }
-        return topology;
+
+        void closeAll() {
+            for (AutoCloseable part : started) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    // Already failing: stop the rest anyway.
+                }
+            }
+        }
     }
 
-    /** Only a data tier of one database, with no replicas. */
-    public static Topology startDataTier(DnsRegistry dns) {
-        return new Topology(dns, ReplicationCluster.start(0), Acknowledgement.ASYNC);
+    private Topology(Builder options, Starting starting) {
+        this.dns = options.dns;
+        this.hasher = options.hasher;
+        this.cluster = starting.add(ReplicationCluster.start(options.replicas));
+        this.database = new ReplicatedDatabase(cluster, options.acknowledgement);
+        this.loadBalancer = options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
+        for (int i = 1; i <= options.webServers; i++) {
+            WebServer server = starting.add(loadBalancer != null ? addWebServer("web-" + i) : startWebServer("web-" + i));
+            if (loadBalancer == null && i == 1) {
+                publish(server);
+            }
+        }
+        if (loadBalancer != null) {
+            dns.register(SITE, loadBalancer.address());
+        }
     }
 
     /** Starts a web server and puts it behind the balancer, which sends it traffic at once. */
@@ -94,7 +162,7 @@ public final class Topology implements AutoCloseable {
 
     /** Starts a web server on a free port, on this data tier, outside the balancer. */
     public WebServer startWebServer(String name) {
-        return track(webServer(name, database, 0));
+        return track(webServer(name, 0));
     }
 
     /** Kills a web server; the balancer is not told and has to notice by itself. */
@@ -104,19 +172,20 @@ public final class Topology implements AutoCloseable {
 
     /** Starts a killed web server again, on its old address. */
     public WebServer restartWebServer(String name, int port) {
-        return track(webServer(name, database, port));
+        return track(webServer(name, port));
+    }
+
+    /** A web server of this topology: schema first (on the primary), then the routes. */
+    private WebServer webServer(String name, int port) {
+        Schema.apply(database.primary());
+        return new WebServer(name, new UserService(new JdbiUserRepository(database), hasher), new InMemorySessionStore()).start(port);
     }
 
     /** A web server for the one database at {@code config} (no replicas). */
-    public static WebServer webServer(String name, DataTierConfig config, int port) {
-        return webServer(name, new ReplicatedDatabase(ReplicationCluster.primaryOnly(config), Acknowledgement.ASYNC), port);
-    }
-
-    /** One web server on a replicated data tier: schema first (on the primary), then the routes. */
-    static WebServer webServer(String name, ReplicatedDatabase database, int port) {
+    public static WebServer webServer(String name, DataTierConfig config, PasswordHasher hasher, int port) {
+        ReplicatedDatabase database = new ReplicatedDatabase(ReplicationCluster.primaryOnly(config), Acknowledgement.ASYNC);
         Schema.apply(database.primary());
-        UserService users = new UserService(new JdbiUserRepository(database), new PasswordHasher());
-        return new WebServer(name, users, new InMemorySessionStore()).start(port);
+        return new WebServer(name, new UserService(new JdbiUserRepository(database), hasher), new InMemorySessionStore()).start(port);
     }
 
     private WebServer track(WebServer server) {
@@ -161,12 +230,16 @@ public final class Topology implements AutoCloseable {
         return DataTierConfig.from(Map.of(DataTierConfig.URL_VARIABLE, cluster.primary().url()), new Properties());
     }
 
-    /** Waits until every live replica has applied everything the primary has (at most 10 s). */
+    /**
+     * Waits until every live replica has applied everything the primary has (at most 10 s). An
+     * applier that runs into an unfinished exercise's stub fails the wait at once, with its message.
+     */
     public void awaitReplication() {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         long target = cluster.primary().position();
         for (DbNode replica : cluster.liveReplicas()) {
             while (replica.position() < target) {
+                rethrowUnfinished();
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(replica.name() + " is stuck at position " + replica.position() + " < " + target);
                 }
@@ -177,6 +250,21 @@ public final class Topology implements AutoCloseable {
                     throw new IllegalStateException(e);
                 }
             }
+        }
+    }
+
+    /**
+     * Throws the stub a background part of this topology (health checks, appliers, failover) ran
+     * into, if an exercise it needs is not done yet: a test that waits for that part fails at once,
+     * naming the exercise, instead of at its time-out.
+     */
+    public void rethrowUnfinished() {
+        Optional<UnsupportedOperationException> todo = cluster.unfinished();
+        if (todo.isEmpty() && loadBalancer != null) {
+            todo = loadBalancer.unfinishedHealthChecks();
+        }
+        if (todo.isPresent()) {
+            throw todo.get();
         }
     }
 

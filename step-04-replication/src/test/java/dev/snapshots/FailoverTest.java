@@ -25,7 +25,7 @@ class FailoverTest {
 
     @BeforeEach
     void start() {
-        topology = Topology.start(dns, 2, 2);
+        topology = TestTopology.builder(dns).webServers(2).loadBalancer().replicas(2).start();
     }
 
     @AfterEach
@@ -46,7 +46,7 @@ class FailoverTest {
     private DbNode killPrimaryAndAwaitFailover() {
         DbNode old = topology.cluster().primary();
         old.server().stop();
-        await("4.4: a replica takes over from " + old.name()).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+        await("4.4: a replica takes over from " + old.name()).atMost(Duration.ofSeconds(5)).failFast(topology::rethrowUnfinished).pollInterval(Duration.ofMillis(20))
                 .until(() -> topology.cluster().primary() != old);
         return topology.cluster().primary();
     }
@@ -76,7 +76,7 @@ class FailoverTest {
         DbNode behind = topology.cluster().node("db-2");
         topology.cluster().applier(behind).pause();
         created("some", 6);
-        await("db-3 has everything").atMost(Duration.ofSeconds(5))
+        await("db-3 has everything").atMost(Duration.ofSeconds(5)).failFast(topology::rethrowUnfinished)
                 .until(() -> ahead.position() == topology.cluster().primary().position());
 
         DbNode promoted = killPrimaryAndAwaitFailover();
@@ -84,7 +84,7 @@ class FailoverTest {
                 .isEqualTo("db-3");
 
         topology.cluster().applier(behind).resume();
-        await("4.4: db-2 catches up from its new primary, db-3").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+        await("4.4: db-2 catches up from its new primary, db-3").atMost(Duration.ofSeconds(5)).failFast(topology::rethrowUnfinished).pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(Nodes.users(behind)).isEqualTo(Nodes.users(promoted)));
     }
 

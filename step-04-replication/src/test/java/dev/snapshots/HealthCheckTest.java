@@ -48,12 +48,13 @@ class HealthCheckTest {
     void a_sick_server_is_taken_out_and_gets_no_more_traffic() {
         DnsRegistry dns = new DnsRegistry();
         SiteClient client = new SiteClient(dns);
-        try (Topology topology = Topology.start(dns, 3)) {
+        try (Topology topology = TestTopology.builder(dns).webServers(3).loadBalancer().start()) {
             topology.loadBalancer().startHealthChecks(2, 2, INTERVAL);
             topology.webServer("web-2").setHealthy(false);
 
             await("web-2's /health answers 503; the balancer marks it down")
                     .atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .failFast(topology::rethrowUnfinished)
                     .until(() -> !topology.loadBalancer().pool().isUp("web-2"));
             var before = Servers.served(topology.webServers());
             for (int i = 0; i < 90; i++) {
@@ -71,15 +72,17 @@ class HealthCheckTest {
     void a_dead_server_that_comes_back_is_put_back_into_rotation() {
         DnsRegistry dns = new DnsRegistry();
         SiteClient client = new SiteClient(dns);
-        try (Topology topology = Topology.start(dns, 3)) {
+        try (Topology topology = TestTopology.builder(dns).webServers(3).loadBalancer().start()) {
             topology.loadBalancer().startHealthChecks(2, 2, INTERVAL);
             int port = topology.webServer("web-2").address().getPort();
             topology.killWebServer("web-2");
             await("killed web-2 is marked down").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .failFast(topology::rethrowUnfinished)
                     .until(() -> !topology.loadBalancer().pool().isUp("web-2"));
 
             topology.restartWebServer("web-2", port);
             await("restarted web-2 is marked up again").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .failFast(topology::rethrowUnfinished)
                     .until(() -> topology.loadBalancer().pool().isUp("web-2"));
             var before = Servers.served(topology.webServers());
             for (int i = 0; i < 90; i++) {
@@ -91,4 +94,5 @@ class HealthCheckTest {
                     .isEqualTo(Map.of("web-1", 30L, "web-2", 30L, "web-3", 30L));
         }
     }
+
 }

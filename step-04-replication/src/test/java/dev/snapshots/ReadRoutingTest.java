@@ -24,7 +24,7 @@ class ReadRoutingTest {
 
     @BeforeEach
     void start() {
-        topology = Topology.start(dns, 3, 2);
+        topology = TestTopology.builder(dns).webServers(3).loadBalancer().replicas(2).start();
         SiteClient writer = new SiteClient(dns);
         for (int i = 0; i < 5; i++) {
             var created = Nodes.signUp(writer, "reader" + i + "@example.com");

@@ -20,7 +20,7 @@ class ReadYourWritesTest {
 
     @BeforeEach
     void start() {
-        topology = Topology.start(dns, 3, 2);
+        topology = TestTopology.builder(dns).webServers(3).loadBalancer().replicas(2).start();
     }
 
     @AfterEach

@@ -14,7 +14,7 @@ class ReplicaIsReadOnlyTest {
 
     @Test
     void an_insert_through_the_read_only_connection_is_refused_and_changes_nothing() {
-        try (Topology topology = Topology.start(new DnsRegistry(), 1, 1)) {
+        try (Topology topology = TestTopology.builder(new DnsRegistry()).webServers(1).loadBalancer().replicas(1).start()) {
             DbNode replica = topology.cluster().replicas().get(0);
 
             assertThatThrownBy(() -> replica.reader().call(h ->

@@ -30,7 +30,7 @@ class SemiSyncTest {
 
     @BeforeEach
     void start() {
-        topology = Topology.start(dns, 2, 2, Acknowledgement.SEMI_SYNC, 0);
+        topology = TestTopology.builder(dns).webServers(2).loadBalancer().replicas(2).acknowledgement(Acknowledgement.SEMI_SYNC).start();
     }
 
     @AfterEach
@@ -58,7 +58,15 @@ class SemiSyncTest {
                     }
                 }));
             }
-            await().atMost(Duration.ofSeconds(15)).until(() -> acknowledged.size() >= 12);
+            await("12 acknowledged writes before the primary is killed").atMost(Duration.ofSeconds(15))
+                    .failFast(() -> {
+                        topology.rethrowUnfinished();
+                        if (done.stream().allMatch(Future::isDone) && acknowledged.size() < 12) {
+                            throw new AssertionError("4.5: every write was answered, and only " + acknowledged.size()
+                                    + " of 45 were acknowledged (201)");
+                        }
+                    })
+                    .until(() -> acknowledged.size() >= 12);
             oldPrimary.server().stop();
             for (Future<?> f : done) {
                 f.get(30, TimeUnit.SECONDS);
@@ -66,7 +74,7 @@ class SemiSyncTest {
         } finally {
             writers.shutdownNow();
         }
-        await("the failover").atMost(Duration.ofSeconds(5)).until(() -> topology.cluster().primary() != oldPrimary);
+        await("the failover").atMost(Duration.ofSeconds(5)).failFast(topology::rethrowUnfinished).until(() -> topology.cluster().primary() != oldPrimary);
         topology.awaitReplication();
 
         List<String> lost = new ArrayList<>();

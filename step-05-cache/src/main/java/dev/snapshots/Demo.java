@@ -27,7 +27,9 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
         Optional<CacheConfig> redis = CacheConfig.fromEnvironment();
-        Topology topology = Topology.startWithCache(new DnsRegistry(), 3, 2, Duration.ofSeconds(60), port, redis);
+        Topology.Builder site = Topology.builder(new DnsRegistry()).webServers(3).loadBalancer(port).replicas(2);
+        Duration ttl = Duration.ofSeconds(60);
+        Topology topology = (redis.isPresent() ? site.cache(ttl, redis.get()) : site.cache(ttl)).start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
         HttpResponse<String> alice = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/users"))

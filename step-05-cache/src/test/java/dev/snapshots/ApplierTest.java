@@ -27,7 +27,7 @@ class ApplierTest {
 
     @BeforeEach
     void start() {
-        topology = Topology.start(dns, 1, 2);
+        topology = TestTopology.builder(dns).webServers(1).loadBalancer().replicas(2).start();
         primary = topology.cluster().primary();
         replica2 = topology.cluster().node("db-2");
         replica3 = topology.cluster().node("db-3");
@@ -47,7 +47,7 @@ class ApplierTest {
 
     private void awaitSame(DbNode replica) {
         await("" + replica.name() + " holds exactly the primary's users")
-                .atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .atMost(Duration.ofSeconds(5)).failFast(topology::rethrowUnfinished).pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(Nodes.users(replica))
                         .as("users on %s (position %d) vs the primary (position %d)", replica.name(),
                                 replica.position(), primary.position())

@@ -17,7 +17,7 @@ class CacheDownTest {
     @Test
     void with_redis_down_reads_and_writes_still_succeed_quickly_and_the_cache_is_used_again_when_back() {
         DnsRegistry dns = new DnsRegistry();
-        try (Topology topology = Topology.startWithCache(dns, 2, 1, Duration.ofSeconds(60), 0)) {
+        try (Topology topology = TestTopology.builder(dns).webServers(2).loadBalancer().replicas(1).cache(Duration.ofSeconds(60)).start()) {
             var created = Nodes.signUp(new SiteClient(dns), "resilient@example.com");
             String user = "http://snapshots.test" + created.header("Location");
             topology.awaitReplication();

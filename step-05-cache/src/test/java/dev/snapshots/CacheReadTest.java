@@ -25,7 +25,7 @@ class CacheReadTest {
     @Test
     void ten_reads_of_one_user_cost_one_database_query() {
         DnsRegistry dns = new DnsRegistry();
-        try (Topology topology = Topology.startWithCache(dns, 3, 2, Duration.ofSeconds(60), 0)) {
+        try (Topology topology = TestTopology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(Duration.ofSeconds(60)).start()) {
             String user = signUp(dns, topology);
             long before = topology.databaseReads();
             for (int i = 0; i < 10; i++) {
@@ -42,7 +42,7 @@ class CacheReadTest {
     @Test
     void the_cached_copy_has_a_time_to_live() {
         DnsRegistry dns = new DnsRegistry();
-        try (Topology topology = Topology.startWithCache(dns, 1, 1, Duration.ofSeconds(60), 0);
+        try (Topology topology = TestTopology.builder(dns).webServers(1).loadBalancer().replicas(1).cache(Duration.ofSeconds(60)).start();
              RedisClient redis = CacheClient.connect("127.0.0.1", topology.cacheServer().port())) {
             String user = signUp(dns, topology);
             var read = new SiteClient(dns).get(user);
@@ -56,7 +56,7 @@ class CacheReadTest {
     @Test
     void after_the_TTL_the_next_read_reaches_the_database_again() {
         DnsRegistry dns = new DnsRegistry();
-        try (Topology topology = Topology.startWithCache(dns, 1, 1, Duration.ofSeconds(1), 0)) {
+        try (Topology topology = TestTopology.builder(dns).webServers(1).loadBalancer().replicas(1).cache(Duration.ofSeconds(1)).start()) {
             String user = signUp(dns, topology);
             new SiteClient(dns).get(user);
             long afterFirst = topology.databaseReads();

@@ -16,7 +16,7 @@ class CacheWriteTest {
     @Test
     void after_a_rename_every_reader_through_any_web_server_sees_the_new_name_at_once() {
         DnsRegistry dns = new DnsRegistry();
-        try (Topology topology = Topology.startWithCache(dns, 3, 2, Duration.ofSeconds(60), 0)) {
+        try (Topology topology = TestTopology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(Duration.ofSeconds(60)).start()) {
             SiteClient ada = new SiteClient(dns);
             var created = Nodes.signUp(ada, "ada@example.com");
             String user = "http://snapshots.test" + created.header("Location");

@@ -28,7 +28,7 @@ class RoundRobinTest {
 
     @BeforeEach
     void start() {
-        topology = Topology.start(dns, 3);
+        topology = TestTopology.builder(dns).webServers(3).loadBalancer().start();
     }
 
     @AfterEach

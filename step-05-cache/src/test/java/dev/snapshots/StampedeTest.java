@@ -23,7 +23,7 @@ class StampedeTest {
     void fifty_concurrent_first_reads_of_one_user_cost_one_database_query() throws Exception {
         DnsRegistry dns = new DnsRegistry();
         // One web server: each web server coalesces its own misses (3 servers: at most 3 loads).
-        try (Topology topology = Topology.startWithCache(dns, 1, 1, Duration.ofSeconds(60), 0)) {
+        try (Topology topology = TestTopology.builder(dns).webServers(1).loadBalancer().replicas(1).cache(Duration.ofSeconds(60)).start()) {
             var created = Nodes.signUp(new SiteClient(dns), "popular@example.com");
             String user = "http://snapshots.test" + created.header("Location");
             topology.awaitReplication();

@@ -18,7 +18,7 @@ class StickySessionTest {
 
     @BeforeEach
     void start() {
-        topology = Topology.start(dns, 3);
+        topology = TestTopology.builder(dns).webServers(3).loadBalancer().start();
         var created = new SiteClient(dns).postJson("http://snapshots.test/api/users",
                 "{\"name\": \"Ada\", \"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
         assertThat(created.status()).as("set-up: %s", created).isEqualTo(201);

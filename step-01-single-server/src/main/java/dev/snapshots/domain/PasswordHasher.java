@@ -4,9 +4,8 @@ package dev.snapshots.domain;
  * Turns passwords into salted, slow hashes, so a stolen user table does not give away passwords.
  *
  * <p>Use PBKDF2 with HMAC-SHA256 from the JDK ({@code SecretKeyFactory "PBKDF2WithHmacSHA256"}),
- * a fresh random 16-byte salt per password, at least {@value #ITERATIONS} iterations and a 32-byte
- * (256-bit) key. Store
- * everything needed to check the password later in one string:
+ * a fresh random 16-byte salt per password, {@link #iterations()} iterations and a 32-byte (256-bit)
+ * key. Store everything needed to check the password later in one string:
  * {@code pbkdf2-sha256$<iterations>$<salt, Base64>$<hash, Base64>}.
  */
 public final class PasswordHasher {
@@ -14,8 +13,32 @@ public final class PasswordHasher {
     /** OWASP's 2023 advice for PBKDF2-HMAC-SHA256 is 600,000; we use less to keep the tests quick. */
     public static final int ITERATIONS = 210_000;
 
+    private final int iterations;
+
+    /** A hasher at the full cost: the one the site uses. */
+    public PasswordHasher() {
+        this(ITERATIONS);
+    }
+
+    /**
+     * A hasher at another cost. Only test topologies lower it, so a test that signs up fifty users
+     * takes milliseconds instead of seconds; a stored hash names the iterations it was made with, so
+     * {@link #verify} checks it at that cost whatever this hasher's own.
+     */
+    public PasswordHasher(int iterations) {
+        if (iterations < 1) {
+            throw new IllegalArgumentException("iterations must be at least 1, not " + iterations);
+        }
+        this.iterations = iterations;
+    }
+
+    /** How many PBKDF2 iterations {@link #hash} uses. */
+    public int iterations() {
+        return iterations;
+    }
+
     public String hash(String password) {
-        // TODO 1.4: salt with SecureRandom, derive with PBKDF2WithHmacSHA256, encode as the class comment says.
+        // TODO 1.4: salt with SecureRandom, derive with PBKDF2WithHmacSHA256 at iterations(), encode as the class comment says.
         throw new UnsupportedOperationException("TODO 1.4: hash the password (PasswordHasher.hash)");
     }
 

@@ -20,12 +20,12 @@ final class HomePage {
 
     private final String serverName;
     private final UserService users;
-    private final String template;
+    /** Read once: the template does not change while the server runs. */
+    private final String template = load(TEMPLATE);
 
     HomePage(String serverName, UserService users) {
         this.serverName = serverName;
         this.users = users;
-        this.template = load(TEMPLATE);
     }
 
     /**

@@ -55,7 +55,7 @@ public final class Database {
 
     /**
      * Runs {@code callback} with a connection. When the data tier cannot be reached, this throws
-     * {@link DataTierUnavailableException}, which the web tier turns into a 503.
+     * {@link dev.snapshots.domain.DataTierUnavailableException}, which the web tier turns into a 503.
      */
     public <T> T call(HandleCallback<T, RuntimeException> callback) {
         try {

@@ -71,6 +71,12 @@ public final class LoadBalancer implements AutoCloseable {
         return this;
     }
 
+    /** The stub the health checks ran into in the background, if an exercise they need is not done yet. */
+    public Optional<UnsupportedOperationException> unfinishedHealthChecks() {
+        HealthChecker checker = healthChecker;
+        return checker == null ? Optional.empty() : checker.unfinished();
+    }
+
     public InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", app.port());
     }
