@@ -2,6 +2,7 @@ package dev.snapshots;
 
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.data.DatabaseServer;
+import dev.snapshots.domain.PasswordHasher;
 import dev.snapshots.web.WebServer;
 import java.io.IOException;
 import java.net.Socket;
@@ -43,7 +44,7 @@ public final class Demo {
     }
 
     private static void runWebTier() throws InterruptedException {
-        WebServer web = Topology.webServer("web-1", DataTierConfig.fromEnvironment(), WEB_PORT);
+        WebServer web = Topology.webServer("web-1", DataTierConfig.fromEnvironment(), new PasswordHasher(), WEB_PORT);
         System.out.println("web tier: web-1 at http://127.0.0.1:" + web.address().getPort());
         untilStopped(web::close);
     }

@@ -25,47 +25,107 @@ public final class Topology implements AutoCloseable {
     public static final String SITE = "snapshots.test";
 
     private final DnsRegistry dns;
+    private final PasswordHasher hasher;
     private final DatabaseServer database;
     private final DataTierConfig dataTier;
     private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
 
-    private Topology(DnsRegistry dns, DatabaseServer database) {
-        this.dns = dns;
-        this.database = database;
+    /**
+     * The one way to start a topology: say what it has, then {@link Builder#start()}. Each later
+     * step adds an option here (step 03 the load balancer…), so a test carried from an earlier step
+     * asks for the shape it needs, e.g. {@code Topology.builder(dns).webServers(1).start()}.
+     */
+    public static Builder builder(DnsRegistry dns) {
+        return new Builder(dns);
+    }
+
+    /** What a topology has. By default: one database alone, with no web server. */
+    public static final class Builder {
+        private final DnsRegistry dns;
+        private int webServers;
+        private PasswordHasher hasher = new PasswordHasher();
+
+        private Builder(DnsRegistry dns) {
+            this.dns = dns;
+        }
+
+        /** Starts {@code count} web servers, web-1, web-2…; DNS points at web-1. */
+        public Builder webServers(int count) {
+            this.webServers = count;
+            return this;
+        }
+
+        /**
+         * The hasher every web server uses. The site's is slow on purpose; tests lower its cost
+         * (exercise 1.4's own tests keep the full one).
+         */
+        public Builder passwordHasher(PasswordHasher hasher) {
+            this.hasher = hasher;
+            return this;
+        }
+
+        /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
+        public Topology start() {
+            Starting starting = new Starting();
+            try {
+                return new Topology(this, starting);
+            } catch (RuntimeException e) {
+                starting.closeAll();
+                throw e;
+            }
+        }
+    }
+
+    /** What has started so far, so a failed start stops it all, last started first. */
+    private static final class Starting {
+        private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
+
+        <T extends AutoCloseable> T add(T part) {
+            started.add(0, part);
+            return part;
+        }
+
+        void closeAll() {
+            for (AutoCloseable part : started) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    // Already failing: stop the rest anyway.
+                }
+            }
+        }
+    }
+
+    private Topology(Builder options, Starting starting) {
+        this.dns = options.dns;
+        this.hasher = options.hasher;
+        this.database = starting.add(DatabaseServer.startTemporary());
         // The web tier learns the data tier's address the way production does: from its configuration.
         this.dataTier = DataTierConfig.from(Map.of(DataTierConfig.URL_VARIABLE, database.jdbcUrl("snapshots")), new Properties());
-    }
-
-    /** Only the data tier, on a free port with a fresh database; add web servers with {@link #startWebServer}. */
-    public static Topology startDataTier(DnsRegistry dns) {
-        return new Topology(dns, DatabaseServer.startTemporary());
-    }
-
-    /** The data tier and one web server, {@code web-1}, published in DNS as {@value #SITE}. */
-    public static Topology start(DnsRegistry dns) {
-        Topology topology = startDataTier(dns);
-        try {
-            topology.publish(topology.startWebServer("web-1"));
-        } catch (RuntimeException e) {
-            topology.close();
-            throw e;
+        for (int i = 1; i <= options.webServers; i++) {
+            WebServer server = starting.add(startWebServer("web-" + i));
+            if (i == 1) {
+                publish(server);
+            }
         }
-        return topology;
     }
 
-    /** Starts another web server on a free port, on the same data tier. */
+    /** Starts a web server on a free port, on the same data tier. */
     public WebServer startWebServer(String name) {
-        WebServer server = webServer(name, dataTier, 0);
-        webServers.add(server);
-        return server;
+        return track(webServer(name, dataTier, hasher, 0));
     }
 
     /** One web server for the data tier at {@code config}: schema first, then the routes. */
-    public static WebServer webServer(String name, DataTierConfig config, int port) {
+    public static WebServer webServer(String name, DataTierConfig config, PasswordHasher hasher, int port) {
         Database database = Database.connect(config);
         Schema.apply(database);
-        UserService users = new UserService(new JdbiUserRepository(database), new PasswordHasher());
-        return new WebServer(name, users, new InMemorySessionStore()).start(port);
+        UserService users = new UserService(new JdbiUserRepository(database), hasher);
+        return new WebServer(name, users, new InMemorySessionStore()).start(port).closing(database);
+    }
+
+    private WebServer track(WebServer server) {
+        webServers.add(server);
+        return server;
     }
 
     /** Points {@value #SITE} at this web server. */
@@ -78,16 +138,16 @@ public final class Topology implements AutoCloseable {
         server.close();
     }
 
+    public List<WebServer> webServers() {
+        return List.copyOf(webServers);
+    }
+
     public DatabaseServer database() {
         return database;
     }
 
     public DataTierConfig dataTier() {
         return dataTier;
-    }
-
-    public List<WebServer> webServers() {
-        return List.copyOf(webServers);
     }
 
     @Override

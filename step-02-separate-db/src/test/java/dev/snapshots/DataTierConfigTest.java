@@ -78,7 +78,7 @@ class DataTierConfigTest {
     void a_web_server_uses_the_data_tier_it_is_configured_with_and_no_other() {
         try (DatabaseServer a = DatabaseServer.startTemporary(); DatabaseServer b = DatabaseServer.startTemporary()) {
             DataTierConfig config = DataTierConfig.from(Map.of("SNAPSHOTS_DB_URL", b.jdbcUrl("snapshots")), properties());
-            try (WebServer web = Topology.webServer("web-1", config, 0)) {
+            try (WebServer web = Topology.webServer("web-1", config, TestTopology.CHEAP_HASHING, 0)) {
                 var dns = new dev.snapshots.dns.DnsRegistry();
                 dns.register(Topology.SITE, web.address());
                 var created = new SiteClient(dns).postJson("http://snapshots.test/api/users",

@@ -25,7 +25,7 @@ class DataTierDownTest {
 
     @BeforeEach
     void start() {
-        topology = Topology.start(dns);
+        topology = TestTopology.builder(dns).webServers(1).start();
         var created = client.postJson("http://snapshots.test/api/users",
                 "{\"name\": \"Ada\", \"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
         assertThat(created.status()).as("set-up needs exercises 2.1 and 2.2: %s", created).isEqualTo(201);

@@ -3,7 +3,6 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.dns.DnsRegistry;
-import dev.snapshots.domain.PasswordHasher;
 import dev.snapshots.domain.UserRepository;
 import dev.snapshots.domain.UserService;
 import dev.snapshots.session.InMemorySessionStore;
@@ -58,7 +57,7 @@ class HomePageTest {
     @Test
     void the_page_is_rendered_for_each_request_with_this_servers_name_escaped() {
         UserRepository repository = new InMemoryUserRepository();
-        UserService users = new UserService(repository, new PasswordHasher());
+        UserService users = new UserService(repository, TestTopology.CHEAP_HASHING);
         try (WebServer other = new WebServer("web-<7>", users, new InMemorySessionStore()).start(0)) {
             URI home = URI.create("http://127.0.0.1:" + other.address().getPort() + "/");
             SiteClient.Response empty = client.send(HttpRequest.newBuilder(home), "GET / on web-<7>");

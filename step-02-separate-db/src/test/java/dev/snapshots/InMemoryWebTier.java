@@ -1,7 +1,6 @@
 package dev.snapshots;
 
 import dev.snapshots.dns.DnsRegistry;
-import dev.snapshots.domain.PasswordHasher;
 import dev.snapshots.domain.UserRepository;
 import dev.snapshots.domain.UserService;
 import dev.snapshots.session.InMemorySessionStore;
@@ -19,7 +18,7 @@ final class InMemoryWebTier implements AutoCloseable {
 
     private InMemoryWebTier(DnsRegistry dns) {
         this.dns = dns;
-        this.webServer = new WebServer("web-1", new UserService(repository, new PasswordHasher()), new InMemorySessionStore()).start(0);
+        this.webServer = new WebServer("web-1", new UserService(repository, TestTopology.CHEAP_HASHING), new InMemorySessionStore()).start(0);
         dns.register(Topology.SITE, webServer.address());
     }
 

@@ -22,7 +22,7 @@ class LoginTest {
     @BeforeAll
     static void start() {
         topology = InMemoryWebTier.start(DNS);
-        PasswordHasher hasher = new PasswordHasher();
+        PasswordHasher hasher = TestTopology.CHEAP_HASHING;
         topology.repository().save("Ada", "ada@example.com", hasher.hash("analytical engine"));
         topology.repository().save("Grace", "grace@example.com", hasher.hash("compiler first"));
     }

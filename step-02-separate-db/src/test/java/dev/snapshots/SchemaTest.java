@@ -29,7 +29,7 @@ class SchemaTest {
 
     @BeforeEach
     void startDataTier() {
-        topology = Topology.startDataTier(dns);
+        topology = TestTopology.builder(dns).start();
         db = Jdbi.create(topology.dataTier().url(), "sa", "");
     }
 

@@ -28,7 +28,7 @@ class UsersInTheDataTierTest {
 
     @BeforeEach
     void start() {
-        topology = Topology.start(dns);
+        topology = TestTopology.builder(dns).webServers(1).start();
         db = Jdbi.create(topology.dataTier().url(), "sa", "");
     }
 

@@ -161,7 +161,7 @@ public final class Topology implements AutoCloseable {
         Database database = Database.connect(config);
         Schema.apply(database);
         UserService users = new UserService(new JdbiUserRepository(database), hasher);
-        return new WebServer(name, users, new InMemorySessionStore()).start(port);
+        return new WebServer(name, users, new InMemorySessionStore()).start(port).closing(database);
     }
 
     private WebServer track(WebServer server) {

@@ -16,12 +16,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Not an exercise: the course's promise that tests are hermetic. A whole topology, with health
  * checks running and a web server killed on the way, gives back every port and every thread.
  */
 @DisplayName("Hermetic: a topology releases every port and thread, even after a server was killed")
+@Isolated("it counts every thread of the JVM: no other test may start any meanwhile")
 class ReleaseTest {
 
     @Test

@@ -66,6 +66,7 @@ public final class Topology implements AutoCloseable {
         private int loadBalancerPort;
         private int replicas;
         private Acknowledgement acknowledgement = Acknowledgement.ASYNC;
+        private Duration semiSyncTimeout = ReplicatedDatabase.SEMI_SYNC_TIMEOUT;
         private Duration cacheTtl;
         private CacheConfig externalCache;
         private PasswordHasher hasher = new PasswordHasher();
@@ -104,6 +105,12 @@ public final class Topology implements AutoCloseable {
         /** When a write is acknowledged: at once (asynchronous, the default) or once a replica has it. */
         public Builder acknowledgement(Acknowledgement mode) {
             this.acknowledgement = mode;
+            return this;
+        }
+
+        /** How long a semi-synchronous write waits for a replica before it is refused (2 s by default). */
+        public Builder semiSyncTimeout(Duration timeout) {
+            this.semiSyncTimeout = timeout;
             return this;
         }
 
@@ -164,7 +171,7 @@ public final class Topology implements AutoCloseable {
         this.dns = options.dns;
         this.hasher = options.hasher;
         this.cluster = starting.add(ReplicationCluster.start(options.replicas));
-        this.database = new ReplicatedDatabase(cluster, options.acknowledgement);
+        this.database = new ReplicatedDatabase(cluster, options.acknowledgement, options.semiSyncTimeout);
         this.cacheTtl = options.cacheTtl;
         if (options.cacheTtl == null) {
             this.cacheServer = null;
@@ -222,9 +229,11 @@ public final class Topology implements AutoCloseable {
 
     /** A web server for the one database at {@code config} (no replicas, no cache). */
     public static WebServer webServer(String name, DataTierConfig config, PasswordHasher hasher, int port) {
-        ReplicatedDatabase database = new ReplicatedDatabase(ReplicationCluster.primaryOnly(config), Acknowledgement.ASYNC);
+        ReplicationCluster cluster = ReplicationCluster.primaryOnly(config);
+        ReplicatedDatabase database = new ReplicatedDatabase(cluster, Acknowledgement.ASYNC);
         Schema.apply(database.primary());
-        return new WebServer(name, new UserService(new JdbiUserRepository(database), hasher), new InMemorySessionStore()).start(port);
+        return new WebServer(name, new UserService(new JdbiUserRepository(database), hasher), new InMemorySessionStore())
+                .start(port).closing(cluster);
     }
 
     private WebServer track(WebServer server) {

@@ -57,8 +57,9 @@ class FailoverTest {
 
         DbNode promoted = killPrimaryAndAwaitFailover();
         var after = Nodes.signUp(client, "after@example.com");
-
         assertThat(after.status()).as("a sign-up after the failover to %s: %s", promoted.name(), after).isEqualTo(201);
+        topology.awaitReplication(); // the readers below are new clients: they read from the other replica
+
         for (String location : before) {
             var read = new SiteClient(dns).get("http://snapshots.test" + location);
             assertThat(read.status()).as("a user created before the failover: %s", read).isEqualTo(200);

@@ -4,12 +4,15 @@ import dev.snapshots.domain.UserService;
 import dev.snapshots.session.InMemorySessionStore;
 import io.javalin.Javalin;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** One web server: a Javalin (Jetty) process that answers for the page, its assets and the API. */
 public final class WebServer implements AutoCloseable {
 
     private final String name;
+    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     private final Javalin app;
 
     public WebServer(String name, UserService users, InMemorySessionStore sessions) {
@@ -45,8 +48,21 @@ public final class WebServer implements AutoCloseable {
         return name;
     }
 
+    /** Closes {@code resource} too when this server stops: what it alone uses, such as its connection pool. */
+    public WebServer closing(AutoCloseable resource) {
+        resources.add(resource);
+        return this;
+    }
+
     @Override
     public void close() {
         app.stop();
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(name + " could not close " + resource, e);
+            }
+        }
     }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
  * for administration and replication ({@code sa}), and a read-only one for the web tier (user
  * {@code reader}, allowed only to SELECT, like MySQL's {@code super_read_only}). Provided code.
  */
-public final class DbNode {
+public final class DbNode implements AutoCloseable {
 
     static final String READER = "reader";
 
@@ -71,6 +71,13 @@ public final class DbNode {
     }
 
     /** True when the node answers a trivial query. */
+    /** Closes the node's connection pools (not its server: stopping a database is the cluster's call). */
+    @Override
+    public void close() {
+        admin.close();
+        reader.close();
+    }
+
     public boolean reachable() {
         try {
             admin.call(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());

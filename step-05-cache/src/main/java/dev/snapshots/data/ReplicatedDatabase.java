@@ -21,19 +21,26 @@ public final class ReplicatedDatabase {
         SEMI_SYNC
     }
 
-    /** How long a semi-synchronous write waits for a replica before it gives up. */
+    /** How long a semi-synchronous write waits for a replica before it gives up, unless told otherwise. */
     public static final Duration SEMI_SYNC_TIMEOUT = Duration.ofSeconds(2);
     /** How long a read waits for a replica to catch up with the client's own writes. */
     public static final Duration FRESHNESS_WAIT = Duration.ofMillis(500);
 
     private final ReplicationCluster cluster;
     private final Acknowledgement acknowledgement;
+    private final Duration semiSyncTimeout;
     /** Round robin over the replicas; atomic, because many request threads read at once. */
     private final AtomicLong turns = new AtomicLong();
 
     public ReplicatedDatabase(ReplicationCluster cluster, Acknowledgement acknowledgement) {
+        this(cluster, acknowledgement, SEMI_SYNC_TIMEOUT);
+    }
+
+    /** With another semi-sync timeout: MySQL's {@code rpl_semi_sync_master_timeout}. */
+    public ReplicatedDatabase(ReplicationCluster cluster, Acknowledgement acknowledgement, Duration semiSyncTimeout) {
         this.cluster = cluster;
         this.acknowledgement = acknowledgement;
+        this.semiSyncTimeout = semiSyncTimeout;
     }
 
     /** The primary, for what must run there (the schema). */
@@ -118,12 +125,12 @@ public final class ReplicatedDatabase {
 
     /**
      * Semi-synchronous acknowledgement: returns once at least one replica has applied the log up to
-     * {@code position}; after {@link #SEMI_SYNC_TIMEOUT} without one, throws
+     * {@code position}; after {@code semiSyncTimeout} without one, throws
      * {@link DataTierUnavailableException}: the write is then not acknowledged (the client gets a 503
      * and may retry), so nobody was promised something a failover could lose.
      */
     void awaitReplica(long position) {
-        long deadline = System.nanoTime() + SEMI_SYNC_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + semiSyncTimeout.toNanos();
         do {
             for (DbNode replica : cluster.replicas()) {
                 if (positionOf(replica) >= position) {

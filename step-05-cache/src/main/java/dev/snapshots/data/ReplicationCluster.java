@@ -193,7 +193,11 @@ public final class ReplicationCluster implements AutoCloseable {
         }
         appliers.values().forEach(ReplicaApplier::close);
         List<DbNode> nodes = new ArrayList<>(all);
+        if (primary != null && !nodes.contains(primary)) {
+            nodes.add(primary); // a primary this process does not run (primaryOnly)
+        }
         for (DbNode node : nodes) {
+            node.close();
             if (node.server() != null) {
                 node.server().close();
             }

@@ -5,7 +5,9 @@ import dev.snapshots.domain.UserService;
 import dev.snapshots.session.InMemorySessionStore;
 import io.javalin.Javalin;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -24,6 +26,7 @@ public final class WebServer implements AutoCloseable {
     public static final String SEEN_COOKIE = "snapshots_seen";
 
     private final String name;
+    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     private final Javalin app;
     private final LongAdder served = new LongAdder();
     private final AtomicBoolean healthy = new AtomicBoolean(true);
@@ -98,8 +101,21 @@ public final class WebServer implements AutoCloseable {
         this.healthy.set(healthy);
     }
 
+    /** Closes {@code resource} too when this server stops: what it alone uses, such as its connection pool. */
+    public WebServer closing(AutoCloseable resource) {
+        resources.add(resource);
+        return this;
+    }
+
     @Override
     public void close() {
         app.stop();
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(name + " could not close " + resource, e);
+            }
+        }
     }
 }

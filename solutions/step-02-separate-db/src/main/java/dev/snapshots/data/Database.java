@@ -4,7 +4,7 @@ import dev.snapshots.domain.DataTierUnavailableException;
 import java.sql.SQLException;
 import org.jdbi.v3.core.ConnectionException;
 
-public final class Database {
+public final class Database implements AutoCloseable {
 
     /** SQLSTATE class 08: connection exception, in every standard driver. */
     private static final String CONNECTION_EXCEPTION = "08";

@@ -27,7 +27,7 @@ public final class ReplicatedDatabase {
     }
 
     void awaitReplica(long position) {
-        long deadline = System.nanoTime() + SEMI_SYNC_TIMEOUT.toNanos();
+        long deadline = System.nanoTime() + semiSyncTimeout.toNanos();
         do {
             for (DbNode replica : cluster.replicas()) {
                 if (positionOf(replica) >= position) {
