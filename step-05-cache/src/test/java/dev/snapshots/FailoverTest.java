@@ -103,4 +103,32 @@ class FailoverTest {
         assertThat(lost).as("in async mode, writes acknowledged but never replicated are lost in a failover:"
                 + " this is the number to remember (exercise 4.5 brings it to 0)").isEqualTo(10);
     }
+
+    @Test
+    void a_replica_that_does_not_answer_is_passed_over_and_the_other_is_promoted() {
+        created("before", 3);
+        topology.awaitReplication();
+        DbNode silent = topology.cluster().node("db-2"); // the first replica: a loop that trips on it fails over to no one
+        silent.server().stop();
+
+        DbNode promoted = killPrimaryAndAwaitFailover();
+        assertThat(promoted.name()).as("promoted, with db-2 not answering").isEqualTo("db-3");
+        var after = Nodes.signUp(client, "after-silent@example.com");
+        assertThat(after.status()).as("a sign-up once db-3 took over: %s", after).isEqualTo(201);
+    }
+
+    @Test
+    void the_first_replica_is_promoted_when_it_is_the_one_ahead() {
+        // The mirror of the test above: "promote the last replica" must fail here as "the first" fails there.
+        DbNode ahead = topology.cluster().node("db-2");
+        DbNode behind = topology.cluster().node("db-3");
+        topology.cluster().applier(behind).pause();
+        created("more", 4);
+        await("db-2 has everything").atMost(Duration.ofSeconds(5)).failFast(topology::rethrowUnfinished)
+                .until(() -> ahead.position() == topology.cluster().primary().position());
+
+        DbNode promoted = killPrimaryAndAwaitFailover();
+        assertThat(promoted.name()).as("promoted, with db-2 at %d and db-3 at %d", ahead.position(), behind.position())
+                .isEqualTo("db-2");
+    }
 }

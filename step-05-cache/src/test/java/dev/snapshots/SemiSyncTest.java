@@ -113,4 +113,36 @@ class SemiSyncTest {
             assertThat(onAReplica).as("when the 201 arrives, a replica already has %s", email).isTrue();
         }
     }
+
+    @Test
+    void a_dead_replica_neither_refuses_nor_stalls_a_write_the_other_replica_has() {
+        SiteClient client = new SiteClient(dns);
+        var warmUp = Nodes.signUp(client, "first-write" + System.nanoTime() + "@example.com"); // a first request is slow: not timed
+        assertThat(warmUp.status()).as("set-up: a sign-up with both replicas applying: %s", warmUp).isEqualTo(201);
+        topology.cluster().node("db-2").server().stop();
+
+        long start = System.nanoTime();
+        var created = Nodes.signUp(client, "db3-confirms@example.com");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(created.status()).as("db-2 is dead, db-3 applies: a sign-up %s", created).isEqualTo(201);
+        assertThat(took).as("one live replica confirms within an apply round, not at the %d ms time-out (took %d ms)",
+                TIMEOUT.toMillis(), took.toMillis()).isLessThan(TIMEOUT);
+    }
+
+    @Test
+    void a_lagging_replica_neither_refuses_nor_stalls_a_write_the_other_replica_has() {
+        SiteClient client = new SiteClient(dns);
+        var warmUp = Nodes.signUp(client, "first-write" + System.nanoTime() + "@example.com"); // a first request is slow: not timed
+        assertThat(warmUp.status()).as("set-up: a sign-up with both replicas applying: %s", warmUp).isEqualTo(201);
+        topology.cluster().applier(topology.cluster().node("db-2")).pause();
+
+        long start = System.nanoTime();
+        var created = Nodes.signUp(client, "db3-is-ahead@example.com");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(created.status()).as("db-2 applies nothing, db-3 does: a sign-up %s", created).isEqualTo(201);
+        assertThat(took).as("one replica confirms within an apply round, not at the %d ms time-out (took %d ms)",
+                TIMEOUT.toMillis(), took.toMillis()).isLessThan(TIMEOUT);
+    }
 }
