@@ -2,6 +2,7 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshots.cache.CacheClient;
 import dev.snapshots.dns.DnsRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 
 @Tag("5.4")
 @DisplayName("5.4 The cache is not a single point of failure")
@@ -47,6 +49,27 @@ class CacheDownTest {
             assertThat(topology.databaseReads() - afterRefill)
                     .as("5.4: database queries for 10 reads once Redis is back: the cache is used again, without restarts")
                     .isZero();
+        }
+    }
+
+    @Test
+    void a_redis_that_answers_with_an_error_is_as_good_as_no_redis() {
+        DnsRegistry dns = new DnsRegistry();
+        try (Topology topology = TestTopology.builder(dns).webServers(1).loadBalancer().replicas(1).cache(Duration.ofSeconds(60)).start();
+             RedisClient admin = CacheClient.connect("127.0.0.1", topology.cacheServer().port())) {
+            // Up and answering, but refusing every write: "OOM command not allowed when used memory > 'maxmemory'".
+            admin.configSet("maxmemory-policy", "noeviction");
+            admin.configSet("maxmemory", "1");
+
+            var created = Nodes.signUp(new SiteClient(dns), "oom@example.com");
+            assertThat(created.status()).as("5.4: a sign-up while Redis answers every write with an OOM error: %s", created)
+                    .isEqualTo(201);
+            topology.awaitReplication();
+            for (int i = 0; i < 3; i++) {
+                var read = new SiteClient(dns).get("http://snapshots.test" + created.header("Location"));
+                assertThat(read.status()).as("5.4: a read while Redis refuses to keep a copy (an error reply, not a dead"
+                        + " connection): %s", read).isEqualTo(200);
+            }
         }
     }
 }
