@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
 import java.net.http.HttpRequest;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -68,6 +69,10 @@ class LoginTest {
         assertThat(loggedIn.status()).as("1.5: %s", loggedIn).isEqualTo(200);
         assertThat(me.status()).as("1.5: %s", me).isEqualTo(200);
         assertThat(me.json().path("name").asText()).as("1.5: %s", me).isEqualTo("Ada");
+        for (SiteClient.Response answer : List.of(loggedIn, me)) {
+            assertThat(answer.body()).as("1.5: the password hash never leaves the server: %s", answer)
+                    .doesNotContainIgnoringCase("password").doesNotContain("pbkdf2");
+        }
     }
 
     @Test
@@ -127,6 +132,8 @@ class LoginTest {
                 .header("Cookie", cookie.split(";")[0]), "GET /api/me with the logged-out cookie");
 
         assertThat(logout.status()).as("1.5: %s", logout).isEqualTo(204);
+        assertThat(sessionCookie(logout)).as("1.5: logout tells the browser to forget the cookie too: %s", logout.headers().map())
+                .isNotNull().containsIgnoringCase("Max-Age=0");
         assertThat(me.status()).as("1.5: after logout: %s", me).isEqualTo(401);
         assertThat(replayed.status()).as("1.5: the old session id must be dead on the server: %s", replayed).isEqualTo(401);
     }

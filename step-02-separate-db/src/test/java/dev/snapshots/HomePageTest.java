@@ -113,4 +113,25 @@ class HomePageTest {
         assertThat(css.status()).as("the assets are served at all: %s", css).isEqualTo(200);
         assertThat(missing.status()).as("%s", missing).isEqualTo(404);
     }
+
+    @Test
+    void every_HTML_special_character_in_the_name_is_escaped() {
+        String name = "web-&\"'<>";
+        UserService users = new UserService(new InMemoryUserRepository(), TestTopology.CHEAP_HASHING);
+        try (WebServer odd = new WebServer(name, users, new InMemorySessionStore()).start(0)) {
+            URI home = URI.create("http://127.0.0.1:" + odd.address().getPort() + "/");
+            String body = client.send(HttpRequest.newBuilder(home), "GET / on " + name).body();
+            String open = "<strong id=\"server\">";
+            int start = body.indexOf(open);
+            assertThat(start).as("the page shows the server's name in %s", body).isNotNegative();
+            String shown = body.substring(start + open.length(), body.indexOf("</strong>", start));
+
+            assertThat(shown).as("the name %s as the page shows it", name).doesNotContain("<", ">", "\"", "'");
+            assertThat(shown.replaceAll("&(amp|lt|gt|quot|#39|#x27|apos);", ""))
+                    .as("every & in %s starts an entity (escape & first, then the others)", shown).doesNotContain("&");
+            String decoded = shown.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                    .replace("&#39;", "'").replace("&#x27;", "'").replace("&apos;", "'").replace("&amp;", "&");
+            assertThat(decoded).as("%s, decoded by a browser", shown).isEqualTo(name);
+        }
+    }
 }
