@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The balancer calls {@link RoundRobin#next} from every request thread at once. Over HTTP on two
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("3.2")
 @DisplayName("3.2 Round robin stays exact when many threads pick at once")
+@Isolated("its threads race only when they have both cores to themselves")
 class RoundRobinRaceTest {
 
     private static final int THREADS = 8;

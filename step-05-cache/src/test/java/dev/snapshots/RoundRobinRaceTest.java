@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The balancer calls {@link RoundRobin#next} from every request thread at once. Over HTTP on two
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * on the starter.
  */
 @DisplayName("Carried from step 03 · Round robin stays exact when many threads pick at once")
+@Isolated("its threads race only when they have both cores to themselves")
 class RoundRobinRaceTest {
 
     private static final int THREADS = 8;
