@@ -49,12 +49,18 @@ class HomePageTest {
         SiteClient.Response page = client.get("http://snapshots.test/");
 
         assertThat(page.status()).as("1.3: %s", page).isEqualTo(200);
-        assertThat(page.header("Content-Type")).as("1.3: content type of %s", page).startsWith("text/html");
-        assertThat(page.body()).as("1.3: the page names the server that rendered it: %s", page)
+        assertThat(page.header("Content-Type"))
+                .as("1.3: content type of %s", page)
+                .startsWith("text/html");
+        assertThat(page.body())
+                .as("1.3: the page names the server that rendered it: %s", page)
                 .contains("<strong id=\"server\">web-1</strong>");
-        assertThat(page.body()).as("1.3: the page shows how many users signed up (3): %s", page)
+        assertThat(page.body())
+                .as("1.3: the page shows how many users signed up (3): %s", page)
                 .contains("<span id=\"user-count\">3</span>");
-        assertThat(page.body()).as("1.3: every placeholder is filled in: %s", page).doesNotContain("{{");
+        assertThat(page.body())
+                .as("1.3: every placeholder is filled in: %s", page)
+                .doesNotContain("{{");
     }
 
     @Test
@@ -67,10 +73,12 @@ class HomePageTest {
             repository.save("Late", "late@example.com", "pbkdf2-sha256$1$AAAA$AAAA");
             SiteClient.Response one = client.send(HttpRequest.newBuilder(home), "GET / on web-<7>, one user later");
 
-            assertThat(empty.body()).as("1.3: the server's own name, HTML-escaped: %s", empty)
+            assertThat(empty.body())
+                    .as("1.3: the server's own name, HTML-escaped: %s", empty)
                     .contains("<strong id=\"server\">web-&lt;7&gt;</strong>");
             assertThat(empty.body()).as("1.3: no users yet: %s", empty).contains("<span id=\"user-count\">0</span>");
-            assertThat(one.body()).as("1.3: the count is read for each request: %s", one)
+            assertThat(one.body())
+                    .as("1.3: the count is read for each request: %s", one)
                     .contains("<span id=\"user-count\">1</span>");
         }
     }
@@ -84,13 +92,17 @@ class HomePageTest {
         while (m.find()) {
             assets.add(m.group(1));
         }
-        assertThat(assets).as("1.3: the page links its CSS and JavaScript").contains("/assets/app.css", "/assets/app.js");
+        assertThat(assets)
+                .as("1.3: the page links its CSS and JavaScript")
+                .contains("/assets/app.css", "/assets/app.js");
 
         for (String asset : assets) {
             SiteClient.Response response = client.get("http://snapshots.test" + asset);
             assertThat(response.status()).as("1.3: %s", response).isEqualTo(200);
             String expectedType = asset.endsWith(".css") ? "text/css" : "javascript";
-            assertThat(response.header("Content-Type")).as("1.3: content type of %s", response).contains(expectedType);
+            assertThat(response.header("Content-Type"))
+                    .as("1.3: content type of %s", response)
+                    .contains(expectedType);
         }
     }
 
@@ -113,7 +125,9 @@ class HomePageTest {
         SiteClient.Response css = client.get("http://snapshots.test/assets/app.css");
         SiteClient.Response missing = client.get("http://snapshots.test/assets/no-such-file.css");
 
-        assertThat(css.status()).as("1.3: the assets are served at all: %s", css).isEqualTo(200);
+        assertThat(css.status())
+                .as("1.3: the assets are served at all: %s", css)
+                .isEqualTo(200);
         assertThat(missing.status()).as("1.3: %s", missing).isEqualTo(404);
     }
 
@@ -123,17 +137,26 @@ class HomePageTest {
         UserService users = new UserService(new InMemoryUserRepository(), new PasswordHasher());
         try (WebServer odd = new WebServer(name, users, new InMemorySessionStore()).start(0)) {
             URI home = URI.create("http://127.0.0.1:" + odd.address().getPort() + "/");
-            String body = client.send(HttpRequest.newBuilder(home), "GET / on " + name).body();
+            String body = client.send(HttpRequest.newBuilder(home), "GET / on " + name)
+                    .body();
             String open = "<strong id=\"server\">";
             int start = body.indexOf(open);
-            assertThat(start).as("1.3: the page shows the server's name in %s", body).isNotNegative();
+            assertThat(start)
+                    .as("1.3: the page shows the server's name in %s", body)
+                    .isNotNegative();
             String shown = body.substring(start + open.length(), body.indexOf("</strong>", start));
 
             assertThat(shown).as("1.3: the name %s as the page shows it", name).doesNotContain("<", ">", "\"", "'");
             assertThat(shown.replaceAll("&(amp|lt|gt|quot|#39|#x27|apos);", ""))
-                    .as("1.3: every & in %s starts an entity (escape & first, then the others)", shown).doesNotContain("&");
-            String decoded = shown.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                    .replace("&#39;", "'").replace("&#x27;", "'").replace("&apos;", "'").replace("&amp;", "&");
+                    .as("1.3: every & in %s starts an entity (escape & first, then the others)", shown)
+                    .doesNotContain("&");
+            String decoded = shown.replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&#x27;", "'")
+                    .replace("&apos;", "'")
+                    .replace("&amp;", "&");
             assertThat(decoded).as("1.3: %s, decoded by a browser", shown).isEqualTo(name);
         }
     }

@@ -24,24 +24,36 @@ class LayersTest {
 
     @Test
     void the_domain_depends_on_no_tier_and_no_framework() {
-        noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..data..", "..session..", "..dns..", "io.javalin..", "com.fasterxml..")
+        noClasses()
+                .that()
+                .resideInAPackage("..domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..web..", "..data..", "..session..", "..dns..", "io.javalin..", "com.fasterxml..")
                 .because("the rules of Snapshots must not change when a tier does")
                 .check(classes);
     }
 
     @Test
     void the_web_tier_reaches_data_only_through_the_domain() {
-        noClasses().that().resideInAPackage("..web..")
-                .should().dependOnClassesThat().resideInAPackage("..data..")
+        noClasses()
+                .that()
+                .resideInAPackage("..web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..data..")
                 .because("the web tier must not care where the data lives (step 02 moves it to another server)")
                 .check(classes);
     }
 
     @Test
     void the_data_tier_knows_nothing_of_the_web() {
-        noClasses().that().resideInAPackage("..data..")
-                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..session..", "io.javalin..")
+        noClasses()
+                .that()
+                .resideInAPackage("..data..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..web..", "..session..", "io.javalin..")
                 .check(classes);
     }
 }

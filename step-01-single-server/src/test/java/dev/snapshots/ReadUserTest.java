@@ -40,10 +40,18 @@ class ReadUserTest {
         SiteClient.Response response = client.get("http://snapshots.test/api/users/" + ada.id());
 
         assertThat(response.status()).as("1.1: %s", response).isEqualTo(200);
-        assertThat(response.isJson()).as("1.1: the answer must be a JSON object: %s", response).isTrue();
-        assertThat(response.json().path("id").asLong()).as("1.1: id in %s", response).isEqualTo(ada.id());
-        assertThat(response.json().path("name").asText()).as("1.1: name in %s", response).isEqualTo("Ada Lovelace");
-        assertThat(response.json().path("email").asText()).as("1.1: email in %s", response).isEqualTo("ada@example.com");
+        assertThat(response.isJson())
+                .as("1.1: the answer must be a JSON object: %s", response)
+                .isTrue();
+        assertThat(response.json().path("id").asLong())
+                .as("1.1: id in %s", response)
+                .isEqualTo(ada.id());
+        assertThat(response.json().path("name").asText())
+                .as("1.1: name in %s", response)
+                .isEqualTo("Ada Lovelace");
+        assertThat(response.json().path("email").asText())
+                .as("1.1: email in %s", response)
+                .isEqualTo("ada@example.com");
     }
 
     @Test
@@ -51,7 +59,8 @@ class ReadUserTest {
         SiteClient.Response response = client.get("http://snapshots.test/api/users/" + ada.id());
 
         assertThat(response.status()).as("1.1: %s", response).isEqualTo(200);
-        assertThat(response.body()).as("1.1: the user JSON must not carry the password hash: %s", response)
+        assertThat(response.body())
+                .as("1.1: the user JSON must not carry the password hash: %s", response)
                 .doesNotContainIgnoringCase("password")
                 .doesNotContain("pbkdf2");
     }
@@ -61,8 +70,12 @@ class ReadUserTest {
         SiteClient.Response response = client.get("http://snapshots.test/api/users/987654");
 
         assertThat(response.status()).as("1.1: %s", response).isEqualTo(404);
-        assertThat(response.isJson()).as("1.1: errors are JSON objects: %s", response).isTrue();
-        assertThat(response.json().path("error").asText()).as("1.1: the error says what is missing: %s", response).isNotBlank();
+        assertThat(response.isJson())
+                .as("1.1: errors are JSON objects: %s", response)
+                .isTrue();
+        assertThat(response.json().path("error").asText())
+                .as("1.1: the error says what is missing: %s", response)
+                .isNotBlank();
     }
 
     @ParameterizedTest(name = "GET /api/users/{0} → 400")
@@ -70,8 +83,14 @@ class ReadUserTest {
     void an_id_that_is_not_a_positive_number_is_400_with_a_JSON_error(String id) {
         SiteClient.Response response = client.get("http://snapshots.test/api/users/" + id);
 
-        assertThat(response.status()).as("1.1: bad input is the client's fault (400), never a 500: %s", response).isEqualTo(400);
-        assertThat(response.isJson()).as("1.1: errors are JSON objects: %s", response).isTrue();
-        assertThat(response.json().path("error").asText()).as("1.1: the error says what is wrong: %s", response).isNotBlank();
+        assertThat(response.status())
+                .as("1.1: bad input is the client's fault (400), never a 500: %s", response)
+                .isEqualTo(400);
+        assertThat(response.isJson())
+                .as("1.1: errors are JSON objects: %s", response)
+                .isTrue();
+        assertThat(response.json().path("error").asText())
+                .as("1.1: the error says what is wrong: %s", response)
+                .isNotBlank();
     }
 }

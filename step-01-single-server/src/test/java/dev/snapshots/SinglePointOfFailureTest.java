@@ -23,7 +23,8 @@ class SinglePointOfFailureTest {
         var address = "http://127.0.0.1:%d".formatted(startAndStop(dns, client));
 
         for (String path : new String[] {"/", "/assets/app.css", "/api/users/1", "/health"}) {
-            assertThatThrownBy(() -> client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(address + path)), "GET " + path))
+            assertThatThrownBy(() -> client.send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(address + path)), "GET " + path))
                     .as("with the server gone, %s has nobody to answer it", path)
                     .isInstanceOf(UncheckedIOException.class)
                     .hasCauseInstanceOf(ConnectException.class);
@@ -49,9 +50,12 @@ class SinglePointOfFailureTest {
         try (Topology topology = Topology.start(dns, 0)) {
             port = topology.webServer().address().getPort();
             var health = client.get("http://snapshots.test/health");
-            assertThat(health.status()).as("while it runs, the server answers: %s", health).isEqualTo(200);
+            assertThat(health.status())
+                    .as("while it runs, the server answers: %s", health)
+                    .isEqualTo(200);
         }
-        assertThatThrownBy(() -> dns.resolve(Topology.SITE)).as("and DNS has nothing left to point at")
+        assertThatThrownBy(() -> dns.resolve(Topology.SITE))
+                .as("and DNS has nothing left to point at")
                 .isInstanceOf(java.net.UnknownHostException.class);
         return port;
     }

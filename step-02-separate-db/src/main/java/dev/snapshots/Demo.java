@@ -38,14 +38,16 @@ public final class Demo {
     }
 
     private static void runDataTier() throws InterruptedException {
-        DatabaseServer database = DatabaseServer.start(DB_PORT, Path.of("target", "demo-data").toAbsolutePath());
+        DatabaseServer database =
+                DatabaseServer.start(DB_PORT, Path.of("target", "demo-data").toAbsolutePath());
         System.out.println("data tier: H2 server at " + database.jdbcUrl("snapshots"));
         untilStopped(database::close);
     }
 
     private static void runWebTier() throws InterruptedException {
         WebServer web = Topology.webServer("web-1", DataTierConfig.fromEnvironment(), new PasswordHasher(), WEB_PORT);
-        System.out.println("web tier: web-1 at http://127.0.0.1:" + web.address().getPort());
+        System.out.println(
+                "web tier: web-1 at http://127.0.0.1:" + web.address().getPort());
         untilStopped(web::close);
     }
 
@@ -61,16 +63,22 @@ public final class Demo {
         awaitPort(WEB_PORT);
 
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> alice = http.send(HttpRequest.newBuilder(URI.create(base + "/api/users"))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> alice = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/users"))
+                        .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                        "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         System.out.println();
-        System.out.println("Step 02 is running: two tiers, two processes (pids " + tiers.get(0).pid() + " and " + tiers.get(1).pid() + ").");
+        System.out.println("Step 02 is running: two tiers, two processes (pids "
+                + tiers.get(0).pid() + " and " + tiers.get(1).pid() + ").");
         System.out.println("  web page        " + base + "/");
-        System.out.println("  users (JSON)    " + base + "/api/users/1   (sign-up of alice@example.com: " + alice.statusCode() + ")");
-        System.out.println("  data tier       jdbc:h2:tcp://127.0.0.1:" + DB_PORT + "/snapshots   (user sa, no password)");
+        System.out.println("  users (JSON)    " + base + "/api/users/1   (sign-up of alice@example.com: "
+                + alice.statusCode() + ")");
+        System.out.println(
+                "  data tier       jdbc:h2:tcp://127.0.0.1:" + DB_PORT + "/snapshots   (user sa, no password)");
         System.out.println("Try: kill the web tier's pid and start it again: the users are still there.");
         System.out.println("     kill the data tier's pid: the API answers 503 at once, and recovers when it is back.");
         System.out.println("Press Ctrl+C to stop both.");
@@ -79,7 +87,8 @@ public final class Demo {
 
     private static Process child(String tier, String dbUrl) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Demo.class.getName(), tier)
+        ProcessBuilder builder = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), Demo.class.getName(), tier)
                 .inheritIO();
         if (dbUrl != null) {
             builder.environment().put(DataTierConfig.URL_VARIABLE, dbUrl);

@@ -101,7 +101,8 @@ public final class Topology implements AutoCloseable {
         this.hasher = options.hasher;
         this.database = starting.add(DatabaseServer.startTemporary());
         // The web tier learns the data tier's address the way production does: from its configuration.
-        this.dataTier = DataTierConfig.from(Map.of(DataTierConfig.URL_VARIABLE, database.jdbcUrl("snapshots")), new Properties());
+        this.dataTier = DataTierConfig.from(
+                Map.of(DataTierConfig.URL_VARIABLE, database.jdbcUrl("snapshots")), new Properties());
         for (int i = 1; i <= options.webServers; i++) {
             WebServer server = starting.add(startWebServer("web-" + i));
             if (i == 1) {
@@ -120,7 +121,9 @@ public final class Topology implements AutoCloseable {
         Database database = Database.connect(config);
         Schema.apply(database);
         UserService users = new UserService(new JdbiUserRepository(database), hasher);
-        return new WebServer(name, users, new InMemorySessionStore()).start(port).closing(database);
+        return new WebServer(name, users, new InMemorySessionStore())
+                .start(port)
+                .closing(database);
     }
 
     private WebServer track(WebServer server) {

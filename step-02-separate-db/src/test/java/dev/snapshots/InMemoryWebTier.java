@@ -18,7 +18,9 @@ final class InMemoryWebTier implements AutoCloseable {
 
     private InMemoryWebTier(DnsRegistry dns) {
         this.dns = dns;
-        this.webServer = new WebServer("web-1", new UserService(repository, TestTopology.CHEAP_HASHING), new InMemorySessionStore()).start(0);
+        this.webServer = new WebServer(
+                        "web-1", new UserService(repository, TestTopology.CHEAP_HASHING), new InMemorySessionStore())
+                .start(0);
         dns.register(Topology.SITE, webServer.address());
     }
 

@@ -34,7 +34,8 @@ class LoginTest {
     }
 
     private static SiteClient.Response login(SiteClient client, String email, String password) {
-        return client.postJson("http://snapshots.test/api/login",
+        return client.postJson(
+                "http://snapshots.test/api/login",
                 "{\"email\": \"%s\", \"password\": \"%s\"}".formatted(email, password));
     }
 
@@ -50,13 +51,23 @@ class LoginTest {
         SiteClient.Response response = login(new SiteClient(DNS), "ada@example.com", "analytical engine");
 
         assertThat(response.status()).as("%s", response).isEqualTo(200);
-        assertThat(response.json().path("email").asText()).as("the logged-in user in %s", response).isEqualTo("ada@example.com");
+        assertThat(response.json().path("email").asText())
+                .as("the logged-in user in %s", response)
+                .isEqualTo("ada@example.com");
         String cookie = sessionCookie(response);
-        assertThat(cookie).as("a Set-Cookie for snapshots_session in %s", response.headers().map()).isNotNull();
-        assertThat(cookie).as("the cookie's flags").containsIgnoringCase("HttpOnly")
-                .containsIgnoringCase("SameSite=Lax").containsIgnoringCase("Path=/");
+        assertThat(cookie)
+                .as(
+                        "a Set-Cookie for snapshots_session in %s",
+                        response.headers().map())
+                .isNotNull();
+        assertThat(cookie)
+                .as("the cookie's flags")
+                .containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Lax")
+                .containsIgnoringCase("Path=/");
         assertThat(cookie.substring("snapshots_session=".length()).split(";")[0])
-                .as("the session id is long and random, not the user id").hasSizeGreaterThanOrEqualTo(32);
+                .as("the session id is long and random, not the user id")
+                .hasSizeGreaterThanOrEqualTo(32);
     }
 
     @Test
@@ -69,8 +80,10 @@ class LoginTest {
         assertThat(me.status()).as("%s", me).isEqualTo(200);
         assertThat(me.json().path("name").asText()).as("%s", me).isEqualTo("Ada");
         for (SiteClient.Response answer : List.of(loggedIn, me)) {
-            assertThat(answer.body()).as("the password hash never leaves the server: %s", answer)
-                    .doesNotContainIgnoringCase("password").doesNotContain("pbkdf2");
+            assertThat(answer.body())
+                    .as("the password hash never leaves the server: %s", answer)
+                    .doesNotContainIgnoringCase("password")
+                    .doesNotContain("pbkdf2");
         }
     }
 
@@ -102,16 +115,21 @@ class LoginTest {
 
         assertThat(wrongPassword.status()).as("%s", wrongPassword).isEqualTo(401);
         assertThat(unknownEmail.status()).as("%s", unknownEmail).isEqualTo(401);
-        assertThat(wrongPassword.body()).as("the answer must not reveal which emails exist")
+        assertThat(wrongPassword.body())
+                .as("the answer must not reveal which emails exist")
                 .isEqualTo(unknownEmail.body());
-        assertThat(sessionCookie(wrongPassword)).as("no session for a failed login: %s", wrongPassword).isNull();
+        assertThat(sessionCookie(wrongPassword))
+                .as("no session for a failed login: %s", wrongPassword)
+                .isNull();
     }
 
     @Test
     void a_forged_session_cookie_is_401() {
         SiteClient client = new SiteClient(DNS);
-        SiteClient.Response me = client.send(HttpRequest.newBuilder(client.resolve("http://snapshots.test/api/me"))
-                .header("Cookie", "snapshots_session=1"), "GET /api/me with a forged cookie");
+        SiteClient.Response me = client.send(
+                HttpRequest.newBuilder(client.resolve("http://snapshots.test/api/me"))
+                        .header("Cookie", "snapshots_session=1"),
+                "GET /api/me with a forged cookie");
 
         assertThat(me.status()).as("%s", me).isEqualTo(401);
     }
@@ -127,14 +145,22 @@ class LoginTest {
         SiteClient.Response me = client.get("http://snapshots.test/api/me");
         // Replay the old cookie by hand, as an attacker who copied it would.
         SiteClient replay = new SiteClient(DNS);
-        SiteClient.Response replayed = replay.send(HttpRequest.newBuilder(replay.resolve("http://snapshots.test/api/me"))
-                .header("Cookie", cookie.split(";")[0]), "GET /api/me with the logged-out cookie");
+        SiteClient.Response replayed = replay.send(
+                HttpRequest.newBuilder(replay.resolve("http://snapshots.test/api/me"))
+                        .header("Cookie", cookie.split(";")[0]),
+                "GET /api/me with the logged-out cookie");
 
         assertThat(logout.status()).as("%s", logout).isEqualTo(204);
-        assertThat(sessionCookie(logout)).as("logout tells the browser to forget the cookie too: %s", logout.headers().map())
-                .isNotNull().containsIgnoringCase("Max-Age=0");
+        assertThat(sessionCookie(logout))
+                .as(
+                        "logout tells the browser to forget the cookie too: %s",
+                        logout.headers().map())
+                .isNotNull()
+                .containsIgnoringCase("Max-Age=0");
         assertThat(me.status()).as("after logout: %s", me).isEqualTo(401);
-        assertThat(replayed.status()).as("the old session id must be dead on the server: %s", replayed).isEqualTo(401);
+        assertThat(replayed.status())
+                .as("the old session id must be dead on the server: %s", replayed)
+                .isEqualTo(401);
     }
 
     @ParameterizedTest(name = "login body [{0}] → 400")
@@ -143,6 +169,8 @@ class LoginTest {
         SiteClient.Response response = new SiteClient(DNS).postJson("http://snapshots.test/api/login", body);
 
         assertThat(response.status()).as("%s", response).isEqualTo(400);
-        assertThat(response.isJson()).as("errors are JSON objects: %s", response).isTrue();
+        assertThat(response.isJson())
+                .as("errors are JSON objects: %s", response)
+                .isTrue();
     }
 }

@@ -26,7 +26,9 @@ class SinglePointOfFailureTest {
         try (InMemoryWebTier tier = InMemoryWebTier.start(dns)) {
             port = tier.webServer().address().getPort();
             var health = client.get("http://snapshots.test/health");
-            assertThat(health.status()).as("while it runs, the server answers: %s", health).isEqualTo(200);
+            assertThat(health.status())
+                    .as("while it runs, the server answers: %s", health)
+                    .isEqualTo(200);
         }
         for (String path : new String[] {"/", "/assets/app.css", "/api/users/1", "/health"}) {
             URI uri = URI.create("http://127.0.0.1:" + port + path);

@@ -31,39 +31,41 @@ public final class Benchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(1);
     private static final Duration MEASURE = Duration.ofSeconds(4);
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.printf("Each server: %d workers × %d ms per request = at most %d requests/s. %d clients, %d s per run.%n%n",
+        System.out.printf(
+                "Each server: %d workers × %d ms per request = at most %d requests/s. %d clients, %d s per run.%n%n",
                 WORKERS, SERVICE_MILLIS, WORKERS * 1000 / SERVICE_MILLIS, CLIENTS, MEASURE.toSeconds());
         System.out.printf("%-8s %12s %12s %14s %10s%n", "servers", "requests", "requests/s", "p50 latency", "vs 1");
         double base = 0;
         for (int servers = 1; servers <= 3; servers++) {
             Result r = run(servers);
             base = servers == 1 ? r.perSecond() : base;
-            System.out.printf("%-8d %12d %12.0f %11.1f ms %9.2fx%n", servers, r.requests(), r.perSecond(), r.p50Millis(), r.perSecond() / base);
+            System.out.printf(
+                    "%-8d %12d %12.0f %11.1f ms %9.2fx%n",
+                    servers, r.requests(), r.perSecond(), r.p50Millis(), r.perSecond() / base);
         }
     }
 
-    record Result(long requests, double perSecond, double p50Millis) {
-    }
+    record Result(long requests, double perSecond, double p50Millis) {}
 
     /** A web server that can do only so much: WORKERS requests at a time, SERVICE_MILLIS each. */
     private static Javalin fixedCapacityServer() {
         Semaphore workers = new Semaphore(WORKERS, true);
         return Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.routes.get("/work", ctx -> {
-                workers.acquire();
-                try {
-                    Thread.sleep(SERVICE_MILLIS);
-                } finally {
-                    workers.release();
-                }
-                ctx.result("done");
-            });
-        }).start("127.0.0.1", 0);
+                    config.startup.showJavalinBanner = false;
+                    config.routes.get("/work", ctx -> {
+                        workers.acquire();
+                        try {
+                            Thread.sleep(SERVICE_MILLIS);
+                        } finally {
+                            workers.release();
+                        }
+                        ctx.result("done");
+                    });
+                })
+                .start("127.0.0.1", 0);
     }
 
     private static Result run(int serverCount) throws Exception {
@@ -84,7 +86,9 @@ public final class Benchmark {
             ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
             for (int c = 0; c < CLIENTS; c++) {
                 clients.submit(() -> {
-                    HttpRequest request = HttpRequest.newBuilder(work).timeout(Duration.ofSeconds(10)).build();
+                    HttpRequest request = HttpRequest.newBuilder(work)
+                            .timeout(Duration.ofSeconds(10))
+                            .build();
                     while (System.nanoTime() < endAt) {
                         long start = System.nanoTime();
                         try {

@@ -20,25 +20,33 @@ import java.util.stream.Collectors;
  */
 public final class Demo {
 
-    private Demo() {
-    }
+    private Demo() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
-        Topology topology = Topology.builder(new DnsRegistry()).webServers(3).loadBalancer(port).start();
+        Topology topology = Topology.builder(new DnsRegistry())
+                .webServers(3)
+                .loadBalancer(port)
+                .start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
-        HttpResponse<String> alice = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/users"))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> alice = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/users"))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         System.out.println();
         System.out.println("Step 03 is running: clients reach only the load balancer.");
         System.out.println("  load balancer   " + base + "/   (reload it: 'served by' takes turns)");
-        System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: " + alice.statusCode() + ")");
+        System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: "
+                + alice.statusCode() + ")");
         for (WebServer server : topology.webServers()) {
-            System.out.println("  " + server.name() + "           http://127.0.0.1:" + server.address().getPort() + "/");
+            System.out.println("  " + server.name() + "           http://127.0.0.1:"
+                    + server.address().getPort() + "/");
         }
         System.out.println("Log in as alice@example.com / correct horse: the balancer pins you to one server.");
         System.out.println("Press Ctrl+C to stop.");
@@ -64,9 +72,11 @@ public final class Demo {
                 restarted = true;
             }
             BackendPool pool = topology.loadBalancer().pool();
-            String state = pool.all().stream().map(b -> b.name() + (pool.isUp(b.name()) ? " up" : " DOWN"))
+            String state = pool.all().stream()
+                    .map(b -> b.name() + (pool.isUp(b.name()) ? " up" : " DOWN"))
                     .collect(Collectors.joining(", "));
-            String served = topology.webServers().stream().map(s -> s.name() + "=" + s.requestsServed())
+            String served = topology.webServers().stream()
+                    .map(s -> s.name() + "=" + s.requestsServed())
                     .collect(Collectors.joining(" "));
             System.out.printf("[%3d s] pool: %s | requests served: %s%n", seconds, state, served);
         }

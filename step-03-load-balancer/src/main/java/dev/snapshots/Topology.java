@@ -121,10 +121,13 @@ public final class Topology implements AutoCloseable {
         this.hasher = options.hasher;
         this.database = starting.add(DatabaseServer.startTemporary());
         // The web tier learns the data tier's address the way production does: from its configuration.
-        this.dataTier = DataTierConfig.from(Map.of(DataTierConfig.URL_VARIABLE, database.jdbcUrl("snapshots")), new Properties());
-        this.loadBalancer = options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
+        this.dataTier = DataTierConfig.from(
+                Map.of(DataTierConfig.URL_VARIABLE, database.jdbcUrl("snapshots")), new Properties());
+        this.loadBalancer =
+                options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
         for (int i = 1; i <= options.webServers; i++) {
-            WebServer server = starting.add(loadBalancer != null ? addWebServer("web-" + i) : startWebServer("web-" + i));
+            WebServer server =
+                    starting.add(loadBalancer != null ? addWebServer("web-" + i) : startWebServer("web-" + i));
             if (loadBalancer == null && i == 1) {
                 publish(server);
             }
@@ -161,7 +164,9 @@ public final class Topology implements AutoCloseable {
         Database database = Database.connect(config);
         Schema.apply(database);
         UserService users = new UserService(new JdbiUserRepository(database), hasher);
-        return new WebServer(name, users, new InMemorySessionStore()).start(port).closing(database);
+        return new WebServer(name, users, new InMemorySessionStore())
+                .start(port)
+                .closing(database);
     }
 
     private WebServer track(WebServer server) {
@@ -180,7 +185,9 @@ public final class Topology implements AutoCloseable {
     }
 
     public WebServer webServer(String name) {
-        return webServers.stream().filter(s -> s.name().equals(name)).findFirst()
+        return webServers.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no running web server " + name));
     }
 

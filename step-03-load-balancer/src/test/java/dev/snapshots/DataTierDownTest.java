@@ -25,9 +25,12 @@ class DataTierDownTest {
     @BeforeEach
     void start() {
         topology = TestTopology.builder(dns).webServers(1).start();
-        var created = client.postJson("http://snapshots.test/api/users",
+        var created = client.postJson(
+                "http://snapshots.test/api/users",
                 "{\"name\": \"Ada\", \"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
-        assertThat(created.status()).as("set-up needs exercises 2.1 and 2.2: %s", created).isEqualTo(201);
+        assertThat(created.status())
+                .as("set-up needs exercises 2.1 and 2.2: %s", created)
+                .isEqualTo(201);
         adaId = created.json().path("id").asLong();
     }
 
@@ -40,15 +43,22 @@ class DataTierDownTest {
         long start = System.nanoTime();
         SiteClient.Response response = request.get();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertThat(took).as("%s took %d ms; a down data tier must be reported fast", response, took.toMillis())
+        assertThat(took)
+                .as("%s took %d ms; a down data tier must be reported fast", response, took.toMillis())
                 .isLessThan(FAST);
         return response;
     }
 
     private static void assertUnavailable(SiteClient.Response response) {
-        assertThat(response.status()).as("the data tier is down, so 503 (not 500, not 4xx): %s", response).isEqualTo(503);
-        assertThat(response.isJson()).as("errors are JSON objects: %s", response).isTrue();
-        assertThat(response.header("Retry-After")).as("a Retry-After header on %s", response).isNotBlank();
+        assertThat(response.status())
+                .as("the data tier is down, so 503 (not 500, not 4xx): %s", response)
+                .isEqualTo(503);
+        assertThat(response.isJson())
+                .as("errors are JSON objects: %s", response)
+                .isTrue();
+        assertThat(response.header("Retry-After"))
+                .as("a Retry-After header on %s", response)
+                .isNotBlank();
     }
 
     @Test
@@ -56,9 +66,11 @@ class DataTierDownTest {
         topology.database().stop();
 
         assertUnavailable(timed(() -> client.get("http://snapshots.test/api/users/" + adaId)));
-        assertUnavailable(timed(() -> client.postJson("http://snapshots.test/api/users",
+        assertUnavailable(timed(() -> client.postJson(
+                "http://snapshots.test/api/users",
                 "{\"name\": \"Bo\", \"email\": \"bo@example.com\", \"password\": \"correct horse\"}")));
-        assertUnavailable(timed(() -> client.postJson("http://snapshots.test/api/login",
+        assertUnavailable(timed(() -> client.postJson(
+                "http://snapshots.test/api/login",
                 "{\"email\": \"ada@example.com\", \"password\": \"correct horse\"}")));
         assertUnavailable(timed(() -> client.get("http://snapshots.test/")));
     }
@@ -74,10 +86,13 @@ class DataTierDownTest {
         await("GET /api/users/" + adaId + " answers 200 again once the data tier is back")
                 .atMost(Duration.ofSeconds(5))
                 .pollInterval(Duration.ofMillis(100))
-                .until(() -> client.get("http://snapshots.test/api/users/" + adaId).status() == 200);
+                .until(() ->
+                        client.get("http://snapshots.test/api/users/" + adaId).status() == 200);
         assertThat(topology.webServers()).as("no web server was restarted").containsExactly(before);
         var ada = client.get("http://snapshots.test/api/users/" + adaId);
-        assertThat(ada.json().path("name").asText()).as("the data survived the outage: %s", ada).isEqualTo("Ada");
+        assertThat(ada.json().path("name").asText())
+                .as("the data survived the outage: %s", ada)
+                .isEqualTo("Ada");
     }
 
     @Test
@@ -87,9 +102,14 @@ class DataTierDownTest {
         assertUnavailable(client.postJson("http://snapshots.test/api/users", bo));
         topology.database().start();
 
-        await("the data tier is back").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
-                .until(() -> client.get("http://snapshots.test/api/users/" + adaId).status() == 200);
+        await("the data tier is back")
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() ->
+                        client.get("http://snapshots.test/api/users/" + adaId).status() == 200);
         var retried = client.postJson("http://snapshots.test/api/users", bo);
-        assertThat(retried.status()).as("the client's retry after a 503 succeeds, not 409: %s", retried).isEqualTo(201);
+        assertThat(retried.status())
+                .as("the client's retry after a 503 succeeds, not 409: %s", retried)
+                .isEqualTo(201);
     }
 }

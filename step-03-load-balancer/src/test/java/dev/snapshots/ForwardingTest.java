@@ -24,6 +24,7 @@ class ForwardingTest {
 
     /** What the echo backend saw of the last request. */
     private static final Map<String, Object> SEEN = new ConcurrentHashMap<>();
+
     private static final DnsRegistry DNS = new DnsRegistry();
     private static Javalin echo;
     private static LoadBalancer lb;
@@ -32,10 +33,11 @@ class ForwardingTest {
     @BeforeAll
     static void start() {
         echo = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            config.routes.addHttpHandler(io.javalin.http.HandlerType.PUT, "/<path>", ForwardingTest::record);
-            config.routes.get("/<path>", ForwardingTest::record);
-        }).start("127.0.0.1", 0);
+                    config.startup.showJavalinBanner = false;
+                    config.routes.addHttpHandler(io.javalin.http.HandlerType.PUT, "/<path>", ForwardingTest::record);
+                    config.routes.get("/<path>", ForwardingTest::record);
+                })
+                .start("127.0.0.1", 0);
         lb = new LoadBalancer().start(0);
         lb.pool().add(new Backend("echo", new java.net.InetSocketAddress("127.0.0.1", echo.port())));
         DNS.register(Topology.SITE, lb.address());
@@ -69,28 +71,40 @@ class ForwardingTest {
 
     @Test
     void method_path_query_body_and_headers_reach_the_backend_unchanged() {
-        SiteClient.Response response = client.send(HttpRequest.newBuilder(client.resolve("http://snapshots.test/echo/a%20b/c?x=1&y=two%20words"))
-                .header("X-Custom", "first")
-                .header("X-Custom", "second")
-                .PUT(HttpRequest.BodyPublishers.ofString("hello, backend")), "PUT /echo/a%20b/c?x=1&y=two%20words");
+        SiteClient.Response response = client.send(
+                HttpRequest.newBuilder(client.resolve("http://snapshots.test/echo/a%20b/c?x=1&y=two%20words"))
+                        .header("X-Custom", "first")
+                        .header("X-Custom", "second")
+                        .PUT(HttpRequest.BodyPublishers.ofString("hello, backend")),
+                "PUT /echo/a%20b/c?x=1&y=two%20words");
 
-        assertThat(response.status()).as("3.1: the backend's status comes back: %s", response).isEqualTo(418);
-        assertThat(SEEN).as("3.1: what the backend saw").containsEntry("method", "PUT")
+        assertThat(response.status())
+                .as("3.1: the backend's status comes back: %s", response)
+                .isEqualTo(418);
+        assertThat(SEEN)
+                .as("3.1: what the backend saw")
+                .containsEntry("method", "PUT")
                 .containsEntry("uri", "/echo/a%20b/c")
                 .containsEntry("query", "x=1&y=two%20words")
                 .containsEntry("body", "hello, backend");
-        assertThat(SEEN.get("custom")).as("3.1: both values of a repeated header reach the backend: %s", SEEN)
+        assertThat(SEEN.get("custom"))
+                .as("3.1: both values of a repeated header reach the backend: %s", SEEN)
                 .isEqualTo(List.of("first", "second"));
     }
 
     @Test
     void the_backend_learns_the_client_address_from_X_Forwarded_For() {
         client.get("http://snapshots.test/echo/who");
-        assertThat(SEEN.get("forwardedFor")).as("3.1: X-Forwarded-For seen by the backend: %s", SEEN).isEqualTo("127.0.0.1");
+        assertThat(SEEN.get("forwardedFor"))
+                .as("3.1: X-Forwarded-For seen by the backend: %s", SEEN)
+                .isEqualTo("127.0.0.1");
 
-        client.send(HttpRequest.newBuilder(client.resolve("http://snapshots.test/echo/who"))
-                .header("X-Forwarded-For", "203.0.113.7"), "GET /echo/who through a proxy");
-        assertThat(SEEN.get("forwardedFor")).as("3.1: an earlier proxy's list is kept and extended: %s", SEEN)
+        client.send(
+                HttpRequest.newBuilder(client.resolve("http://snapshots.test/echo/who"))
+                        .header("X-Forwarded-For", "203.0.113.7"),
+                "GET /echo/who through a proxy");
+        assertThat(SEEN.get("forwardedFor"))
+                .as("3.1: an earlier proxy's list is kept and extended: %s", SEEN)
                 .isEqualTo("203.0.113.7, 127.0.0.1");
     }
 
@@ -99,10 +113,17 @@ class ForwardingTest {
         SiteClient.Response response = client.get("http://snapshots.test/echo/answer");
 
         assertThat(response.status()).as("3.1: %s", response).isEqualTo(418);
-        assertThat(response.header("X-Echo")).as("3.1: the backend's own header: %s", response.headers().map()).isEqualTo("yes");
-        assertThat(response.headers("Set-Cookie")).as("3.1: every Set-Cookie, not just one: %s", response.headers().map())
+        assertThat(response.header("X-Echo"))
+                .as("3.1: the backend's own header: %s", response.headers().map())
+                .isEqualTo("yes");
+        assertThat(response.headers("Set-Cookie"))
+                .as(
+                        "3.1: every Set-Cookie, not just one: %s",
+                        response.headers().map())
                 .contains("a=1; Path=/", "b=2; Path=/");
-        assertThat(response.header("Content-Type")).as("3.1: %s", response.headers().map()).startsWith("text/plain");
+        assertThat(response.header("Content-Type"))
+                .as("3.1: %s", response.headers().map())
+                .startsWith("text/plain");
         assertThat(response.body()).as("3.1: %s", response).isEqualTo("echo: ");
     }
 
@@ -110,24 +131,40 @@ class ForwardingTest {
     void an_error_from_the_backend_is_passed_on_not_turned_into_a_gateway_error() {
         SiteClient.Response response = client.get("http://snapshots.test/echo/missing");
 
-        assertThat(response.status()).as("3.1: the backend's 404 is the answer: %s", response).isEqualTo(404);
-        assertThat(response.json().path("error").asText()).as("3.1: %s", response).isEqualTo("not here");
+        assertThat(response.status())
+                .as("3.1: the backend's 404 is the answer: %s", response)
+                .isEqualTo(404);
+        assertThat(response.json().path("error").asText())
+                .as("3.1: %s", response)
+                .isEqualTo("not here");
     }
 
     @Test
     void the_real_site_works_through_the_balancer() {
         DnsRegistry dns = new DnsRegistry();
-        try (Topology topology = TestTopology.builder(dns).webServers(1).loadBalancer().start()) {
+        try (Topology topology =
+                TestTopology.builder(dns).webServers(1).loadBalancer().start()) {
             SiteClient site = new SiteClient(dns);
-            var created = site.postJson("http://snapshots.test/api/users",
+            var created = site.postJson(
+                    "http://snapshots.test/api/users",
                     "{\"name\": \"Ada\", \"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
-            assertThat(created.status()).as("3.1: a sign-up through the balancer: %s", created).isEqualTo(201);
+            assertThat(created.status())
+                    .as("3.1: a sign-up through the balancer: %s", created)
+                    .isEqualTo(201);
             var read = site.get("http://snapshots.test" + created.header("Location"));
-            assertThat(read.status()).as("3.1: the Location it returned: %s", read).isEqualTo(200);
-            assertThat(read.servedBy()).as("3.1: the client only ever talked to the balancer")
+            assertThat(read.status())
+                    .as("3.1: the Location it returned: %s", read)
+                    .isEqualTo(200);
+            assertThat(read.servedBy())
+                    .as("3.1: the client only ever talked to the balancer")
                     .isEqualTo(topology.loadBalancer().address());
-            var page = site.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + topology.loadBalancer().address().getPort() + "/")), "GET /");
-            assertThat(page.status()).as("3.1: the home page through the balancer: %s", page).isEqualTo(200);
+            var page = site.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                            + topology.loadBalancer().address().getPort() + "/")),
+                    "GET /");
+            assertThat(page.status())
+                    .as("3.1: the home page through the balancer: %s", page)
+                    .isEqualTo(200);
         }
     }
 }

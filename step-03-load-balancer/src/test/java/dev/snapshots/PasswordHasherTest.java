@@ -25,10 +25,14 @@ class PasswordHasherTest {
         String stored = hasher.hash("correct horse");
         String[] parts = stored.split("\\$");
 
-        assertThat(parts).as("pbkdf2-sha256$<iterations>$<salt>$<hash>, got %s", stored).hasSize(4);
+        assertThat(parts)
+                .as("pbkdf2-sha256$<iterations>$<salt>$<hash>, got %s", stored)
+                .hasSize(4);
         assertThat(parts[0]).as("algorithm in %s", stored).isEqualTo("pbkdf2-sha256");
         int iterations = Integer.parseInt(parts[1]);
-        assertThat(iterations).as("iterations in %s (slow on purpose)", stored).isGreaterThanOrEqualTo(PasswordHasher.ITERATIONS);
+        assertThat(iterations)
+                .as("iterations in %s (slow on purpose)", stored)
+                .isGreaterThanOrEqualTo(PasswordHasher.ITERATIONS);
         byte[] salt = Base64.getDecoder().decode(parts[2]);
         byte[] hash = Base64.getDecoder().decode(parts[3]);
         assertThat(salt).as("a 16-byte salt in %s", stored).hasSize(16);
@@ -36,8 +40,12 @@ class PasswordHasherTest {
 
         // Recompute independently: the hash must really be PBKDF2-HMAC-SHA256 of the password.
         var spec = new PBEKeySpec("correct horse".toCharArray(), salt, iterations, 256);
-        byte[] expected = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        assertThat(hash).as("the hash part is PBKDF2WithHmacSHA256(password, salt, iterations)").isEqualTo(expected);
+        byte[] expected = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(spec)
+                .getEncoded();
+        assertThat(hash)
+                .as("the hash part is PBKDF2WithHmacSHA256(password, salt, iterations)")
+                .isEqualTo(expected);
     }
 
     @Test
@@ -45,7 +53,9 @@ class PasswordHasherTest {
         String first = quick.hash("same password");
         String second = quick.hash("same password");
 
-        assertThat(first).as("a fresh random salt each time, so equal passwords do not show").isNotEqualTo(second);
+        assertThat(first)
+                .as("a fresh random salt each time, so equal passwords do not show")
+                .isNotEqualTo(second);
         assertThat(first).as("the password itself never appears").doesNotContain("same password");
     }
 
@@ -53,7 +63,9 @@ class PasswordHasherTest {
     void verify_accepts_the_right_password_and_refuses_others() {
         String stored = quick.hash("correct horse");
 
-        assertThat(quick.verify("correct horse", stored)).as("the right password").isTrue();
+        assertThat(quick.verify("correct horse", stored))
+                .as("the right password")
+                .isTrue();
         assertThat(quick.verify("correct horsE", stored)).as("a wrong password").isFalse();
         assertThat(quick.verify("", stored)).as("an empty password").isFalse();
     }
@@ -63,17 +75,22 @@ class PasswordHasherTest {
         byte[] salt = new byte[16];
         salt[0] = 7;
         var spec = new PBEKeySpec("tr0ub4dor&3".toCharArray(), salt, 1000, 256);
-        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        byte[] hash = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                .generateSecret(spec)
+                .getEncoded();
         Base64.Encoder b64 = Base64.getEncoder();
         String stored = "pbkdf2-sha256$1000$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
 
         assertThat(hasher.verify("tr0ub4dor&3", stored))
-                .as("a hash stored with 1000 iterations (an older setting) still verifies: %s", stored).isTrue();
+                .as("a hash stored with 1000 iterations (an older setting) still verifies: %s", stored)
+                .isTrue();
     }
 
     @ParameterizedTest(name = "verify against [{0}] is false")
     @ValueSource(strings = {"", "plain", "pbkdf2-sha256$x$y$z", "pbkdf2-sha256$1000$!!!$!!!", "md5$1$AAAA$AAAA"})
     void a_malformed_stored_hash_never_verifies_and_never_throws(String stored) {
-        assertThat(hasher.verify("anything", stored)).as("verify(\"anything\", \"%s\")", stored).isFalse();
+        assertThat(hasher.verify("anything", stored))
+                .as("verify(\"anything\", \"%s\")", stored)
+                .isFalse();
     }
 }

@@ -50,8 +50,11 @@ class SchemaTest {
             for (Future<WebServer> future : started) {
                 try {
                     WebServer server = future.get(20, TimeUnit.SECONDS);
-                    var health = new SiteClient(dns).send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://127.0.0.1:" + server.address().getPort() + "/health")), "GET /health");
+                    var health = new SiteClient(dns)
+                            .send(
+                                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                                            + server.address().getPort() + "/health")),
+                                    "GET /health");
                     if (health.status() != 200) {
                         failures.add(health.toString());
                     }
@@ -62,7 +65,9 @@ class SchemaTest {
         } finally {
             starters.shutdownNow();
         }
-        assertThat(failures).as("4 web servers started at once on one empty database; these failed").isEmpty();
+        assertThat(failures)
+                .as("4 web servers started at once on one empty database; these failed")
+                .isEmpty();
         assertThat(topology.webServers()).as("web servers running").hasSize(4);
     }
 
@@ -71,14 +76,23 @@ class SchemaTest {
         topology.startWebServer("web-1");
 
         List<Map<String, Object>> columns = db.withHandle(h -> h.createQuery(
-                "SELECT column_name, data_type, character_maximum_length, is_nullable FROM information_schema.columns "
-                        + "WHERE table_schema = 'PUBLIC' AND table_name = 'USERS' ORDER BY ordinal_position").mapToMap().list());
+                        "SELECT column_name, data_type, character_maximum_length, is_nullable FROM information_schema.columns "
+                                + "WHERE table_schema = 'PUBLIC' AND table_name = 'USERS' ORDER BY ordinal_position")
+                .mapToMap()
+                .list());
         List<Object> names = columns.stream().map(c -> c.get("column_name")).toList();
-        assertThat(names).as("the columns of table users: %s", columns)
+        assertThat(names)
+                .as("the columns of table users: %s", columns)
                 .containsExactly("ID", "NAME", "EMAIL", "PASSWORD_HASH");
-        assertThat(columns).as("every column is NOT NULL: %s", columns).allMatch(c -> "NO".equals(c.get("is_nullable")));
-        assertThat(columns.get(1).get("character_maximum_length")).as("name is VARCHAR(50): %s", columns.get(1)).isEqualTo(50L);
-        assertThat(columns.get(2).get("character_maximum_length")).as("email is VARCHAR(254): %s", columns.get(2)).isEqualTo(254L);
+        assertThat(columns)
+                .as("every column is NOT NULL: %s", columns)
+                .allMatch(c -> "NO".equals(c.get("is_nullable")));
+        assertThat(columns.get(1).get("character_maximum_length"))
+                .as("name is VARCHAR(50): %s", columns.get(1))
+                .isEqualTo(50L);
+        assertThat(columns.get(2).get("character_maximum_length"))
+                .as("email is VARCHAR(254): %s", columns.get(2))
+                .isEqualTo(254L);
     }
 
     @Test
@@ -95,13 +109,17 @@ class SchemaTest {
     @Test
     void starting_another_web_server_keeps_every_row() {
         topology.startWebServer("web-1");
-        db.useHandle(h -> h.execute("INSERT INTO users (name, email, password_hash) VALUES ('Ada', 'ada@example.com', 'h')"));
+        db.useHandle(h ->
+                h.execute("INSERT INTO users (name, email, password_hash) VALUES ('Ada', 'ada@example.com', 'h')"));
 
         topology.startWebServer("web-2");
         topology.startWebServer("web-3");
 
-        long rows = db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
-        assertThat(rows).as("rows in users after two more web servers applied the schema").isEqualTo(1);
+        long rows = db.withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+        assertThat(rows)
+                .as("rows in users after two more web servers applied the schema")
+                .isEqualTo(1);
     }
 
     @Test
@@ -109,8 +127,12 @@ class SchemaTest {
         topology.startWebServer("web-1");
         List<Long> ids = new ArrayList<>();
         for (String email : List.of("a@example.com", "b@example.com")) {
-            ids.add(db.withHandle(h -> h.createUpdate("INSERT INTO users (name, email, password_hash) VALUES ('X', :e, 'h')")
-                    .bind("e", email).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
+            ids.add(db.withHandle(
+                    h -> h.createUpdate("INSERT INTO users (name, email, password_hash) VALUES ('X', :e, 'h')")
+                            .bind("e", email)
+                            .executeAndReturnGeneratedKeys("id")
+                            .mapTo(Long.class)
+                            .one()));
         }
         assertThat(ids).as("ids the database generated").doesNotHaveDuplicates().allMatch(id -> id > 0);
     }

@@ -20,9 +20,13 @@ class StickySessionTest {
     @BeforeEach
     void start() {
         topology = TestTopology.builder(dns).webServers(3).loadBalancer().start();
-        var created = new SiteClient(dns).postJson("http://snapshots.test/api/users",
-                "{\"name\": \"Ada\", \"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
-        assertThat(created.status()).as("set-up needs exercise 3.1: %s", created).isEqualTo(201);
+        var created = new SiteClient(dns)
+                .postJson(
+                        "http://snapshots.test/api/users",
+                        "{\"name\": \"Ada\", \"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
+        assertThat(created.status())
+                .as("set-up needs exercise 3.1: %s", created)
+                .isEqualTo(201);
     }
 
     @AfterEach
@@ -32,8 +36,11 @@ class StickySessionTest {
 
     private SiteClient loggedIn() {
         SiteClient client = new SiteClient(dns);
-        var login = client.postJson("http://snapshots.test/api/login", "{\"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
-        assertThat(login.status()).as("3.5: logging in through the balancer: %s", login).isEqualTo(200);
+        var login = client.postJson(
+                "http://snapshots.test/api/login", "{\"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
+        assertThat(login.status())
+                .as("3.5: logging in through the balancer: %s", login)
+                .isEqualTo(200);
         return client;
     }
 
@@ -42,8 +49,11 @@ class StickySessionTest {
         SiteClient ada = loggedIn();
         for (int i = 0; i < 30; i++) {
             var me = ada.get("http://snapshots.test/api/me");
-            assertThat(me.status()).as("3.5: request %d after login went to a server without the session: %s (served by %s)",
-                    i, me, me.header("X-Served-By")).isEqualTo(200);
+            assertThat(me.status())
+                    .as(
+                            "3.5: request %d after login went to a server without the session: %s (served by %s)",
+                            i, me, me.header("X-Served-By"))
+                    .isEqualTo(200);
         }
     }
 
@@ -56,19 +66,33 @@ class StickySessionTest {
         }
         var delta = Servers.delta(before, Servers.served(topology.webServers()));
 
-        assertThat(delta.values()).as("3.5: 30 requests of one logged-in user, per server: %s", delta)
+        assertThat(delta.values())
+                .as("3.5: 30 requests of one logged-in user, per server: %s", delta)
                 .containsExactlyInAnyOrder(30L, 0L, 0L);
     }
 
     @Test
     void the_login_answer_pins_the_client_with_an_HttpOnly_balancer_cookie() {
         SiteClient client = new SiteClient(dns);
-        var login = client.postJson("http://snapshots.test/api/login", "{\"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
+        var login = client.postJson(
+                "http://snapshots.test/api/login", "{\"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
 
-        String pin = login.headers("Set-Cookie").stream().filter(c -> c.startsWith("lb_server=")).findFirst().orElse(null);
-        assertThat(pin).as("3.5: a Set-Cookie lb_server=… on the login answer: %s", login.headers().map()).isNotNull();
-        assertThat(pin).as("3.5: the pin names the server that holds the session").startsWith("lb_server=" + login.header("X-Served-By"));
-        assertThat(pin).as("3.5: pin cookie flags").containsIgnoringCase("HttpOnly").contains("Path=/");
+        String pin = login.headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith("lb_server="))
+                .findFirst()
+                .orElse(null);
+        assertThat(pin)
+                .as(
+                        "3.5: a Set-Cookie lb_server=… on the login answer: %s",
+                        login.headers().map())
+                .isNotNull();
+        assertThat(pin)
+                .as("3.5: the pin names the server that holds the session")
+                .startsWith("lb_server=" + login.header("X-Served-By"));
+        assertThat(pin)
+                .as("3.5: pin cookie flags")
+                .containsIgnoringCase("HttpOnly")
+                .contains("Path=/");
     }
 
     @Test
@@ -80,21 +104,32 @@ class StickySessionTest {
         }
         var delta = Servers.delta(before, Servers.served(topology.webServers()));
 
-        assertThat(delta).as("3.5: only a session pins a client").isEqualTo(Map.of("web-1", 30L, "web-2", 30L, "web-3", 30L));
+        assertThat(delta)
+                .as("3.5: only a session pins a client")
+                .isEqualTo(Map.of("web-1", 30L, "web-2", 30L, "web-3", 30L));
     }
 
     @Test
     void a_client_pinned_to_a_server_that_goes_down_is_sent_elsewhere_not_to_the_dead_server() {
         SiteClient ada = loggedIn();
         String pinnedTo = ada.get("http://snapshots.test/api/me").header("X-Served-By");
-        topology.loadBalancer().pool().markDown(topology.loadBalancer().pool().byName(pinnedTo).orElseThrow());
+        topology.loadBalancer()
+                .pool()
+                .markDown(topology.loadBalancer().pool().byName(pinnedTo).orElseThrow());
 
         var after = ada.get("http://snapshots.test/api/me");
 
-        assertThat(after.header("X-Served-By")).as("3.5: answered by a server that is up: %s", after).isNotEqualTo(pinnedTo);
-        assertThat(after.status()).as("3.5: the session lived on the server that went down, so it is gone (step 07 fixes this): %s",
-                after).isEqualTo(401);
+        assertThat(after.header("X-Served-By"))
+                .as("3.5: answered by a server that is up: %s", after)
+                .isNotEqualTo(pinnedTo);
+        assertThat(after.status())
+                .as(
+                        "3.5: the session lived on the server that went down, so it is gone (step 07 fixes this): %s",
+                        after)
+                .isEqualTo(401);
         var again = loggedIn().get("http://snapshots.test/api/me");
-        assertThat(again.status()).as("3.5: logging in again pins to a live server: %s", again).isEqualTo(200);
+        assertThat(again.status())
+                .as("3.5: logging in again pins to a live server: %s", again)
+                .isEqualTo(200);
     }
 }

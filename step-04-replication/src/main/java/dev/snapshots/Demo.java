@@ -1,9 +1,9 @@
 package dev.snapshots;
 
-import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.data.DbNode;
 import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
 import dev.snapshots.data.ReplicationCluster;
+import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.web.WebServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,8 +22,7 @@ import java.util.stream.Collectors;
  */
 public final class Demo {
 
-    private Demo() {
-    }
+    private Demo() {}
 
     private static String position(DbNode node) {
         try {
@@ -35,21 +34,31 @@ public final class Demo {
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
-        Topology topology = Topology.builder(new DnsRegistry()).webServers(3).loadBalancer(port)
-                .replicas(2).acknowledgement(Acknowledgement.SEMI_SYNC).start();
+        Topology topology = Topology.builder(new DnsRegistry())
+                .webServers(3)
+                .loadBalancer(port)
+                .replicas(2)
+                .acknowledgement(Acknowledgement.SEMI_SYNC)
+                .start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
-        HttpResponse<String> alice = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/users"))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> alice = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/users"))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         System.out.println();
         System.out.println("Step 04 is running: one primary (db-1) takes the writes, two replicas take the reads.");
         System.out.println("  load balancer   " + base + "/   (reload it: 'served by' takes turns)");
-        System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: " + alice.statusCode() + ")");
+        System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: "
+                + alice.statusCode() + ")");
         for (WebServer server : topology.webServers()) {
-            System.out.println("  " + server.name() + "           http://127.0.0.1:" + server.address().getPort() + "/");
+            System.out.println("  " + server.name() + "           http://127.0.0.1:"
+                    + server.address().getPort() + "/");
         }
         System.out.println("Log in as alice@example.com / correct horse: the balancer pins you to one server.");
         System.out.println("Press Ctrl+C to stop.");
@@ -64,7 +73,8 @@ public final class Demo {
         while (!stopped.await(5, TimeUnit.SECONDS)) {
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             if (seconds >= 20 && !killed) {
-                System.out.println(">>> killing the primary, " + topology.cluster().primary().name());
+                System.out.println(">>> killing the primary, "
+                        + topology.cluster().primary().name());
                 topology.cluster().primary().server().stop();
                 killed = true;
             }
@@ -72,8 +82,9 @@ public final class Demo {
             String replicas = cluster.replicas().stream()
                     .map(r -> r.name() + (cluster.liveReplicas().contains(r) ? " at " + position(r) : " DOWN"))
                     .collect(Collectors.joining(", "));
-            System.out.printf("[%3d s] primary %s at %s | replicas: %s%n", seconds, cluster.primary().name(),
-                    position(cluster.primary()), replicas);
+            System.out.printf(
+                    "[%3d s] primary %s at %s | replicas: %s%n",
+                    seconds, cluster.primary().name(), position(cluster.primary()), replicas);
         }
     }
 }

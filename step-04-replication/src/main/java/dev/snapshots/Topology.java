@@ -148,9 +148,11 @@ public final class Topology implements AutoCloseable {
         this.hasher = options.hasher;
         this.cluster = starting.add(ReplicationCluster.start(options.replicas));
         this.database = new ReplicatedDatabase(cluster, options.acknowledgement, options.semiSyncTimeout);
-        this.loadBalancer = options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
+        this.loadBalancer =
+                options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
         for (int i = 1; i <= options.webServers; i++) {
-            WebServer server = starting.add(loadBalancer != null ? addWebServer("web-" + i) : startWebServer("web-" + i));
+            WebServer server =
+                    starting.add(loadBalancer != null ? addWebServer("web-" + i) : startWebServer("web-" + i));
             if (loadBalancer == null && i == 1) {
                 publish(server);
             }
@@ -185,7 +187,9 @@ public final class Topology implements AutoCloseable {
     /** A web server of this topology: schema first (on the primary), then the routes. */
     private WebServer webServer(String name, int port) {
         Schema.apply(database.primary());
-        return new WebServer(name, new UserService(new JdbiUserRepository(database), hasher), new InMemorySessionStore()).start(port);
+        return new WebServer(
+                        name, new UserService(new JdbiUserRepository(database), hasher), new InMemorySessionStore())
+                .start(port);
     }
 
     /** A web server for the one database at {@code config} (no replicas). */
@@ -193,8 +197,10 @@ public final class Topology implements AutoCloseable {
         ReplicationCluster cluster = ReplicationCluster.primaryOnly(config);
         ReplicatedDatabase database = new ReplicatedDatabase(cluster, Acknowledgement.ASYNC);
         Schema.apply(database.primary());
-        return new WebServer(name, new UserService(new JdbiUserRepository(database), hasher), new InMemorySessionStore())
-                .start(port).closing(cluster);
+        return new WebServer(
+                        name, new UserService(new JdbiUserRepository(database), hasher), new InMemorySessionStore())
+                .start(port)
+                .closing(cluster);
     }
 
     private WebServer track(WebServer server) {
@@ -213,7 +219,9 @@ public final class Topology implements AutoCloseable {
     }
 
     public WebServer webServer(String name) {
-        return webServers.stream().filter(s -> s.name().equals(name)).findFirst()
+        return webServers.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no running web server " + name));
     }
 
@@ -236,7 +244,8 @@ public final class Topology implements AutoCloseable {
 
     /** How to reach the primary with full rights (tests look at its tables with it). */
     public DataTierConfig dataTier() {
-        return DataTierConfig.from(Map.of(DataTierConfig.URL_VARIABLE, cluster.primary().url()), new Properties());
+        return DataTierConfig.from(
+                Map.of(DataTierConfig.URL_VARIABLE, cluster.primary().url()), new Properties());
     }
 
     /**
@@ -250,7 +259,8 @@ public final class Topology implements AutoCloseable {
             while (replica.position() < target) {
                 rethrowUnfinished();
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(replica.name() + " is stuck at position " + replica.position() + " < " + target);
+                    throw new IllegalStateException(
+                            replica.name() + " is stuck at position " + replica.position() + " < " + target);
                 }
                 try {
                     Thread.sleep(10);

@@ -28,7 +28,11 @@ class ApplierTest {
 
     @BeforeEach
     void start() {
-        topology = TestTopology.builder(dns).webServers(1).loadBalancer().replicas(2).start();
+        topology = TestTopology.builder(dns)
+                .webServers(1)
+                .loadBalancer()
+                .replicas(2)
+                .start();
         primary = topology.cluster().primary();
         replica2 = topology.cluster().node("db-2");
         replica3 = topology.cluster().node("db-3");
@@ -42,16 +46,21 @@ class ApplierTest {
     private void signUps(String prefix, int count) {
         for (int i = 0; i < count; i++) {
             var created = Nodes.signUp(client, prefix + i + "@example.com");
-            assertThat(created.status()).as("writing to the primary: %s", created).isEqualTo(201);
+            assertThat(created.status())
+                    .as("writing to the primary: %s", created)
+                    .isEqualTo(201);
         }
     }
 
     private void awaitSame(DbNode replica) {
         await("4.1: " + replica.name() + " holds exactly the primary's users")
-                .atMost(Duration.ofSeconds(5)).failFast(topology::rethrowUnfinished).pollInterval(Duration.ofMillis(20))
+                .atMost(Duration.ofSeconds(5))
+                .failFast(topology::rethrowUnfinished)
+                .pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(Nodes.users(replica))
-                        .as("4.1: users on %s (position %d) vs the primary (position %d)", replica.name(),
-                                replica.position(), primary.position())
+                        .as(
+                                "4.1: users on %s (position %d) vs the primary (position %d)",
+                                replica.name(), replica.position(), primary.position())
                         .isEqualTo(Nodes.users(primary)));
     }
 
@@ -61,7 +70,8 @@ class ApplierTest {
 
         awaitSame(replica2);
         awaitSame(replica3);
-        assertThat(List.of(replica2.position(), replica3.position())).as("4.1: replica positions")
+        assertThat(List.of(replica2.position(), replica3.position()))
+                .as("4.1: replica positions")
                 .containsOnly(primary.position());
     }
 
@@ -71,12 +81,15 @@ class ApplierTest {
         applier.pause();
         long before = replica3.position();
         signUps("behind", 15);
-        assertThat(replica3.position()).as("4.1: a paused applier applies nothing").isEqualTo(before);
+        assertThat(replica3.position())
+                .as("4.1: a paused applier applies nothing")
+                .isEqualTo(before);
 
         applier.resume();
 
         awaitSame(replica3);
-        assertThat(Nodes.logPositions(replica3)).as("4.1: %s keeps the log, every position once, in order", replica3.name())
+        assertThat(Nodes.logPositions(replica3))
+                .as("4.1: %s keeps the log, every position once, in order", replica3.name())
                 .isEqualTo(LongStream.rangeClosed(1, primary.position()).boxed().toList());
     }
 
@@ -94,9 +107,16 @@ class ApplierTest {
             signUps("after", 6);
 
             awaitSame(replica2);
-            assertThat(Nodes.users(replica2)).as("4.1: 20 users, none twice").hasSize(20).doesNotHaveDuplicates();
-            assertThat(replica2.position()).as("4.1: position of the restarted replica").isEqualTo(primary.position());
-            assertThat(restarted.applyBatch()).as("4.1: nothing left to apply once caught up").isZero();
+            assertThat(Nodes.users(replica2))
+                    .as("4.1: 20 users, none twice")
+                    .hasSize(20)
+                    .doesNotHaveDuplicates();
+            assertThat(replica2.position())
+                    .as("4.1: position of the restarted replica")
+                    .isEqualTo(primary.position());
+            assertThat(restarted.applyBatch())
+                    .as("4.1: nothing left to apply once caught up")
+                    .isZero();
         }
     }
 }

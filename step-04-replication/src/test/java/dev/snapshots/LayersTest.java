@@ -24,25 +24,45 @@ class LayersTest {
 
     @Test
     void the_domain_depends_on_no_tier_and_no_framework() {
-        noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..data..", "..session..", "..dns..",
-                        "io.javalin..", "com.fasterxml..", "org.jdbi..", "java.sql..", "org.h2..")
+        noClasses()
+                .that()
+                .resideInAPackage("..domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..web..",
+                        "..data..",
+                        "..session..",
+                        "..dns..",
+                        "io.javalin..",
+                        "com.fasterxml..",
+                        "org.jdbi..",
+                        "java.sql..",
+                        "org.h2..")
                 .because("the rules of Snapshots must not change when a tier does")
                 .check(classes);
     }
 
     @Test
     void the_web_tier_never_touches_JDBI_JDBC_or_the_data_package() {
-        noClasses().that().resideInAPackage("..web..")
-                .should().dependOnClassesThat().resideInAnyPackage("..data..", "org.jdbi..", "java.sql..", "javax.sql..", "org.h2..")
+        noClasses()
+                .that()
+                .resideInAPackage("..web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..data..", "org.jdbi..", "java.sql..", "javax.sql..", "org.h2..")
                 .because("the web tier talks to the data tier only through the domain's UserRepository")
                 .check(classes);
     }
 
     @Test
     void the_data_tier_knows_nothing_of_the_web() {
-        noClasses().that().resideInAPackage("..data..")
-                .should().dependOnClassesThat().resideInAnyPackage("..web..", "..session..", "io.javalin..")
+        noClasses()
+                .that()
+                .resideInAPackage("..data..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..web..", "..session..", "io.javalin..")
                 .because("a data tier serves any client, not one web framework")
                 .check(classes);
     }

@@ -20,7 +20,11 @@ class ReadYourWritesTest {
 
     @BeforeEach
     void start() {
-        topology = TestTopology.builder(dns).webServers(3).loadBalancer().replicas(2).start();
+        topology = TestTopology.builder(dns)
+                .webServers(3)
+                .loadBalancer()
+                .replicas(2)
+                .start();
     }
 
     @AfterEach
@@ -41,9 +45,14 @@ class ReadYourWritesTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         var theirs = new SiteClient(dns).get(location);
 
-        assertThat(mine.status()).as("4.3: the writer reads its own new user through any web server: %s", mine).isEqualTo(200);
-        assertThat(took).as("4.3: and does not wait long for it (%d ms)", took.toMillis()).isLessThan(Duration.ofSeconds(2));
-        assertThat(theirs.status()).as("4.3: another client, reading a lagging replica, does not see it yet: %s", theirs)
+        assertThat(mine.status())
+                .as("4.3: the writer reads its own new user through any web server: %s", mine)
+                .isEqualTo(200);
+        assertThat(took)
+                .as("4.3: and does not wait long for it (%d ms)", took.toMillis())
+                .isLessThan(Duration.ofSeconds(2));
+        assertThat(theirs.status())
+                .as("4.3: another client, reading a lagging replica, does not see it yet: %s", theirs)
                 .isEqualTo(404);
     }
 
@@ -55,11 +64,14 @@ class ReadYourWritesTest {
         for (int i = 0; i < 10; i++) {
             var created = Nodes.signUp(writer, "fresh" + i + "@example.com");
             var read = writer.get("http://snapshots.test" + created.header("Location"));
-            assertThat(read.status()).as("4.3: read %d right after its write: %s", i, read).isEqualTo(200);
+            assertThat(read.status())
+                    .as("4.3: read %d right after its write: %s", i, read)
+                    .isEqualTo(200);
         }
 
         assertThat(primary.readsServed() - primaryReadsBefore)
-                .as("4.3: reads the primary served: a replica that catches up within the wait must serve them").isZero();
+                .as("4.3: reads the primary served: a replica that catches up within the wait must serve them")
+                .isZero();
     }
 
     @Test
@@ -75,7 +87,11 @@ class ReadYourWritesTest {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(took).as("4.3: 10 reads of a write every replica already has took %d ms (waiting out the 500 ms each"
-                + " time would take 5 s)", took.toMillis()).isLessThan(Duration.ofMillis(2500));
+        assertThat(took)
+                .as(
+                        "4.3: 10 reads of a write every replica already has took %d ms (waiting out the 500 ms each"
+                                + " time would take 5 s)",
+                        took.toMillis())
+                .isLessThan(Duration.ofMillis(2500));
     }
 }

@@ -32,7 +32,11 @@ class ReleaseTest {
         Set<String> before = threadNames();
         List<InetSocketAddress> addresses = new ArrayList<>();
         DnsRegistry dns = new DnsRegistry();
-        try (Topology topology = TestTopology.builder(dns).webServers(3).loadBalancer().replicas(2).start()) {
+        try (Topology topology = TestTopology.builder(dns)
+                .webServers(3)
+                .loadBalancer()
+                .replicas(2)
+                .start()) {
             topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(50));
             SiteClient client = new SiteClient(dns);
             for (int i = 0; i < 10; i++) {
@@ -42,19 +46,26 @@ class ReleaseTest {
             client.get(Servers.CHEAP);
             addresses.add(topology.loadBalancer().address());
             topology.webServers().stream().map(WebServer::address).forEach(addresses::add);
-            topology.cluster().replicas().forEach(r -> addresses.add(new InetSocketAddress("127.0.0.1", r.server().port())));
+            topology.cluster()
+                    .replicas()
+                    .forEach(r -> addresses.add(
+                            new InetSocketAddress("127.0.0.1", r.server().port())));
             addresses.add(new InetSocketAddress("127.0.0.1", topology.database().port()));
         }
 
         for (InetSocketAddress address : addresses) {
-            assertThat(listening(address)).as("nothing listens on %s once the topology is closed", address).isFalse();
+            assertThat(listening(address))
+                    .as("nothing listens on %s once the topology is closed", address)
+                    .isFalse();
         }
         // Two kinds of thread end by themselves, a few seconds later, whatever the code does: Javalin's
         // "did you forget to start me?" watcher (it sleeps 5 s after a server is created) and the
         // JDK HTTP clients' threads (JDK 17's client has no close(); they end once it is collected).
         // Waiting for them would cost every run seconds and prove nothing about the course's code.
-        await("every thread the topology started has ended").pollInSameThread()
-                .atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+        await("every thread the topology started has ended")
+                .pollInSameThread()
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> {
                     Set<String> left = threadNames();
                     left.removeAll(before);
@@ -76,7 +87,8 @@ class ReleaseTest {
         return Thread.getAllStackTraces().entrySet().stream()
                 .filter(thread -> thread.getKey().isAlive())
                 .filter(thread -> !thread.getKey().getName().startsWith("HttpClient-"))
-                .filter(thread -> Arrays.stream(thread.getValue()).noneMatch(frame -> frame.getClassName().equals("io.javalin.jetty.JettyServer")))
+                .filter(thread -> Arrays.stream(thread.getValue())
+                        .noneMatch(frame -> frame.getClassName().equals("io.javalin.jetty.JettyServer")))
                 .map(thread -> thread.getKey().getName())
                 .collect(Collectors.toSet());
     }

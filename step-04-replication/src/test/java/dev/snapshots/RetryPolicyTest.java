@@ -22,7 +22,9 @@ class RetryPolicyTest {
     @CsvSource({"GET, true", "HEAD, true", "OPTIONS, true", "PUT, true", "DELETE, true", "POST, false", "PATCH, false"})
     void a_failed_request_is_retried_only_if_its_method_is_idempotent(String method, boolean idempotent) {
         assertThat(policy.mayRetry(method, 1))
-                .as("may a %s that failed once be sent to another server? (RFC 9110: idempotent = %s)", method, idempotent)
+                .as(
+                        "may a %s that failed once be sent to another server? (RFC 9110: idempotent = %s)",
+                        method, idempotent)
                 .isEqualTo(idempotent);
         assertThat(policy.mayRetry(method, 2))
                 .as("may a %s that failed twice be sent to a third server?", method)

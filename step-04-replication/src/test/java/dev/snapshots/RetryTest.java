@@ -47,9 +47,12 @@ class RetryTest {
         }
         var delta = Servers.delta(before, Servers.served(topology.webServers()));
 
-        assertThat(failed).as("GETs that failed although two servers were alive").isEmpty();
+        assertThat(failed)
+                .as("GETs that failed although two servers were alive")
+                .isEmpty();
         assertThat(delta.values().stream().mapToLong(Long::longValue).sum())
-                .as("the live servers answered all 60 (per server: %s)", delta).isEqualTo(60);
+                .as("the live servers answered all 60 (per server: %s)", delta)
+                .isEqualTo(60);
     }
 
     @Test
@@ -58,15 +61,20 @@ class RetryTest {
         var before = Servers.served(topology.webServers());
         List<SiteClient.Response> answers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            answers.add(client.postJson("http://snapshots.test/api/users",
-                    "{\"name\": \"P%d\", \"email\": \"post%d@example.com\", \"password\": \"correct horse\"}".formatted(i, i)));
+            answers.add(client.postJson(
+                    "http://snapshots.test/api/users",
+                    "{\"name\": \"P%d\", \"email\": \"post%d@example.com\", \"password\": \"correct horse\"}"
+                            .formatted(i, i)));
         }
         var delta = Servers.delta(before, Servers.served(topology.webServers()));
 
-        List<Integer> statuses = answers.stream().map(SiteClient.Response::status).toList();
-        assertThat(statuses).as("3 sign-ups in turn over web-1, dead web-2, web-3: %s", answers)
+        List<Integer> statuses =
+                answers.stream().map(SiteClient.Response::status).toList();
+        assertThat(statuses)
+                .as("3 sign-ups in turn over web-1, dead web-2, web-3: %s", answers)
                 .containsExactlyInAnyOrder(201, 201, 502);
-        SiteClient.Response refused = answers.stream().filter(r -> r.status() == 502).findFirst().orElseThrow();
+        SiteClient.Response refused =
+                answers.stream().filter(r -> r.status() == 502).findFirst().orElseThrow();
         assertThat(refused.isJson()).as("the 502 is a JSON error: %s", refused).isTrue();
         assertThat(delta.values().stream().mapToLong(Long::longValue).sum())
                 .as("the live servers saw 2 sign-ups, not 3: the one sent to web-2 was not retried (%s)", delta)
@@ -115,8 +123,11 @@ class RetryTest {
             clients.shutdownNow();
         }
 
-        assertThat(failures).as("of 500 GETs from 8 clients, with web-2 killed after about 150, these failed").isEmpty();
-        org.awaitility.Awaitility.await("the health checks mark web-2 down").atMost(Duration.ofSeconds(5))
+        assertThat(failures)
+                .as("of 500 GETs from 8 clients, with web-2 killed after about 150, these failed")
+                .isEmpty();
+        org.awaitility.Awaitility.await("the health checks mark web-2 down")
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> !topology.loadBalancer().pool().isUp("web-2"));
     }
 }

@@ -70,7 +70,11 @@ class RoundRobinRaceTest {
             expected.put(backends.get(b).name(), (long) THREADS * PICKS / backends.size());
         }
 
-        assertThat(shares).as("%d threads × %d picks at once over 4 backends (a counter that is not atomic"
-                + " loses turns, and the shares drift apart)", THREADS, PICKS).isEqualTo(expected);
+        assertThat(shares)
+                .as(
+                        "%d threads × %d picks at once over 4 backends (a counter that is not atomic"
+                                + " loses turns, and the shares drift apart)",
+                        THREADS, PICKS)
+                .isEqualTo(expected);
     }
 }

@@ -33,8 +33,13 @@ class SemiSyncTest {
 
     @BeforeEach
     void start() {
-        topology = TestTopology.builder(dns).webServers(2).loadBalancer().replicas(2).acknowledgement(Acknowledgement.SEMI_SYNC)
-                .semiSyncTimeout(TIMEOUT).start();
+        topology = TestTopology.builder(dns)
+                .webServers(2)
+                .loadBalancer()
+                .replicas(2)
+                .acknowledgement(Acknowledgement.SEMI_SYNC)
+                .semiSyncTimeout(TIMEOUT)
+                .start();
     }
 
     @AfterEach
@@ -62,7 +67,8 @@ class SemiSyncTest {
                     }
                 }));
             }
-            await("12 acknowledged writes before the primary is killed").atMost(Duration.ofSeconds(15))
+            await("12 acknowledged writes before the primary is killed")
+                    .atMost(Duration.ofSeconds(15))
                     .failFast(() -> {
                         topology.rethrowUnfinished();
                         if (done.stream().allMatch(Future::isDone) && acknowledged.size() < 12) {
@@ -78,7 +84,10 @@ class SemiSyncTest {
         } finally {
             writers.shutdownNow();
         }
-        await("the failover").atMost(Duration.ofSeconds(5)).failFast(topology::rethrowUnfinished).until(() -> topology.cluster().primary() != oldPrimary);
+        await("the failover")
+                .atMost(Duration.ofSeconds(5))
+                .failFast(topology::rethrowUnfinished)
+                .until(() -> topology.cluster().primary() != oldPrimary);
         topology.awaitReplication();
 
         List<String> lost = new ArrayList<>();
@@ -87,7 +96,9 @@ class SemiSyncTest {
                 lost.add(location);
             }
         }
-        assertThat(lost).as("4.5: of %d acknowledged sign-ups (201), these are gone after the failover", acknowledged.size()).isEmpty();
+        assertThat(lost)
+                .as("4.5: of %d acknowledged sign-ups (201), these are gone after the failover", acknowledged.size())
+                .isEmpty();
     }
 
     @Test
@@ -98,7 +109,9 @@ class SemiSyncTest {
         var refused = Nodes.signUp(new SiteClient(dns), "lonely@example.com");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(refused.status()).as("4.5: no replica confirmed the write, so it is not acknowledged: %s", refused).isEqualTo(503);
+        assertThat(refused.status())
+                .as("4.5: no replica confirmed the write, so it is not acknowledged: %s", refused)
+                .isEqualTo(503);
         assertThat(took).as("4.5: the wait is bounded (%d ms)", took.toMillis()).isLessThan(TIMEOUT.multipliedBy(3));
     }
 
@@ -111,39 +124,57 @@ class SemiSyncTest {
             String email = "acked" + i + "@example.com";
             boolean onAReplica = topology.cluster().replicas().stream()
                     .anyMatch(r -> Nodes.users(r).stream().anyMatch(u -> u.endsWith(" " + email)));
-            assertThat(onAReplica).as("4.5: when the 201 arrives, a replica already has %s", email).isTrue();
+            assertThat(onAReplica)
+                    .as("4.5: when the 201 arrives, a replica already has %s", email)
+                    .isTrue();
         }
     }
 
     @Test
     void a_dead_replica_neither_refuses_nor_stalls_a_write_the_other_replica_has() {
         SiteClient client = new SiteClient(dns);
-        var warmUp = Nodes.signUp(client, "first-write" + System.nanoTime() + "@example.com"); // a first request is slow: not timed
-        assertThat(warmUp.status()).as("4.5: set-up: a sign-up with both replicas applying: %s", warmUp).isEqualTo(201);
+        var warmUp = Nodes.signUp(
+                client, "first-write" + System.nanoTime() + "@example.com"); // a first request is slow: not timed
+        assertThat(warmUp.status())
+                .as("4.5: set-up: a sign-up with both replicas applying: %s", warmUp)
+                .isEqualTo(201);
         topology.cluster().node("db-2").server().stop();
 
         long start = System.nanoTime();
         var created = Nodes.signUp(client, "db3-confirms@example.com");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(created.status()).as("4.5: db-2 is dead, db-3 applies: a sign-up %s", created).isEqualTo(201);
-        assertThat(took).as("4.5: one live replica confirms within an apply round, not at the %d ms time-out (took %d ms)",
-                TIMEOUT.toMillis(), took.toMillis()).isLessThan(TIMEOUT);
+        assertThat(created.status())
+                .as("4.5: db-2 is dead, db-3 applies: a sign-up %s", created)
+                .isEqualTo(201);
+        assertThat(took)
+                .as(
+                        "4.5: one live replica confirms within an apply round, not at the %d ms time-out (took %d ms)",
+                        TIMEOUT.toMillis(), took.toMillis())
+                .isLessThan(TIMEOUT);
     }
 
     @Test
     void a_lagging_replica_neither_refuses_nor_stalls_a_write_the_other_replica_has() {
         SiteClient client = new SiteClient(dns);
-        var warmUp = Nodes.signUp(client, "first-write" + System.nanoTime() + "@example.com"); // a first request is slow: not timed
-        assertThat(warmUp.status()).as("4.5: set-up: a sign-up with both replicas applying: %s", warmUp).isEqualTo(201);
+        var warmUp = Nodes.signUp(
+                client, "first-write" + System.nanoTime() + "@example.com"); // a first request is slow: not timed
+        assertThat(warmUp.status())
+                .as("4.5: set-up: a sign-up with both replicas applying: %s", warmUp)
+                .isEqualTo(201);
         topology.cluster().applier(topology.cluster().node("db-2")).pause();
 
         long start = System.nanoTime();
         var created = Nodes.signUp(client, "db3-is-ahead@example.com");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(created.status()).as("4.5: db-2 applies nothing, db-3 does: a sign-up %s", created).isEqualTo(201);
-        assertThat(took).as("4.5: one replica confirms within an apply round, not at the %d ms time-out (took %d ms)",
-                TIMEOUT.toMillis(), took.toMillis()).isLessThan(TIMEOUT);
+        assertThat(created.status())
+                .as("4.5: db-2 applies nothing, db-3 does: a sign-up %s", created)
+                .isEqualTo(201);
+        assertThat(took)
+                .as(
+                        "4.5: one replica confirms within an apply round, not at the %d ms time-out (took %d ms)",
+                        TIMEOUT.toMillis(), took.toMillis())
+                .isLessThan(TIMEOUT);
     }
 }

@@ -34,7 +34,8 @@ final class SiteClient {
     }
 
     /** An HTTP answer, with the address that served it and what was asked, for failure messages. */
-    record Response(String request, InetSocketAddress servedBy, int status, String body, java.net.http.HttpHeaders headers) {
+    record Response(
+            String request, InetSocketAddress servedBy, int status, String body, java.net.http.HttpHeaders headers) {
 
         String header(String name) {
             return headers.firstValue(name).orElse(null);
@@ -75,9 +76,11 @@ final class SiteClient {
     }
 
     Response postJson(String url, String json) {
-        return send(HttpRequest.newBuilder(resolve(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)), "POST " + url + " " + json);
+        return send(
+                HttpRequest.newBuilder(resolve(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                "POST " + url + " " + json);
     }
 
     /** Sends a request built by the test; the URL's host is resolved through the course DNS first. */
@@ -85,7 +88,8 @@ final class SiteClient {
         HttpRequest built = request.timeout(Duration.ofSeconds(10)).build();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
-            InetSocketAddress servedBy = new InetSocketAddress(built.uri().getHost(), built.uri().getPort());
+            InetSocketAddress servedBy =
+                    new InetSocketAddress(built.uri().getHost(), built.uri().getPort());
             return new Response(description, servedBy, response.statusCode(), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(description + " failed: " + e, e);

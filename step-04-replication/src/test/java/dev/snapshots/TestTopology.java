@@ -12,8 +12,7 @@ final class TestTopology {
      */
     static final PasswordHasher CHEAP_HASHING = new PasswordHasher(1_000);
 
-    private TestTopology() {
-    }
+    private TestTopology() {}
 
     static Topology.Builder builder(DnsRegistry dns) {
         return Topology.builder(dns).passwordHasher(CHEAP_HASHING);

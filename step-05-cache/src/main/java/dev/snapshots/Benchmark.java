@@ -28,8 +28,7 @@ public final class Benchmark {
     static final int USERS = 200;
     static final int SECONDS = 3;
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     /** A database that has every user and takes its time to answer. */
     static final class SlowDatabase implements UserRepository {
@@ -43,7 +42,9 @@ public final class Benchmark {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            return id >= 1 && id <= USERS ? Optional.of(new User(id, "User " + id, "user" + id + "@example.com", "h")) : Optional.empty();
+            return id >= 1 && id <= USERS
+                    ? Optional.of(new User(id, "User " + id, "user" + id + "@example.com", "h"))
+                    : Optional.empty();
         }
 
         @Override
@@ -67,24 +68,34 @@ public final class Benchmark {
         }
     }
 
-    record Result(long reads, long queries, double perSecond, double p50Millis, double p99Millis) {
-    }
+    record Result(long reads, long queries, double perSecond, double p50Millis, double p99Millis) {}
 
     public static void main(String[] args) throws Exception {
-        System.out.printf("Database: %d ms per query. %d readers, %d users, %d s per run.%n%n", DATABASE_MILLIS, READERS, USERS, SECONDS);
-        System.out.printf("%-10s %10s %10s %12s %10s %10s %8s%n", "", "reads", "queries", "reads/s", "p50", "p99", "vs none");
+        System.out.printf(
+                "Database: %d ms per query. %d readers, %d users, %d s per run.%n%n",
+                DATABASE_MILLIS, READERS, USERS, SECONDS);
+        System.out.printf(
+                "%-10s %10s %10s %12s %10s %10s %8s%n", "", "reads", "queries", "reads/s", "p50", "p99", "vs none");
         SlowDatabase plain = new SlowDatabase();
         Result none = run(plain, plain);
         print("no cache", none, none);
-        try (CacheServer server = CacheServer.startTemporary(); RedisClient redis = CacheClient.connect("127.0.0.1", server.port())) {
+        try (CacheServer server = CacheServer.startTemporary();
+                RedisClient redis = CacheClient.connect("127.0.0.1", server.port())) {
             SlowDatabase behindCache = new SlowDatabase();
             print("cache", run(new CachedUserRepository(behindCache, redis, Duration.ofMinutes(5)), behindCache), none);
         }
     }
 
     private static void print(String label, Result r, Result base) {
-        System.out.printf("%-10s %10d %10d %12.0f %7.2f ms %7.2f ms %7.1fx%n", label, r.reads(), r.queries(), r.perSecond(),
-                r.p50Millis(), r.p99Millis(), r.perSecond() / base.perSecond());
+        System.out.printf(
+                "%-10s %10d %10d %12.0f %7.2f ms %7.2f ms %7.1fx%n",
+                label,
+                r.reads(),
+                r.queries(),
+                r.perSecond(),
+                r.p50Millis(),
+                r.p99Millis(),
+                r.perSecond() / base.perSecond());
     }
 
     private static Result run(UserRepository users, SlowDatabase database) throws InterruptedException {
@@ -110,7 +121,11 @@ public final class Benchmark {
         int n = (int) Math.min(reads.get(), latencies.length);
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
-        return new Result(reads.get(), database.queries.get(), reads.get() / (double) SECONDS,
-                sorted[n / 2] / 1e6, sorted[(int) (n * 0.99)] / 1e6);
+        return new Result(
+                reads.get(),
+                database.queries.get(),
+                reads.get() / (double) SECONDS,
+                sorted[n / 2] / 1e6,
+                sorted[(int) (n * 0.99)] / 1e6);
     }
 }

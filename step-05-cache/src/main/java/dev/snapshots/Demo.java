@@ -21,29 +21,39 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Demo {
 
-    private Demo() {
-    }
+    private Demo() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
         Optional<CacheConfig> redis = CacheConfig.fromEnvironment();
-        Topology.Builder site = Topology.builder(new DnsRegistry()).webServers(3).loadBalancer(port).replicas(2);
+        Topology.Builder site = Topology.builder(new DnsRegistry())
+                .webServers(3)
+                .loadBalancer(port)
+                .replicas(2);
         Duration ttl = Duration.ofSeconds(60);
         Topology topology = (redis.isPresent() ? site.cache(ttl, redis.get()) : site.cache(ttl)).start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
-        HttpResponse<String> alice = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/users"))
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> alice = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/users"))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         System.out.println();
-        System.out.println("Step 05 is running: Redis (" + redis.map(r -> r.host() + ":" + r.port())
-                .orElse("127.0.0.1:" + topology.cacheServer().port()) + ") in front of the replicated database.");
+        System.out.println("Step 05 is running: Redis ("
+                + redis.map(r -> r.host() + ":" + r.port())
+                        .orElse("127.0.0.1:" + topology.cacheServer().port())
+                + ") in front of the replicated database.");
         System.out.println("  load balancer   " + base + "/   (reload it: 'served by' takes turns)");
-        System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: " + alice.statusCode() + ")");
+        System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: "
+                + alice.statusCode() + ")");
         for (WebServer server : topology.webServers()) {
-            System.out.println("  " + server.name() + "           http://127.0.0.1:" + server.address().getPort() + "/");
+            System.out.println("  " + server.name() + "           http://127.0.0.1:"
+                    + server.address().getPort() + "/");
         }
         System.out.println("Log in as alice@example.com / correct horse: the balancer pins you to one server.");
         System.out.println("Press Ctrl+C to stop.");
@@ -71,8 +81,9 @@ public final class Demo {
                 topology.cacheServer().start();
                 restarted = true;
             }
-            System.out.printf("[%3d s] redis %s | database reads so far: %d%n", seconds,
-                    topology.cacheServer().isRunning() ? "up" : "DOWN", topology.databaseReads());
+            System.out.printf(
+                    "[%3d s] redis %s | database reads so far: %d%n",
+                    seconds, topology.cacheServer().isRunning() ? "up" : "DOWN", topology.databaseReads());
         }
     }
 }

@@ -178,14 +178,17 @@ public final class Topology implements AutoCloseable {
             this.cacheClient = null;
         } else if (options.externalCache != null) {
             this.cacheServer = null;
-            this.cacheClient = starting.add(CacheClient.connect(options.externalCache.host(), options.externalCache.port()));
+            this.cacheClient =
+                    starting.add(CacheClient.connect(options.externalCache.host(), options.externalCache.port()));
         } else {
             this.cacheServer = starting.add(CacheServer.startTemporary());
             this.cacheClient = starting.add(CacheClient.connect("127.0.0.1", cacheServer.port()));
         }
-        this.loadBalancer = options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
+        this.loadBalancer =
+                options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
         for (int i = 1; i <= options.webServers; i++) {
-            WebServer server = starting.add(loadBalancer != null ? addWebServer("web-" + i) : startWebServer("web-" + i));
+            WebServer server =
+                    starting.add(loadBalancer != null ? addWebServer("web-" + i) : startWebServer("web-" + i));
             if (loadBalancer == null && i == 1) {
                 publish(server);
             }
@@ -232,8 +235,10 @@ public final class Topology implements AutoCloseable {
         ReplicationCluster cluster = ReplicationCluster.primaryOnly(config);
         ReplicatedDatabase database = new ReplicatedDatabase(cluster, Acknowledgement.ASYNC);
         Schema.apply(database.primary());
-        return new WebServer(name, new UserService(new JdbiUserRepository(database), hasher), new InMemorySessionStore())
-                .start(port).closing(cluster);
+        return new WebServer(
+                        name, new UserService(new JdbiUserRepository(database), hasher), new InMemorySessionStore())
+                .start(port)
+                .closing(cluster);
     }
 
     private WebServer track(WebServer server) {
@@ -252,7 +257,9 @@ public final class Topology implements AutoCloseable {
     }
 
     public WebServer webServer(String name) {
-        return webServers.stream().filter(s -> s.name().equals(name)).findFirst()
+        return webServers.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no running web server " + name));
     }
 
@@ -289,7 +296,8 @@ public final class Topology implements AutoCloseable {
 
     /** How to reach the primary with full rights (tests look at its tables with it). */
     public DataTierConfig dataTier() {
-        return DataTierConfig.from(Map.of(DataTierConfig.URL_VARIABLE, cluster.primary().url()), new Properties());
+        return DataTierConfig.from(
+                Map.of(DataTierConfig.URL_VARIABLE, cluster.primary().url()), new Properties());
     }
 
     /**
@@ -303,7 +311,8 @@ public final class Topology implements AutoCloseable {
             while (replica.position() < target) {
                 rethrowUnfinished();
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(replica.name() + " is stuck at position " + replica.position() + " < " + target);
+                    throw new IllegalStateException(
+                            replica.name() + " is stuck at position " + replica.position() + " < " + target);
                 }
                 try {
                     Thread.sleep(10);

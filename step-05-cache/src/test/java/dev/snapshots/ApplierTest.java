@@ -27,7 +27,11 @@ class ApplierTest {
 
     @BeforeEach
     void start() {
-        topology = TestTopology.builder(dns).webServers(1).loadBalancer().replicas(2).start();
+        topology = TestTopology.builder(dns)
+                .webServers(1)
+                .loadBalancer()
+                .replicas(2)
+                .start();
         primary = topology.cluster().primary();
         replica2 = topology.cluster().node("db-2");
         replica3 = topology.cluster().node("db-3");
@@ -41,16 +45,21 @@ class ApplierTest {
     private void signUps(String prefix, int count) {
         for (int i = 0; i < count; i++) {
             var created = Nodes.signUp(client, prefix + i + "@example.com");
-            assertThat(created.status()).as("writing to the primary: %s", created).isEqualTo(201);
+            assertThat(created.status())
+                    .as("writing to the primary: %s", created)
+                    .isEqualTo(201);
         }
     }
 
     private void awaitSame(DbNode replica) {
         await("" + replica.name() + " holds exactly the primary's users")
-                .atMost(Duration.ofSeconds(5)).failFast(topology::rethrowUnfinished).pollInterval(Duration.ofMillis(20))
+                .atMost(Duration.ofSeconds(5))
+                .failFast(topology::rethrowUnfinished)
+                .pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(Nodes.users(replica))
-                        .as("users on %s (position %d) vs the primary (position %d)", replica.name(),
-                                replica.position(), primary.position())
+                        .as(
+                                "users on %s (position %d) vs the primary (position %d)",
+                                replica.name(), replica.position(), primary.position())
                         .isEqualTo(Nodes.users(primary)));
     }
 
@@ -60,7 +69,8 @@ class ApplierTest {
 
         awaitSame(replica2);
         awaitSame(replica3);
-        assertThat(List.of(replica2.position(), replica3.position())).as("replica positions")
+        assertThat(List.of(replica2.position(), replica3.position()))
+                .as("replica positions")
                 .containsOnly(primary.position());
     }
 
@@ -75,7 +85,8 @@ class ApplierTest {
         applier.resume();
 
         awaitSame(replica3);
-        assertThat(Nodes.logPositions(replica3)).as("%s keeps the log, every position once, in order", replica3.name())
+        assertThat(Nodes.logPositions(replica3))
+                .as("%s keeps the log, every position once, in order", replica3.name())
                 .isEqualTo(LongStream.rangeClosed(1, primary.position()).boxed().toList());
     }
 
@@ -93,9 +104,16 @@ class ApplierTest {
             signUps("after", 6);
 
             awaitSame(replica2);
-            assertThat(Nodes.users(replica2)).as("20 users, none twice").hasSize(20).doesNotHaveDuplicates();
-            assertThat(replica2.position()).as("position of the restarted replica").isEqualTo(primary.position());
-            assertThat(restarted.applyBatch()).as("nothing left to apply once caught up").isZero();
+            assertThat(Nodes.users(replica2))
+                    .as("20 users, none twice")
+                    .hasSize(20)
+                    .doesNotHaveDuplicates();
+            assertThat(replica2.position())
+                    .as("position of the restarted replica")
+                    .isEqualTo(primary.position());
+            assertThat(restarted.applyBatch())
+                    .as("nothing left to apply once caught up")
+                    .isZero();
         }
     }
 }

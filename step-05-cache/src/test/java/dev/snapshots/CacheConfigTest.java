@@ -28,8 +28,10 @@ class CacheConfigTest {
 
     @Test
     void an_address_that_is_not_redis_host_port_fails_at_once() {
-        assertThatThrownBy(() -> CacheConfig.from(Map.of("SNAPSHOTS_CACHE_URL", "http://127.0.0.1:6379"), new Properties()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SNAPSHOTS_CACHE_URL");
+        assertThatThrownBy(() ->
+                        CacheConfig.from(Map.of("SNAPSHOTS_CACHE_URL", "http://127.0.0.1:6379"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SNAPSHOTS_CACHE_URL");
         assertThatThrownBy(() -> CacheConfig.from(Map.of("SNAPSHOTS_CACHE_URL", "redis://127.0.0.1"), new Properties()))
                 .isInstanceOf(IllegalArgumentException.class);
     }

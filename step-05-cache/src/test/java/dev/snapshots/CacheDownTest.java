@@ -19,7 +19,12 @@ class CacheDownTest {
     @Test
     void with_redis_down_reads_and_writes_still_succeed_quickly_and_the_cache_is_used_again_when_back() {
         DnsRegistry dns = new DnsRegistry();
-        try (Topology topology = TestTopology.builder(dns).webServers(2).loadBalancer().replicas(1).cache(Duration.ofSeconds(60)).start()) {
+        try (Topology topology = TestTopology.builder(dns)
+                .webServers(2)
+                .loadBalancer()
+                .replicas(1)
+                .cache(Duration.ofSeconds(60))
+                .start()) {
             var created = Nodes.signUp(new SiteClient(dns), "resilient@example.com");
             String user = "http://snapshots.test" + created.header("Location");
             topology.awaitReplication();
@@ -37,8 +42,12 @@ class CacheDownTest {
             }
             var signUp = Nodes.signUp(new SiteClient(dns), "while-redis-is-down@example.com");
 
-            assertThat(slowOrFailed).as("5.4: reads with Redis down that failed or took over 1 s").isEmpty();
-            assertThat(signUp.status()).as("5.4: a sign-up with Redis down: %s", signUp).isEqualTo(201);
+            assertThat(slowOrFailed)
+                    .as("5.4: reads with Redis down that failed or took over 1 s")
+                    .isEmpty();
+            assertThat(signUp.status())
+                    .as("5.4: a sign-up with Redis down: %s", signUp)
+                    .isEqualTo(201);
 
             topology.cacheServer().start();
             new SiteClient(dns).get(user); // a miss: fills the new, empty cache
@@ -47,7 +56,8 @@ class CacheDownTest {
                 assertThat(new SiteClient(dns).get(user).status()).isEqualTo(200);
             }
             assertThat(topology.databaseReads() - afterRefill)
-                    .as("5.4: database queries for 10 reads once Redis is back: the cache is used again, without restarts")
+                    .as(
+                            "5.4: database queries for 10 reads once Redis is back: the cache is used again, without restarts")
                     .isZero();
         }
     }
@@ -55,20 +65,31 @@ class CacheDownTest {
     @Test
     void a_redis_that_answers_with_an_error_is_as_good_as_no_redis() {
         DnsRegistry dns = new DnsRegistry();
-        try (Topology topology = TestTopology.builder(dns).webServers(1).loadBalancer().replicas(1).cache(Duration.ofSeconds(60)).start();
-             RedisClient admin = CacheClient.connect("127.0.0.1", topology.cacheServer().port())) {
+        try (Topology topology = TestTopology.builder(dns)
+                        .webServers(1)
+                        .loadBalancer()
+                        .replicas(1)
+                        .cache(Duration.ofSeconds(60))
+                        .start();
+                RedisClient admin =
+                        CacheClient.connect("127.0.0.1", topology.cacheServer().port())) {
             // Up and answering, but refusing every write: "OOM command not allowed when used memory > 'maxmemory'".
             admin.configSet("maxmemory-policy", "noeviction");
             admin.configSet("maxmemory", "1");
 
             var created = Nodes.signUp(new SiteClient(dns), "oom@example.com");
-            assertThat(created.status()).as("5.4: a sign-up while Redis answers every write with an OOM error: %s", created)
+            assertThat(created.status())
+                    .as("5.4: a sign-up while Redis answers every write with an OOM error: %s", created)
                     .isEqualTo(201);
             topology.awaitReplication();
             for (int i = 0; i < 3; i++) {
                 var read = new SiteClient(dns).get("http://snapshots.test" + created.header("Location"));
-                assertThat(read.status()).as("5.4: a read while Redis refuses to keep a copy (an error reply, not a dead"
-                        + " connection): %s", read).isEqualTo(200);
+                assertThat(read.status())
+                        .as(
+                                "5.4: a read while Redis refuses to keep a copy (an error reply, not a dead"
+                                        + " connection): %s",
+                                read)
+                        .isEqualTo(200);
             }
         }
     }

@@ -22,26 +22,34 @@ class CachePolicyTest {
 
     @Test
     void redis_runs_with_a_32_MB_limit_and_allkeys_lru() {
-        try (CacheServer server = CacheServer.startTemporary(); Jedis admin = new Jedis("127.0.0.1", server.port())) {
+        try (CacheServer server = CacheServer.startTemporary();
+                Jedis admin = new Jedis("127.0.0.1", server.port())) {
             Map<String, String> maxmemory = admin.configGet("maxmemory");
             Map<String, String> policy = admin.configGet("maxmemory-policy");
 
-            assertThat(maxmemory).as("5.1: CONFIG GET maxmemory").containsEntry("maxmemory", Long.toString(32L * 1024 * 1024));
+            assertThat(maxmemory)
+                    .as("5.1: CONFIG GET maxmemory")
+                    .containsEntry("maxmemory", Long.toString(32L * 1024 * 1024));
             assertThat(policy).as("5.1: CONFIG GET maxmemory-policy").containsEntry("maxmemory-policy", "allkeys-lru");
         }
     }
 
     @Test
     void writing_more_than_the_limit_evicts_old_keys_instead_of_failing() {
-        try (CacheServer server = CacheServer.startTemporary(); RedisClient redis = CacheClient.connect("127.0.0.1", server.port())) {
+        try (CacheServer server = CacheServer.startTemporary();
+                RedisClient redis = CacheClient.connect("127.0.0.1", server.port())) {
             String value = "x".repeat(100_000);
             for (int i = 0; i < 500; i++) {
                 redis.set("filler:" + i, value); // 50 MB in all: more than the cache may hold
             }
             long kept = redis.dbSize();
 
-            assertThat(kept).as("5.1: of 500 keys of 100 kB, the ones still in a 32 MB cache").isBetween(100L, 330L);
-            assertThat(redis.get("filler:499")).as("5.1: the newest key is kept").isNotNull();
+            assertThat(kept)
+                    .as("5.1: of 500 keys of 100 kB, the ones still in a 32 MB cache")
+                    .isBetween(100L, 330L);
+            assertThat(redis.get("filler:499"))
+                    .as("5.1: the newest key is kept")
+                    .isNotNull();
         }
     }
 
@@ -50,13 +58,18 @@ class CachePolicyTest {
         int port;
         try (CacheServer server = CacheServer.startTemporary()) {
             port = server.port();
-            assertThat(listening(port)).as("5.1: redis-server listens while it runs").isTrue();
+            assertThat(listening(port))
+                    .as("5.1: redis-server listens while it runs")
+                    .isTrue();
         }
-        await("5.1: the redis-server process for port " + port + " has ended").atMost(Duration.ofSeconds(5))
+        await("5.1: the redis-server process for port " + port + " has ended")
+                .atMost(Duration.ofSeconds(5))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> !listening(port) && ProcessHandle.allProcesses()
-                        .map(p -> p.info().commandLine().orElse(""))
-                        .noneMatch(line -> line.contains("redis-server") && line.contains(Integer.toString(port))));
+                .until(() -> !listening(port)
+                        && ProcessHandle.allProcesses()
+                                .map(p -> p.info().commandLine().orElse(""))
+                                .noneMatch(line ->
+                                        line.contains("redis-server") && line.contains(Integer.toString(port))));
     }
 
     private static boolean listening(int port) {

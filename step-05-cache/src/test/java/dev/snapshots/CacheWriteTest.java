@@ -16,7 +16,12 @@ class CacheWriteTest {
     @Test
     void after_a_rename_every_reader_through_any_web_server_sees_the_new_name_at_once() {
         DnsRegistry dns = new DnsRegistry();
-        try (Topology topology = TestTopology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(Duration.ofSeconds(60)).start()) {
+        try (Topology topology = TestTopology.builder(dns)
+                .webServers(3)
+                .loadBalancer()
+                .replicas(2)
+                .cache(Duration.ofSeconds(60))
+                .start()) {
             SiteClient ada = new SiteClient(dns);
             var created = Nodes.signUp(ada, "ada@example.com");
             String user = "http://snapshots.test" + created.header("Location");
@@ -24,18 +29,24 @@ class CacheWriteTest {
             for (int i = 0; i < 3; i++) {
                 new SiteClient(dns).get(user); // now cached
             }
-            var login = ada.postJson("http://snapshots.test/api/login", "{\"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
+            var login = ada.postJson(
+                    "http://snapshots.test/api/login",
+                    "{\"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
             assertThat(login.status()).as("set-up: %s", login).isEqualTo(200);
 
-            var renamed = ada.send(HttpRequest.newBuilder(ada.resolve("http://snapshots.test/api/me"))
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"Countess Lovelace\"}")), "PUT /api/me");
+            var renamed = ada.send(
+                    HttpRequest.newBuilder(ada.resolve("http://snapshots.test/api/me"))
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString("{\"name\": \"Countess Lovelace\"}")),
+                    "PUT /api/me");
             assertThat(renamed.status()).as("5.3: %s", renamed).isEqualTo(200);
 
             for (int i = 0; i < 9; i++) {
                 var read = new SiteClient(dns).get(user);
                 assertThat(read.json().path("name").asText())
-                        .as("5.3: read %d right after the rename, by another client (served by %s)", i, read.header("X-Served-By"))
+                        .as(
+                                "5.3: read %d right after the rename, by another client (served by %s)",
+                                i, read.header("X-Served-By"))
                         .isEqualTo("Countess Lovelace");
             }
         }

@@ -37,7 +37,8 @@ class CreateUserTest {
     }
 
     private static SiteClient.Response signUp(String name, String email, String password) {
-        return client.postJson("http://snapshots.test/api/users",
+        return client.postJson(
+                "http://snapshots.test/api/users",
                 "{\"name\": \"%s\", \"email\": \"%s\", \"password\": \"%s\"}".formatted(name, email, password));
     }
 
@@ -47,15 +48,23 @@ class CreateUserTest {
         SiteClient.Response response = signUp("Linus", email, "correct horse");
 
         assertThat(response.status()).as("%s", response).isEqualTo(201);
-        assertThat(response.isJson()).as("the new user is a JSON object: %s", response).isTrue();
+        assertThat(response.isJson())
+                .as("the new user is a JSON object: %s", response)
+                .isTrue();
         long id = response.json().path("id").asLong();
         assertThat(id).as("the new user has a positive id: %s", response).isPositive();
         assertThat(response.json().path("name").asText()).as("%s", response).isEqualTo("Linus");
         assertThat(response.json().path("email").asText()).as("%s", response).isEqualTo(email);
-        assertThat(response.body()).as("the answer never carries the password: %s", response)
-                .doesNotContain("correct horse").doesNotContainIgnoringCase("password");
-        assertThat(response.header("Location")).as("Location header of %s", response).isEqualTo("/api/users/" + id);
-        assertThat(topology.repository().findById(id)).as("user %d is stored after %s", id, response).isPresent();
+        assertThat(response.body())
+                .as("the answer never carries the password: %s", response)
+                .doesNotContain("correct horse")
+                .doesNotContainIgnoringCase("password");
+        assertThat(response.header("Location"))
+                .as("Location header of %s", response)
+                .isEqualTo("/api/users/" + id);
+        assertThat(topology.repository().findById(id))
+                .as("user %d is stored after %s", id, response)
+                .isPresent();
     }
 
     @Test
@@ -65,35 +74,46 @@ class CreateUserTest {
 
         assertThat(first.status()).as("%s", first).isEqualTo(201);
         assertThat(second.status()).as("%s", second).isEqualTo(201);
-        assertThat(first.json().path("id").asLong()).as("two users, two ids").isNotEqualTo(second.json().path("id").asLong());
+        assertThat(first.json().path("id").asLong())
+                .as("two users, two ids")
+                .isNotEqualTo(second.json().path("id").asLong());
     }
 
     @Test
     void the_limits_themselves_are_valid() {
         SiteClient.Response response = signUp("N".repeat(50), freshEmail(), "8chars!!");
 
-        assertThat(response.status()).as("a 50-character name and an 8-character password are allowed: %s", response)
+        assertThat(response.status())
+                .as("a 50-character name and an 8-character password are allowed: %s", response)
                 .isEqualTo(201);
     }
 
     @ParameterizedTest(name = "name=[{0}] email=[{1}] password=[{2}] → 400 naming {3}")
-    @CsvSource(delimiter = '|', value = {
-        "''            | ok@example.com   | long enough | name",
-        "'   '         | ok@example.com   | long enough | name",
-        "Fifty-one-characters-is-one-more-than-the-limit-xyz | ok@example.com | long enough | name",
-        "Alice         | not-an-email     | long enough | email",
-        "Alice         | a@b              | long enough | email",
-        "Alice         | two@@example.com | long enough | email",
-        "Alice         | ok@example.com   | short       | password",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''            | ok@example.com   | long enough | name",
+                "'   '         | ok@example.com   | long enough | name",
+                "Fifty-one-characters-is-one-more-than-the-limit-xyz | ok@example.com | long enough | name",
+                "Alice         | not-an-email     | long enough | email",
+                "Alice         | a@b              | long enough | email",
+                "Alice         | two@@example.com | long enough | email",
+                "Alice         | ok@example.com   | short       | password",
+            })
     void each_invalid_field_is_a_400_that_names_it(String name, String email, String password, String badField) {
         long before = topology.repository().count();
         SiteClient.Response response = signUp(name, email, password);
 
         assertThat(response.status()).as("%s", response).isEqualTo(400);
-        assertThat(response.isJson()).as("errors are JSON objects: %s", response).isTrue();
-        assertThat(response.json().path("fields").has(badField)).as("the error names the field '%s': %s", badField, response).isTrue();
-        assertThat(topology.repository().count()).as("an invalid sign-up stores nothing").isEqualTo(before);
+        assertThat(response.isJson())
+                .as("errors are JSON objects: %s", response)
+                .isTrue();
+        assertThat(response.json().path("fields").has(badField))
+                .as("the error names the field '%s': %s", badField, response)
+                .isTrue();
+        assertThat(topology.repository().count())
+                .as("an invalid sign-up stores nothing")
+                .isEqualTo(before);
     }
 
     @Test
@@ -101,9 +121,15 @@ class CreateUserTest {
         SiteClient.Response response = client.postJson("http://snapshots.test/api/users", "{}");
 
         assertThat(response.status()).as("%s", response).isEqualTo(400);
-        assertThat(response.json().path("fields").has("name")).as("'name' named in %s", response).isTrue();
-        assertThat(response.json().path("fields").has("email")).as("'email' named in %s", response).isTrue();
-        assertThat(response.json().path("fields").has("password")).as("'password' named in %s", response).isTrue();
+        assertThat(response.json().path("fields").has("name"))
+                .as("'name' named in %s", response)
+                .isTrue();
+        assertThat(response.json().path("fields").has("email"))
+                .as("'email' named in %s", response)
+                .isTrue();
+        assertThat(response.json().path("fields").has("password"))
+                .as("'password' named in %s", response)
+                .isTrue();
     }
 
     @Test
@@ -111,7 +137,9 @@ class CreateUserTest {
         SiteClient.Response response = signUp("Alice", freshEmail(), "p".repeat(129));
 
         assertThat(response.status()).as("%s", response).isEqualTo(400);
-        assertThat(response.json().path("fields").has("password")).as("'password' named in %s", response).isTrue();
+        assertThat(response.json().path("fields").has("password"))
+                .as("'password' named in %s", response)
+                .isTrue();
     }
 
     @ParameterizedTest(name = "body [{0}] → 400")
@@ -119,8 +147,12 @@ class CreateUserTest {
     void a_body_that_is_not_a_sign_up_is_400_never_500(String body) {
         SiteClient.Response response = client.postJson("http://snapshots.test/api/users", body);
 
-        assertThat(response.status()).as("bad input is the client's fault (400), never a 500: %s", response).isEqualTo(400);
-        assertThat(response.isJson()).as("errors are JSON objects: %s", response).isTrue();
+        assertThat(response.status())
+                .as("bad input is the client's fault (400), never a 500: %s", response)
+                .isEqualTo(400);
+        assertThat(response.isJson())
+                .as("errors are JSON objects: %s", response)
+                .isTrue();
     }
 
     @Test

@@ -38,9 +38,12 @@ class DataTierConfigTest {
     @Test
     void credentials_come_from_the_environment_too() {
         DataTierConfig config = DataTierConfig.from(
-                Map.of("SNAPSHOTS_DB_URL", URL, "SNAPSHOTS_DB_USER", "web", "SNAPSHOTS_DB_PASSWORD", "s3cret"), properties());
+                Map.of("SNAPSHOTS_DB_URL", URL, "SNAPSHOTS_DB_USER", "web", "SNAPSHOTS_DB_PASSWORD", "s3cret"),
+                properties());
 
-        assertThat(config).as("user and password from the environment").isEqualTo(new DataTierConfig(URL, "web", "s3cret"));
+        assertThat(config)
+                .as("user and password from the environment")
+                .isEqualTo(new DataTierConfig(URL, "web", "s3cret"));
     }
 
     @Test
@@ -50,11 +53,21 @@ class DataTierConfigTest {
                 Map.of("SNAPSHOTS_DB_URL", URL, "SNAPSHOTS_DB_USER", "web"),
                 properties("snapshots.db.url", other, "snapshots.db.user", "admin", "snapshots.db.password", "pw"));
 
-        assertThat(config).as("-Dsnapshots.db.* over SNAPSHOTS_DB_*").isEqualTo(new DataTierConfig(other, "admin", "pw"));
+        assertThat(config)
+                .as("-Dsnapshots.db.* over SNAPSHOTS_DB_*")
+                .isEqualTo(new DataTierConfig(other, "admin", "pw"));
     }
 
     @ParameterizedTest(name = "SNAPSHOTS_DB_URL=[{0}] is refused")
-    @ValueSource(strings = {"", "   ", "jdbc:h2:mem:snapshots", "jdbc:h2:file:./snapshots", "jdbc:h2:./snapshots", "http://127.0.0.1:9092"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "jdbc:h2:mem:snapshots",
+                "jdbc:h2:file:./snapshots",
+                "jdbc:h2:./snapshots",
+                "http://127.0.0.1:9092"
+            })
     void a_missing_or_embedded_address_fails_at_once_and_says_what_to_set(String url) {
         Map<String, String> environment = Map.of("SNAPSHOTS_DB_URL", url);
 
@@ -75,20 +88,29 @@ class DataTierConfigTest {
 
     @Test
     void a_web_server_uses_the_data_tier_it_is_configured_with_and_no_other() {
-        try (DatabaseServer a = DatabaseServer.startTemporary(); DatabaseServer b = DatabaseServer.startTemporary()) {
-            DataTierConfig config = DataTierConfig.from(Map.of("SNAPSHOTS_DB_URL", b.jdbcUrl("snapshots")), properties());
+        try (DatabaseServer a = DatabaseServer.startTemporary();
+                DatabaseServer b = DatabaseServer.startTemporary()) {
+            DataTierConfig config =
+                    DataTierConfig.from(Map.of("SNAPSHOTS_DB_URL", b.jdbcUrl("snapshots")), properties());
             try (WebServer web = Topology.webServer("web-1", config, TestTopology.CHEAP_HASHING, 0)) {
                 var dns = new dev.snapshots.dns.DnsRegistry();
                 dns.register(Topology.SITE, web.address());
-                var created = new SiteClient(dns).postJson("http://snapshots.test/api/users",
-                        "{\"name\": \"Bo\", \"email\": \"bo@example.com\", \"password\": \"correct horse\"}");
+                var created = new SiteClient(dns)
+                        .postJson(
+                                "http://snapshots.test/api/users",
+                                "{\"name\": \"Bo\", \"email\": \"bo@example.com\", \"password\": \"correct horse\"}");
                 assertThat(created.status()).as("%s", created).isEqualTo(201);
             }
             long inB = Jdbi.create(b.jdbcUrl("snapshots"), "sa", "")
-                    .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+                    .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users")
+                            .mapTo(Long.class)
+                            .one());
             boolean aHasUsers = Jdbi.create(a.jdbcUrl("snapshots"), "sa", "")
-                    .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'PUBLIC' AND table_name = 'USERS'")
-                            .mapTo(Long.class).one()) > 0;
+                            .withHandle(h -> h.createQuery(
+                                            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'PUBLIC' AND table_name = 'USERS'")
+                                    .mapTo(Long.class)
+                                    .one())
+                    > 0;
             assertThat(inB).as("users in the configured data tier").isEqualTo(1);
             assertThat(aHasUsers).as("the other data tier was never touched").isFalse();
         }

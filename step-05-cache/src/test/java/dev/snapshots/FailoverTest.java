@@ -24,7 +24,11 @@ class FailoverTest {
 
     @BeforeEach
     void start() {
-        topology = TestTopology.builder(dns).webServers(2).loadBalancer().replicas(2).start();
+        topology = TestTopology.builder(dns)
+                .webServers(2)
+                .loadBalancer()
+                .replicas(2)
+                .start();
     }
 
     @AfterEach
@@ -45,7 +49,10 @@ class FailoverTest {
     private DbNode killPrimaryAndAwaitFailover() {
         DbNode old = topology.cluster().primary();
         old.server().stop();
-        await("a replica takes over from " + old.name()).atMost(Duration.ofSeconds(5)).failFast(topology::rethrowUnfinished).pollInterval(Duration.ofMillis(20))
+        await("a replica takes over from " + old.name())
+                .atMost(Duration.ofSeconds(5))
+                .failFast(topology::rethrowUnfinished)
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> topology.cluster().primary() != old);
         return topology.cluster().primary();
     }
@@ -57,16 +64,23 @@ class FailoverTest {
 
         DbNode promoted = killPrimaryAndAwaitFailover();
         var after = Nodes.signUp(client, "after@example.com");
-        assertThat(after.status()).as("a sign-up after the failover to %s: %s", promoted.name(), after).isEqualTo(201);
+        assertThat(after.status())
+                .as("a sign-up after the failover to %s: %s", promoted.name(), after)
+                .isEqualTo(201);
         topology.awaitReplication(); // the readers below are new clients: they read from the other replica
 
         for (String location : before) {
             var read = new SiteClient(dns).get("http://snapshots.test" + location);
-            assertThat(read.status()).as("a user created before the failover: %s", read).isEqualTo(200);
+            assertThat(read.status())
+                    .as("a user created before the failover: %s", read)
+                    .isEqualTo(200);
         }
         var newOne = new SiteClient(dns).get("http://snapshots.test" + after.header("Location"));
         assertThat(newOne.status()).as("the user created after it: %s", newOne).isIn(200);
-        assertThat(Nodes.users(promoted)).as("new ids continue after the old ones").doesNotHaveDuplicates().hasSize(6);
+        assertThat(Nodes.users(promoted))
+                .as("new ids continue after the old ones")
+                .doesNotHaveDuplicates()
+                .hasSize(6);
     }
 
     @Test
@@ -76,15 +90,21 @@ class FailoverTest {
         DbNode behind = topology.cluster().node("db-2");
         topology.cluster().applier(behind).pause();
         created("some", 6);
-        await("db-3 has everything").atMost(Duration.ofSeconds(5)).failFast(topology::rethrowUnfinished)
+        await("db-3 has everything")
+                .atMost(Duration.ofSeconds(5))
+                .failFast(topology::rethrowUnfinished)
                 .until(() -> ahead.position() == topology.cluster().primary().position());
 
         DbNode promoted = killPrimaryAndAwaitFailover();
-        assertThat(promoted.name()).as("promoted, with db-3 at %d and db-2 at %d", ahead.position(), behind.position())
+        assertThat(promoted.name())
+                .as("promoted, with db-3 at %d and db-2 at %d", ahead.position(), behind.position())
                 .isEqualTo("db-3");
 
         topology.cluster().applier(behind).resume();
-        await("db-2 catches up from its new primary, db-3").atMost(Duration.ofSeconds(5)).failFast(topology::rethrowUnfinished).pollInterval(Duration.ofMillis(20))
+        await("db-2 catches up from its new primary, db-3")
+                .atMost(Duration.ofSeconds(5))
+                .failFast(topology::rethrowUnfinished)
+                .pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(Nodes.users(behind)).isEqualTo(Nodes.users(promoted)));
     }
 
@@ -96,25 +116,33 @@ class FailoverTest {
         killPrimaryAndAwaitFailover();
         topology.cluster().replicas().forEach(r -> topology.cluster().applier(r).resume());
         long lost = acknowledged.stream()
-                .filter(location -> new SiteClient(dns).get("http://snapshots.test" + location).status() == 404)
+                .filter(location -> new SiteClient(dns)
+                                .get("http://snapshots.test" + location)
+                                .status()
+                        == 404)
                 .count();
         report.publishEntry("acknowledged writes lost by the asynchronous failover", Long.toString(lost));
 
-        assertThat(lost).as("in async mode, writes acknowledged but never replicated are lost in a failover:"
-                + " this is the number to remember (exercise 4.5 brings it to 0)").isEqualTo(10);
+        assertThat(lost)
+                .as("in async mode, writes acknowledged but never replicated are lost in a failover:"
+                        + " this is the number to remember (exercise 4.5 brings it to 0)")
+                .isEqualTo(10);
     }
 
     @Test
     void a_replica_that_does_not_answer_is_passed_over_and_the_other_is_promoted() {
         created("before", 3);
         topology.awaitReplication();
-        DbNode silent = topology.cluster().node("db-2"); // the first replica: a loop that trips on it fails over to no one
+        DbNode silent =
+                topology.cluster().node("db-2"); // the first replica: a loop that trips on it fails over to no one
         silent.server().stop();
 
         DbNode promoted = killPrimaryAndAwaitFailover();
         assertThat(promoted.name()).as("promoted, with db-2 not answering").isEqualTo("db-3");
         var after = Nodes.signUp(client, "after-silent@example.com");
-        assertThat(after.status()).as("a sign-up once db-3 took over: %s", after).isEqualTo(201);
+        assertThat(after.status())
+                .as("a sign-up once db-3 took over: %s", after)
+                .isEqualTo(201);
     }
 
     @Test
@@ -124,11 +152,14 @@ class FailoverTest {
         DbNode behind = topology.cluster().node("db-3");
         topology.cluster().applier(behind).pause();
         created("more", 4);
-        await("db-2 has everything").atMost(Duration.ofSeconds(5)).failFast(topology::rethrowUnfinished)
+        await("db-2 has everything")
+                .atMost(Duration.ofSeconds(5))
+                .failFast(topology::rethrowUnfinished)
                 .until(() -> ahead.position() == topology.cluster().primary().position());
 
         DbNode promoted = killPrimaryAndAwaitFailover();
-        assertThat(promoted.name()).as("promoted, with db-2 at %d and db-3 at %d", ahead.position(), behind.position())
+        assertThat(promoted.name())
+                .as("promoted, with db-2 at %d and db-3 at %d", ahead.position(), behind.position())
                 .isEqualTo("db-2");
     }
 }

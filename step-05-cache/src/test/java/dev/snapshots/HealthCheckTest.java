@@ -27,18 +27,26 @@ class HealthCheckTest {
         try (HealthChecker checker = new HealthChecker(pool, null, 3, 2)) {
             checker.record(web, false);
             checker.record(web, false);
-            assertThat(pool.isUp("web-1")).as("fall=3, after 2 failed checks: still up").isTrue();
+            assertThat(pool.isUp("web-1"))
+                    .as("fall=3, after 2 failed checks: still up")
+                    .isTrue();
             checker.record(web, true);
             checker.record(web, false);
             checker.record(web, false);
-            assertThat(pool.isUp("web-1")).as("a success between failures starts the count again: still up").isTrue();
+            assertThat(pool.isUp("web-1"))
+                    .as("a success between failures starts the count again: still up")
+                    .isTrue();
             checker.record(web, false);
             assertThat(pool.isUp("web-1")).as("3 failures in a row: down").isFalse();
             checker.record(web, true);
-            assertThat(pool.isUp("web-1")).as("rise=2, after 1 success: still down").isFalse();
+            assertThat(pool.isUp("web-1"))
+                    .as("rise=2, after 1 success: still down")
+                    .isFalse();
             checker.record(web, false);
             checker.record(web, true);
-            assertThat(pool.isUp("web-1")).as("a failure between successes starts the count again: still down").isFalse();
+            assertThat(pool.isUp("web-1"))
+                    .as("a failure between successes starts the count again: still down")
+                    .isFalse();
             checker.record(web, true);
             assertThat(pool.isUp("web-1")).as("2 successes in a row: up again").isTrue();
         }
@@ -48,12 +56,14 @@ class HealthCheckTest {
     void a_sick_server_is_taken_out_and_gets_no_more_traffic() {
         DnsRegistry dns = new DnsRegistry();
         SiteClient client = new SiteClient(dns);
-        try (Topology topology = TestTopology.builder(dns).webServers(3).loadBalancer().start()) {
+        try (Topology topology =
+                TestTopology.builder(dns).webServers(3).loadBalancer().start()) {
             topology.loadBalancer().startHealthChecks(2, 2, INTERVAL);
             topology.webServer("web-2").setHealthy(false);
 
             await("web-2's /health answers 503; the balancer marks it down")
-                    .atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+                    .atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(50))
                     .failFast(topology::rethrowUnfinished)
                     .until(() -> !topology.loadBalancer().pool().isUp("web-2"));
             var before = Servers.served(topology.webServers());
@@ -63,7 +73,8 @@ class HealthCheckTest {
             }
             var delta = Servers.delta(before, Servers.served(topology.webServers()));
 
-            assertThat(delta).as("the next 90 requests, per web server, after web-2 was marked down")
+            assertThat(delta)
+                    .as("the next 90 requests, per web server, after web-2 was marked down")
                     .isEqualTo(Map.of("web-1", 45L, "web-2", 0L, "web-3", 45L));
         }
     }
@@ -72,16 +83,21 @@ class HealthCheckTest {
     void a_dead_server_that_comes_back_is_put_back_into_rotation() {
         DnsRegistry dns = new DnsRegistry();
         SiteClient client = new SiteClient(dns);
-        try (Topology topology = TestTopology.builder(dns).webServers(3).loadBalancer().start()) {
+        try (Topology topology =
+                TestTopology.builder(dns).webServers(3).loadBalancer().start()) {
             topology.loadBalancer().startHealthChecks(2, 2, INTERVAL);
             int port = topology.webServer("web-2").address().getPort();
             topology.killWebServer("web-2");
-            await("killed web-2 is marked down").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+            await("killed web-2 is marked down")
+                    .atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(50))
                     .failFast(topology::rethrowUnfinished)
                     .until(() -> !topology.loadBalancer().pool().isUp("web-2"));
 
             topology.restartWebServer("web-2", port);
-            await("restarted web-2 is marked up again").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
+            await("restarted web-2 is marked up again")
+                    .atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(50))
                     .failFast(topology::rethrowUnfinished)
                     .until(() -> topology.loadBalancer().pool().isUp("web-2"));
             var before = Servers.served(topology.webServers());
@@ -90,9 +106,9 @@ class HealthCheckTest {
             }
             var delta = Servers.delta(before, Servers.served(topology.webServers()));
 
-            assertThat(delta).as("the next 90 requests once web-2 is back")
+            assertThat(delta)
+                    .as("the next 90 requests once web-2 is back")
                     .isEqualTo(Map.of("web-1", 30L, "web-2", 30L, "web-3", 30L));
         }
     }
-
 }

@@ -47,9 +47,11 @@ class HomePageTest {
 
         assertThat(page.status()).as("%s", page).isEqualTo(200);
         assertThat(page.header("Content-Type")).as("content type of %s", page).startsWith("text/html");
-        assertThat(page.body()).as("the page names the server that rendered it: %s", page)
+        assertThat(page.body())
+                .as("the page names the server that rendered it: %s", page)
                 .contains("<strong id=\"server\">web-1</strong>");
-        assertThat(page.body()).as("the page shows how many users signed up (3): %s", page)
+        assertThat(page.body())
+                .as("the page shows how many users signed up (3): %s", page)
                 .contains("<span id=\"user-count\">3</span>");
         assertThat(page.body()).as("every placeholder is filled in: %s", page).doesNotContain("{{");
     }
@@ -64,10 +66,12 @@ class HomePageTest {
             repository.save("Late", "late@example.com", "pbkdf2-sha256$1$AAAA$AAAA");
             SiteClient.Response one = client.send(HttpRequest.newBuilder(home), "GET / on web-<7>, one user later");
 
-            assertThat(empty.body()).as("the server's own name, HTML-escaped: %s", empty)
+            assertThat(empty.body())
+                    .as("the server's own name, HTML-escaped: %s", empty)
                     .contains("<strong id=\"server\">web-&lt;7&gt;</strong>");
             assertThat(empty.body()).as("no users yet: %s", empty).contains("<span id=\"user-count\">0</span>");
-            assertThat(one.body()).as("the count is read for each request: %s", one)
+            assertThat(one.body())
+                    .as("the count is read for each request: %s", one)
                     .contains("<span id=\"user-count\">1</span>");
         }
     }
@@ -87,7 +91,9 @@ class HomePageTest {
             SiteClient.Response response = client.get("http://snapshots.test" + asset);
             assertThat(response.status()).as("%s", response).isEqualTo(200);
             String expectedType = asset.endsWith(".css") ? "text/css" : "javascript";
-            assertThat(response.header("Content-Type")).as("content type of %s", response).contains(expectedType);
+            assertThat(response.header("Content-Type"))
+                    .as("content type of %s", response)
+                    .contains(expectedType);
         }
     }
 
@@ -120,7 +126,8 @@ class HomePageTest {
         UserService users = new UserService(new InMemoryUserRepository(), TestTopology.CHEAP_HASHING);
         try (WebServer odd = new WebServer(name, users, new InMemorySessionStore()).start(0)) {
             URI home = URI.create("http://127.0.0.1:" + odd.address().getPort() + "/");
-            String body = client.send(HttpRequest.newBuilder(home), "GET / on " + name).body();
+            String body = client.send(HttpRequest.newBuilder(home), "GET / on " + name)
+                    .body();
             String open = "<strong id=\"server\">";
             int start = body.indexOf(open);
             assertThat(start).as("the page shows the server's name in %s", body).isNotNegative();
@@ -128,9 +135,15 @@ class HomePageTest {
 
             assertThat(shown).as("the name %s as the page shows it", name).doesNotContain("<", ">", "\"", "'");
             assertThat(shown.replaceAll("&(amp|lt|gt|quot|#39|#x27|apos);", ""))
-                    .as("every & in %s starts an entity (escape & first, then the others)", shown).doesNotContain("&");
-            String decoded = shown.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                    .replace("&#39;", "'").replace("&#x27;", "'").replace("&apos;", "'").replace("&amp;", "&");
+                    .as("every & in %s starts an entity (escape & first, then the others)", shown)
+                    .doesNotContain("&");
+            String decoded = shown.replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&#39;", "'")
+                    .replace("&#x27;", "'")
+                    .replace("&apos;", "'")
+                    .replace("&amp;", "&");
             assertThat(decoded).as("%s, decoded by a browser", shown).isEqualTo(name);
         }
     }

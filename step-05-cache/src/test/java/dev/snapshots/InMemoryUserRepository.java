@@ -42,7 +42,8 @@ final class InMemoryUserRepository implements UserRepository {
 
     @Override
     public Optional<User> rename(long id, String name) {
-        return Optional.ofNullable(byId.computeIfPresent(id, (key, user) -> new User(user.id(), name, user.email(), user.passwordHash())));
+        return Optional.ofNullable(
+                byId.computeIfPresent(id, (key, user) -> new User(user.id(), name, user.email(), user.passwordHash())));
     }
 
     @Override

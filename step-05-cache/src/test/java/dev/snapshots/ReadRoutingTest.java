@@ -23,7 +23,11 @@ class ReadRoutingTest {
 
     @BeforeEach
     void start() {
-        topology = TestTopology.builder(dns).webServers(3).loadBalancer().replicas(2).start();
+        topology = TestTopology.builder(dns)
+                .webServers(3)
+                .loadBalancer()
+                .replicas(2)
+                .start();
         SiteClient writer = new SiteClient(dns);
         for (int i = 0; i < 5; i++) {
             var created = Nodes.signUp(writer, "reader" + i + "@example.com");
@@ -40,7 +44,9 @@ class ReadRoutingTest {
 
     private Map<String, Long> reads() {
         Map<String, Long> reads = new LinkedHashMap<>();
-        reads.put(topology.cluster().primary().name(), topology.cluster().primary().readsServed());
+        reads.put(
+                topology.cluster().primary().name(),
+                topology.cluster().primary().readsServed());
         topology.cluster().replicas().forEach(r -> reads.put(r.name(), r.readsServed()));
         return reads;
     }
@@ -64,9 +70,15 @@ class ReadRoutingTest {
         assertThat(read(300)).as("reads that failed").isEmpty();
         var delta = Servers.delta(before, reads());
 
-        assertThat(delta.get("db-1")).as("reads served by the primary, of 300: %s", delta).isZero();
-        assertThat(delta.get("db-2")).as("reads served by db-2, of 300: %s", delta).isBetween(135L, 165L);
-        assertThat(delta.get("db-3")).as("reads served by db-3, of 300: %s", delta).isBetween(135L, 165L);
+        assertThat(delta.get("db-1"))
+                .as("reads served by the primary, of 300: %s", delta)
+                .isZero();
+        assertThat(delta.get("db-2"))
+                .as("reads served by db-2, of 300: %s", delta)
+                .isBetween(135L, 165L);
+        assertThat(delta.get("db-3"))
+                .as("reads served by db-3, of 300: %s", delta)
+                .isBetween(135L, 165L);
     }
 
     @Test
@@ -80,9 +92,12 @@ class ReadRoutingTest {
         }
         var delta = Servers.delta(before, reads());
 
-        assertThat(Nodes.users(topology.cluster().primary())).as("the primary has the 10 new users").hasSize((int) usersBefore + 10);
+        assertThat(Nodes.users(topology.cluster().primary()))
+                .as("the primary has the 10 new users")
+                .hasSize((int) usersBefore + 10);
         assertThat(delta.get("db-2") + delta.get("db-3"))
-                .as("statements the web tier sent to replicas while only writing: %s", delta).isZero();
+                .as("statements the web tier sent to replicas while only writing: %s", delta)
+                .isZero();
     }
 
     @Test
@@ -95,7 +110,9 @@ class ReadRoutingTest {
         var delta = Servers.delta(before, reads());
 
         assertThat(delta.get("db-3")).as("db-3 answered every read: %s", delta).isEqualTo(60);
-        assertThat(delta.get("db-1")).as("the primary still answered none: %s", delta).isZero();
+        assertThat(delta.get("db-1"))
+                .as("the primary still answered none: %s", delta)
+                .isZero();
     }
 
     @Test
@@ -107,6 +124,8 @@ class ReadRoutingTest {
         assertThat(read(30)).as("reads that failed with both replicas down").isEmpty();
         var delta = Servers.delta(before, reads());
 
-        assertThat(delta.get("db-1")).as("the primary answered every read: %s", delta).isEqualTo(30);
+        assertThat(delta.get("db-1"))
+                .as("the primary answered every read: %s", delta)
+                .isEqualTo(30);
     }
 }

@@ -39,10 +39,16 @@ class ReadUserTest {
         SiteClient.Response response = client.get("http://snapshots.test/api/users/" + ada.id());
 
         assertThat(response.status()).as("%s", response).isEqualTo(200);
-        assertThat(response.isJson()).as("the answer must be a JSON object: %s", response).isTrue();
+        assertThat(response.isJson())
+                .as("the answer must be a JSON object: %s", response)
+                .isTrue();
         assertThat(response.json().path("id").asLong()).as("id in %s", response).isEqualTo(ada.id());
-        assertThat(response.json().path("name").asText()).as("name in %s", response).isEqualTo("Ada Lovelace");
-        assertThat(response.json().path("email").asText()).as("email in %s", response).isEqualTo("ada@example.com");
+        assertThat(response.json().path("name").asText())
+                .as("name in %s", response)
+                .isEqualTo("Ada Lovelace");
+        assertThat(response.json().path("email").asText())
+                .as("email in %s", response)
+                .isEqualTo("ada@example.com");
     }
 
     @Test
@@ -50,7 +56,8 @@ class ReadUserTest {
         SiteClient.Response response = client.get("http://snapshots.test/api/users/" + ada.id());
 
         assertThat(response.status()).as("%s", response).isEqualTo(200);
-        assertThat(response.body()).as("the user JSON must not carry the password hash: %s", response)
+        assertThat(response.body())
+                .as("the user JSON must not carry the password hash: %s", response)
                 .doesNotContainIgnoringCase("password")
                 .doesNotContain("pbkdf2");
     }
@@ -60,8 +67,12 @@ class ReadUserTest {
         SiteClient.Response response = client.get("http://snapshots.test/api/users/987654");
 
         assertThat(response.status()).as("%s", response).isEqualTo(404);
-        assertThat(response.isJson()).as("errors are JSON objects: %s", response).isTrue();
-        assertThat(response.json().path("error").asText()).as("the error says what is missing: %s", response).isNotBlank();
+        assertThat(response.isJson())
+                .as("errors are JSON objects: %s", response)
+                .isTrue();
+        assertThat(response.json().path("error").asText())
+                .as("the error says what is missing: %s", response)
+                .isNotBlank();
     }
 
     @ParameterizedTest(name = "GET /api/users/{0} → 400")
@@ -69,8 +80,14 @@ class ReadUserTest {
     void an_id_that_is_not_a_positive_number_is_400_with_a_JSON_error(String id) {
         SiteClient.Response response = client.get("http://snapshots.test/api/users/" + id);
 
-        assertThat(response.status()).as("bad input is the client's fault (400), never a 500: %s", response).isEqualTo(400);
-        assertThat(response.isJson()).as("errors are JSON objects: %s", response).isTrue();
-        assertThat(response.json().path("error").asText()).as("the error says what is wrong: %s", response).isNotBlank();
+        assertThat(response.status())
+                .as("bad input is the client's fault (400), never a 500: %s", response)
+                .isEqualTo(400);
+        assertThat(response.isJson())
+                .as("errors are JSON objects: %s", response)
+                .isTrue();
+        assertThat(response.json().path("error").asText())
+                .as("the error says what is wrong: %s", response)
+                .isNotBlank();
     }
 }

@@ -14,11 +14,18 @@ class ReplicaIsReadOnlyTest {
 
     @Test
     void an_insert_through_the_read_only_connection_is_refused_and_changes_nothing() {
-        try (Topology topology = TestTopology.builder(new DnsRegistry()).webServers(1).loadBalancer().replicas(1).start()) {
+        try (Topology topology = TestTopology.builder(new DnsRegistry())
+                .webServers(1)
+                .loadBalancer()
+                .replicas(1)
+                .start()) {
             DbNode replica = topology.cluster().replicas().get(0);
 
-            assertThatThrownBy(() -> replica.reader().call(h ->
-                    h.execute("INSERT INTO users (name, email, password_hash) VALUES ('x', 'x@example.com', 'h')")))
+            assertThatThrownBy(
+                            () -> replica.reader()
+                                    .call(
+                                            h -> h.execute(
+                                                    "INSERT INTO users (name, email, password_hash) VALUES ('x', 'x@example.com', 'h')")))
                     .as("the reader user may only SELECT")
                     .isNotNull();
             assertThat(Nodes.users(replica)).as("rows on the replica").isEmpty();

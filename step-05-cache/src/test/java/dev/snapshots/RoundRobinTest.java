@@ -49,8 +49,9 @@ class RoundRobinTest {
         get(300);
         var delta = Servers.delta(before, Servers.served(topology.webServers()));
 
-        assertThat(delta).as("requests served per web server, counted at the servers").isEqualTo(
-                Map.of("web-1", 100L, "web-2", 100L, "web-3", 100L));
+        assertThat(delta)
+                .as("requests served per web server, counted at the servers")
+                .isEqualTo(Map.of("web-1", 100L, "web-2", 100L, "web-3", 100L));
     }
 
     @Test
@@ -76,7 +77,8 @@ class RoundRobinTest {
         }
         var delta = Servers.delta(before, Servers.served(topology.webServers()));
 
-        assertThat(delta).as("600 concurrent requests, per web server (a counter that is not thread-safe loses turns)")
+        assertThat(delta)
+                .as("600 concurrent requests, per web server (a counter that is not thread-safe loses turns)")
                 .isEqualTo(Map.of("web-1", 200L, "web-2", 200L, "web-3", 200L));
     }
 
@@ -88,7 +90,8 @@ class RoundRobinTest {
         get(400);
         var delta = Servers.delta(before, Servers.served(topology.webServers()));
 
-        assertThat(delta).as("the next 400 requests after web-4 joined")
+        assertThat(delta)
+                .as("the next 400 requests after web-4 joined")
                 .isEqualTo(Map.of("web-1", 100L, "web-2", 100L, "web-3", 100L, "web-4", 100L));
     }
 
@@ -112,7 +115,9 @@ class RoundRobinTest {
         }
 
         for (int i = 0; i < 9; i += 3) {
-            assertThat(picks.subList(i, i + 3)).as("picks %s, in threes", picks).containsExactlyInAnyOrder("a", "b", "c");
+            assertThat(picks.subList(i, i + 3))
+                    .as("picks %s, in threes", picks)
+                    .containsExactlyInAnyOrder("a", "b", "c");
         }
     }
 

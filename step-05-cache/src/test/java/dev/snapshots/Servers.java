@@ -11,8 +11,7 @@ final class Servers {
     /** A request every web server answers without the data tier: the load tests stay fast. */
     static final String CHEAP = "http://snapshots.test/assets/app.css";
 
-    private Servers() {
-    }
+    private Servers() {}
 
     /** Requests served so far, per web server name. */
     static Map<String, Long> served(List<WebServer> servers) {

@@ -107,7 +107,8 @@ class SingleFlightTest {
      * load). A reader that ends first (a stub of an earlier exercise, say) fails the test at once.
      */
     private static void awaitInsideLoadOnce(int count, List<Future<Optional<User>>> reads) {
-        await("set-up: " + count + " readers inside loadOnce").atMost(Duration.ofSeconds(5))
+        await("set-up: " + count + " readers inside loadOnce")
+                .atMost(Duration.ofSeconds(5))
                 .failFast(() -> {
                     for (Future<Optional<User>> read : reads) {
                         if (read.isDone()) {
@@ -117,10 +118,12 @@ class SingleFlightTest {
                     }
                 })
                 .until(() -> Thread.getAllStackTraces().entrySet().stream()
-                        .filter(thread -> thread.getKey().getName().startsWith(READER))
-                        .filter(thread -> thread.getKey().getState() != Thread.State.RUNNABLE)
-                        .filter(thread -> Arrays.stream(thread.getValue()).anyMatch(frame -> frame.getMethodName().equals("loadOnce")))
-                        .count() >= count);
+                                .filter(thread -> thread.getKey().getName().startsWith(READER))
+                                .filter(thread -> thread.getKey().getState() != Thread.State.RUNNABLE)
+                                .filter(thread -> Arrays.stream(thread.getValue())
+                                        .anyMatch(frame -> frame.getMethodName().equals("loadOnce")))
+                                .count()
+                        >= count);
     }
 
     @Test
@@ -149,9 +152,15 @@ class SingleFlightTest {
                     stillWaiting++;
                 }
             }
-            assertThat(stillWaiting).as("5.5: readers still waiting 2 s after the one load failed").isZero();
-            assertThat(failedWithTheError).as("5.5: of 10 readers of one failing load, those that got its error").isEqualTo(10);
-            assertThat(database.loadsOfUser1.get()).as("5.5: loads of user 1 for 10 concurrent misses").isEqualTo(1);
+            assertThat(stillWaiting)
+                    .as("5.5: readers still waiting 2 s after the one load failed")
+                    .isZero();
+            assertThat(failedWithTheError)
+                    .as("5.5: of 10 readers of one failing load, those that got its error")
+                    .isEqualTo(10);
+            assertThat(database.loadsOfUser1.get())
+                    .as("5.5: loads of user 1 for 10 concurrent misses")
+                    .isEqualTo(1);
         } finally {
             readers.shutdownNow();
         }
@@ -178,11 +187,17 @@ class SingleFlightTest {
             }
             database.gate.countDown();
 
-            assertThat(user2).as("5.5: user 2, read while a load of user 1 was in flight, within 1 s").isPresent();
+            assertThat(user2)
+                    .as("5.5: user 2, read while a load of user 1 was in flight, within 1 s")
+                    .isPresent();
             for (Future<Optional<User>> read : slow) {
-                assertThat(read.get(5, TimeUnit.SECONDS)).as("5.5: a reader of user 1").isPresent();
+                assertThat(read.get(5, TimeUnit.SECONDS))
+                        .as("5.5: a reader of user 1")
+                        .isPresent();
             }
-            assertThat(database.loadsOfUser1.get()).as("5.5: loads of user 1 for 5 concurrent misses").isEqualTo(1);
+            assertThat(database.loadsOfUser1.get())
+                    .as("5.5: loads of user 1 for 5 concurrent misses")
+                    .isEqualTo(1);
         } finally {
             readers.shutdownNow();
         }

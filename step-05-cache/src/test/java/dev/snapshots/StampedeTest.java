@@ -23,7 +23,12 @@ class StampedeTest {
     void fifty_concurrent_first_reads_of_one_user_cost_one_database_query() throws Exception {
         DnsRegistry dns = new DnsRegistry();
         // One web server: each web server coalesces its own misses (3 servers: at most 3 loads).
-        try (Topology topology = TestTopology.builder(dns).webServers(1).loadBalancer().replicas(1).cache(Duration.ofSeconds(60)).start()) {
+        try (Topology topology = TestTopology.builder(dns)
+                .webServers(1)
+                .loadBalancer()
+                .replicas(1)
+                .cache(Duration.ofSeconds(60))
+                .start()) {
             var created = Nodes.signUp(new SiteClient(dns), "popular@example.com");
             String user = "http://snapshots.test" + created.header("Location");
             topology.awaitReplication();
@@ -41,14 +46,17 @@ class StampedeTest {
                     }));
                 }
                 for (Future<Integer> status : statuses) {
-                    assertThat(status.get(20, TimeUnit.SECONDS)).as("5.5: a concurrent first read").isEqualTo(200);
+                    assertThat(status.get(20, TimeUnit.SECONDS))
+                            .as("5.5: a concurrent first read")
+                            .isEqualTo(200);
                 }
             } finally {
                 readers.shutdownNow();
             }
 
             assertThat(topology.databaseReads() - before)
-                    .as("5.5: database queries for 50 concurrent first reads of one user").isEqualTo(1);
+                    .as("5.5: database queries for 50 concurrent first reads of one user")
+                    .isEqualTo(1);
         }
     }
 }

@@ -19,8 +19,10 @@ class StickySessionTest {
     @BeforeEach
     void start() {
         topology = TestTopology.builder(dns).webServers(3).loadBalancer().start();
-        var created = new SiteClient(dns).postJson("http://snapshots.test/api/users",
-                "{\"name\": \"Ada\", \"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
+        var created = new SiteClient(dns)
+                .postJson(
+                        "http://snapshots.test/api/users",
+                        "{\"name\": \"Ada\", \"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
         assertThat(created.status()).as("set-up: %s", created).isEqualTo(201);
     }
 
@@ -31,8 +33,11 @@ class StickySessionTest {
 
     private SiteClient loggedIn() {
         SiteClient client = new SiteClient(dns);
-        var login = client.postJson("http://snapshots.test/api/login", "{\"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
-        assertThat(login.status()).as("logging in through the balancer: %s", login).isEqualTo(200);
+        var login = client.postJson(
+                "http://snapshots.test/api/login", "{\"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
+        assertThat(login.status())
+                .as("logging in through the balancer: %s", login)
+                .isEqualTo(200);
         return client;
     }
 
@@ -41,8 +46,11 @@ class StickySessionTest {
         SiteClient ada = loggedIn();
         for (int i = 0; i < 30; i++) {
             var me = ada.get("http://snapshots.test/api/me");
-            assertThat(me.status()).as("request %d after login went to a server without the session: %s (served by %s)",
-                    i, me, me.header("X-Served-By")).isEqualTo(200);
+            assertThat(me.status())
+                    .as(
+                            "request %d after login went to a server without the session: %s (served by %s)",
+                            i, me, me.header("X-Served-By"))
+                    .isEqualTo(200);
         }
     }
 
@@ -55,18 +63,29 @@ class StickySessionTest {
         }
         var delta = Servers.delta(before, Servers.served(topology.webServers()));
 
-        assertThat(delta.values()).as("30 requests of one logged-in user, per server: %s", delta)
+        assertThat(delta.values())
+                .as("30 requests of one logged-in user, per server: %s", delta)
                 .containsExactlyInAnyOrder(30L, 0L, 0L);
     }
 
     @Test
     void the_login_answer_pins_the_client_with_an_HttpOnly_balancer_cookie() {
         SiteClient client = new SiteClient(dns);
-        var login = client.postJson("http://snapshots.test/api/login", "{\"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
+        var login = client.postJson(
+                "http://snapshots.test/api/login", "{\"email\": \"ada@example.com\", \"password\": \"correct horse\"}");
 
-        String pin = login.headers("Set-Cookie").stream().filter(c -> c.startsWith("lb_server=")).findFirst().orElse(null);
-        assertThat(pin).as("a Set-Cookie lb_server=… on the login answer: %s", login.headers().map()).isNotNull();
-        assertThat(pin).as("the pin names the server that holds the session").startsWith("lb_server=" + login.header("X-Served-By"));
+        String pin = login.headers("Set-Cookie").stream()
+                .filter(c -> c.startsWith("lb_server="))
+                .findFirst()
+                .orElse(null);
+        assertThat(pin)
+                .as(
+                        "a Set-Cookie lb_server=… on the login answer: %s",
+                        login.headers().map())
+                .isNotNull();
+        assertThat(pin)
+                .as("the pin names the server that holds the session")
+                .startsWith("lb_server=" + login.header("X-Served-By"));
         assertThat(pin).as("pin cookie flags").containsIgnoringCase("HttpOnly").contains("Path=/");
     }
 
@@ -79,21 +98,30 @@ class StickySessionTest {
         }
         var delta = Servers.delta(before, Servers.served(topology.webServers()));
 
-        assertThat(delta).as("only a session pins a client").isEqualTo(Map.of("web-1", 30L, "web-2", 30L, "web-3", 30L));
+        assertThat(delta)
+                .as("only a session pins a client")
+                .isEqualTo(Map.of("web-1", 30L, "web-2", 30L, "web-3", 30L));
     }
 
     @Test
     void a_client_pinned_to_a_server_that_goes_down_is_sent_elsewhere_not_to_the_dead_server() {
         SiteClient ada = loggedIn();
         String pinnedTo = ada.get("http://snapshots.test/api/me").header("X-Served-By");
-        topology.loadBalancer().pool().markDown(topology.loadBalancer().pool().byName(pinnedTo).orElseThrow());
+        topology.loadBalancer()
+                .pool()
+                .markDown(topology.loadBalancer().pool().byName(pinnedTo).orElseThrow());
 
         var after = ada.get("http://snapshots.test/api/me");
 
-        assertThat(after.header("X-Served-By")).as("answered by a server that is up: %s", after).isNotEqualTo(pinnedTo);
-        assertThat(after.status()).as("the session lived on the server that went down, so it is gone (step 07 fixes this): %s",
-                after).isEqualTo(401);
+        assertThat(after.header("X-Served-By"))
+                .as("answered by a server that is up: %s", after)
+                .isNotEqualTo(pinnedTo);
+        assertThat(after.status())
+                .as("the session lived on the server that went down, so it is gone (step 07 fixes this): %s", after)
+                .isEqualTo(401);
         var again = loggedIn().get("http://snapshots.test/api/me");
-        assertThat(again.status()).as("logging in again pins to a live server: %s", again).isEqualTo(200);
+        assertThat(again.status())
+                .as("logging in again pins to a live server: %s", again)
+                .isEqualTo(200);
     }
 }

@@ -51,7 +51,8 @@ class UsersInTheDataTierTest {
     void a_new_web_server_serves_every_user_created_before() {
         List<Long> ids = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            var created = client.postJson("http://snapshots.test/api/users", signUp("User " + i, "user" + i + "@example.com"));
+            var created = client.postJson(
+                    "http://snapshots.test/api/users", signUp("User " + i, "user" + i + "@example.com"));
             assertThat(created.status()).as("%s", created).isEqualTo(201);
             ids.add(created.json().path("id").asLong());
         }
@@ -61,7 +62,9 @@ class UsersInTheDataTierTest {
 
         for (int i = 0; i < ids.size(); i++) {
             var read = client.get("http://snapshots.test/api/users/" + ids.get(i));
-            assertThat(read.status()).as("after replacing web-1 with web-2: %s", read).isEqualTo(200);
+            assertThat(read.status())
+                    .as("after replacing web-1 with web-2: %s", read)
+                    .isEqualTo(200);
             assertThat(read.json().path("email").asText()).as("%s", read).isEqualTo("user" + (i + 1) + "@example.com");
         }
     }
@@ -74,14 +77,19 @@ class UsersInTheDataTierTest {
         for (int i = 0; i < 10; i++) {
             SiteClient writer = i % 2 == 0 ? viaOne : viaTwo;
             SiteClient reader = i % 2 == 0 ? viaTwo : viaOne;
-            var created = writer.postJson("http://snapshots.test/api/users", signUp("Shared " + i, "shared" + i + "@example.com"));
+            var created = writer.postJson(
+                    "http://snapshots.test/api/users", signUp("Shared " + i, "shared" + i + "@example.com"));
             assertThat(created.status()).as("%s", created).isEqualTo(201);
-            var read = reader.get("http://snapshots.test/api/users/" + created.json().path("id").asLong());
-            assertThat(read.status()).as("a user written through one server, read at once through the other: %s", read)
+            var read = reader.get("http://snapshots.test/api/users/"
+                    + created.json().path("id").asLong());
+            assertThat(read.status())
+                    .as("a user written through one server, read at once through the other: %s", read)
                     .isEqualTo(200);
         }
         var count = viaOne.get("http://snapshots.test/");
-        assertThat(count.body()).as("both servers count the same 10 users").contains("<span id=\"user-count\">10</span>");
+        assertThat(count.body())
+                .as("both servers count the same 10 users")
+                .contains("<span id=\"user-count\">10</span>");
     }
 
     @Test
@@ -89,26 +97,33 @@ class UsersInTheDataTierTest {
         List<String> names = List.of("Robert'); DROP TABLE users;--", "' OR '1'='1", "x\"; --", "O'Brien");
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            var created = client.postJson("http://snapshots.test/api/users", signUp(names.get(i), "sql" + i + "@example.com"));
+            var created = client.postJson(
+                    "http://snapshots.test/api/users", signUp(names.get(i), "sql" + i + "@example.com"));
             assertThat(created.status()).as("%s", created).isEqualTo(201);
             ids.add(created.json().path("id").asLong());
         }
         for (int i = 0; i < names.size(); i++) {
             var read = client.get("http://snapshots.test/api/users/" + ids.get(i));
-            assertThat(read.json().path("name").asText()).as("stored and read back verbatim: %s", read).isEqualTo(names.get(i));
+            assertThat(read.json().path("name").asText())
+                    .as("stored and read back verbatim: %s", read)
+                    .isEqualTo(names.get(i));
         }
-        long rows = db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+        long rows = db.withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
         assertThat(rows).as("the users table survived every name").isEqualTo(names.size());
     }
 
     @Test
     void an_email_with_a_quote_still_logs_in() {
         var created = client.postJson("http://snapshots.test/api/users", signUp("Dara", "o'brien@example.com"));
-        var login = client.postJson("http://snapshots.test/api/login",
+        var login = client.postJson(
+                "http://snapshots.test/api/login",
                 "{\"email\": \"o'brien@example.com\", \"password\": \"correct horse\"}");
 
         assertThat(created.status()).as("%s", created).isEqualTo(201);
-        assertThat(login.status()).as("finding a user by an email with a quote in it: %s", login).isEqualTo(200);
+        assertThat(login.status())
+                .as("finding a user by an email with a quote in it: %s", login)
+                .isEqualTo(200);
     }
 
     @Test
@@ -118,14 +133,22 @@ class UsersInTheDataTierTest {
         for (int round = 0; round < 5; round++) {
             String body = signUp("Racer", "race" + round + "@example.com");
             CyclicBarrier together = new CyclicBarrier(2);
-            var first = CompletableFuture.supplyAsync(() -> awaitThen(together, () -> viaOne.postJson("http://snapshots.test/api/users", body)));
-            var second = CompletableFuture.supplyAsync(() -> awaitThen(together, () -> viaTwo.postJson("http://snapshots.test/api/users", body)));
-            List<Integer> statuses = List.of(first.get(10, TimeUnit.SECONDS).status(), second.get(10, TimeUnit.SECONDS).status());
+            var first = CompletableFuture.supplyAsync(
+                    () -> awaitThen(together, () -> viaOne.postJson("http://snapshots.test/api/users", body)));
+            var second = CompletableFuture.supplyAsync(
+                    () -> awaitThen(together, () -> viaTwo.postJson("http://snapshots.test/api/users", body)));
+            List<Integer> statuses = List.of(
+                    first.get(10, TimeUnit.SECONDS).status(),
+                    second.get(10, TimeUnit.SECONDS).status());
 
-            assertThat(statuses).as("one sign-up wins (201), the other is told the email is taken (409): %s | %s",
-                    first.get(), second.get()).containsExactlyInAnyOrder(201, 409);
+            assertThat(statuses)
+                    .as(
+                            "one sign-up wins (201), the other is told the email is taken (409): %s | %s",
+                            first.get(), second.get())
+                    .containsExactlyInAnyOrder(201, 409);
         }
-        long rows = db.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+        long rows = db.withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
         assertThat(rows).as("one row per email in the data tier").isEqualTo(5);
     }
 
@@ -134,10 +157,14 @@ class UsersInTheDataTierTest {
         var created = client.postJson("http://snapshots.test/api/users", signUp("Hash", "hash@example.com"));
         assertThat(created.status()).as("%s", created).isEqualTo(201);
 
-        Map<String, Object> row = db.withHandle(h -> h.createQuery("SELECT * FROM users WHERE email = 'hash@example.com'")
-                .mapToMap().one());
-        assertThat(String.valueOf(row.get("password_hash"))).as("the stored row %s", row)
-                .startsWith("pbkdf2-sha256$").doesNotContain("correct horse");
+        Map<String, Object> row =
+                db.withHandle(h -> h.createQuery("SELECT * FROM users WHERE email = 'hash@example.com'")
+                        .mapToMap()
+                        .one());
+        assertThat(String.valueOf(row.get("password_hash")))
+                .as("the stored row %s", row)
+                .startsWith("pbkdf2-sha256$")
+                .doesNotContain("correct horse");
     }
 
     private static <T> T awaitThen(CyclicBarrier barrier, java.util.function.Supplier<T> action) {

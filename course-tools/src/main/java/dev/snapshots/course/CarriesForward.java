@@ -19,8 +19,7 @@ final class CarriesForward {
 
     static final String NAME = "carries forward";
 
-    private CarriesForward() {
-    }
+    private CarriesForward() {}
 
     static Promise check(Course.Step step, Course.Step previous) throws IOException {
         if (previous == null) {
@@ -41,24 +40,32 @@ final class CarriesForward {
                 continue;
             }
             changed++;
-            boolean hasTodo = after != null && Sources.todoIds(after).stream().anyMatch(id -> id.startsWith(step.number() + "."));
+            boolean hasTodo =
+                    after != null && Sources.todoIds(after).stream().anyMatch(id -> id.startsWith(step.number() + "."));
             String fileName = Path.of(path).getFileName().toString();
             boolean isDeclared = declared.stream().anyMatch(token -> path.endsWith(token) && token.endsWith(fileName));
             if (!hasTodo && !isDeclared) {
-                String what = before == null ? "is new" : after == null ? "was removed" : "differs from step " + previous.number() + " finished";
+                String what = before == null
+                        ? "is new"
+                        : after == null ? "was removed" : "differs from step " + previous.number() + " finished";
                 problems.add("src/main/" + path + " " + what + ", but holds no TODO " + step.number()
                         + ".x and is not declared under 'What changed since step' in the README");
             }
         }
-        return Promise.of(NAME, changed + " files changed since " + previous.name().substring(0, 7), problems);
+        return Promise.of(
+                NAME, changed + " files changed since " + previous.name().substring(0, 7), problems);
     }
 
     /** The previous step's src/main, finished: its Java sources with its solution merged in. */
     static Map<String, String> finished(Course.Step step) throws IOException {
         Map<String, String> files = new TreeMap<>(Sources.files(step.dir().resolve("src/main")));
         files.keySet().removeIf(path -> path.startsWith("java/"));
-        SolutionOverlay.finishedSources(step.dir().resolve("src/main/java"), step.solutionDir().resolve("src/main/java"),
-                (file, problem) -> { /* the previous step's own "solution fills stubs" reports it */ })
+        SolutionOverlay.finishedSources(
+                        step.dir().resolve("src/main/java"),
+                        step.solutionDir().resolve("src/main/java"),
+                        (file, problem) -> {
+                            /* the previous step's own "solution fills stubs" reports it */
+                        })
                 .forEach((path, text) -> files.put("java/" + path, text));
         return files;
     }
@@ -74,7 +81,9 @@ final class CarriesForward {
             return false;
         }
         try {
-            return JavaFile.parse(path, before).normalised().equals(JavaFile.parse(path, after).normalised());
+            return JavaFile.parse(path, before)
+                    .normalised()
+                    .equals(JavaFile.parse(path, after).normalised());
         } catch (IllegalArgumentException unparsable) {
             return false;
         }

@@ -46,7 +46,8 @@ final class Course {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        return Optional.of(Duration.ofMillis(Long.parseLong(Files.readString(file).strip())));
+        return Optional.of(
+                Duration.ofMillis(Long.parseLong(Files.readString(file).strip())));
     }
 
     final Path root;
@@ -64,7 +65,11 @@ final class Course {
                 Matcher m = STEP_DIR.matcher(dir.getFileName().toString());
                 if (Files.isDirectory(dir) && m.matches()) {
                     String name = m.group();
-                    steps.add(new Step(name, Integer.parseInt(m.group(1)), dir, root.resolve("solutions").resolve(name)));
+                    steps.add(new Step(
+                            name,
+                            Integer.parseInt(m.group(1)),
+                            dir,
+                            root.resolve("solutions").resolve(name)));
                 }
             }
         }

@@ -19,8 +19,7 @@ import java.util.TreeMap;
  */
 public final class CourseCheck {
 
-    private CourseCheck() {
-    }
+    private CourseCheck() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
@@ -32,16 +31,21 @@ public final class CourseCheck {
         Map<String, List<Promise>> report = new TreeMap<>();
         for (Course.Step step : selected) {
             System.out.println("Checking " + step.name() + " …");
-            Course.Step previous = all.stream().filter(s -> s.number() == step.number() - 1).findFirst().orElse(null);
+            Course.Step previous = all.stream()
+                    .filter(s -> s.number() == step.number() - 1)
+                    .findFirst()
+                    .orElse(null);
             StepRun starter = StepRun.of(course, step, false);
             StepRun solution = Files.isDirectory(step.solutionDir()) ? StepRun.of(course, step, true) : null;
-            report.put(step.name(), List.of(
-                    StarterGraded.check(step, starter),
-                    SolutionPasses.check(step, solution),
-                    fillsStubs.check(step),
-                    CarriesForward.check(step, previous),
-                    HintsAndTodos.check(step),
-                    Fast.check(starter, solution)));
+            report.put(
+                    step.name(),
+                    List.of(
+                            StarterGraded.check(step, starter),
+                            SolutionPasses.check(step, solution),
+                            fillsStubs.check(step),
+                            CarriesForward.check(step, previous),
+                            HintsAndTodos.check(step),
+                            Fast.check(starter, solution)));
         }
         System.exit(ReportTable.print(report, List.of(fillsStubs.overall()), System.out) ? 0 : 1);
     }

@@ -16,8 +16,7 @@ final class Fast {
     /** The one place the budget is set (CONTRIBUTING.md). */
     static final Duration BUDGET = Duration.ofSeconds(20);
 
-    private Fast() {
-    }
+    private Fast() {}
 
     /** {@code solution} is null when the step has no solution folder. */
     static Promise check(StepRun starter, StepRun solution) {
@@ -34,14 +33,17 @@ final class Fast {
 
     private static void judge(String which, StepRun run, List<String> problems) {
         if (run.tests().isEmpty()) {
-            problems.add("no test time recorded on the " + which + " (did its tests run? see " + run.maven().log() + ")");
+            problems.add("no test time recorded on the " + which + " (did its tests run? see "
+                    + run.maven().log() + ")");
         } else if (run.tests().get().compareTo(BUDGET) > 0) {
             problems.add("the tests take " + time(run.tests()) + " on the " + which + ", over the budget of "
-                    + BUDGET.toSeconds() + " s: see the slowest in " + run.maven().log());
+                    + BUDGET.toSeconds() + " s: see the slowest in "
+                    + run.maven().log());
         }
     }
 
     static String time(Optional<Duration> time) {
-        return time.map(t -> String.format(java.util.Locale.ROOT, "%.1f s", t.toMillis() / 1000.0)).orElse("?");
+        return time.map(t -> String.format(java.util.Locale.ROOT, "%.1f s", t.toMillis() / 1000.0))
+                .orElse("?");
     }
 }

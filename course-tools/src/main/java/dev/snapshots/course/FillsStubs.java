@@ -27,8 +27,7 @@ final class FillsStubs {
     private static final Pattern NOT_CONTENT = Pattern.compile("[{}()\\[\\];,]*|(package|import)\\s.*");
 
     /** What one solution file does. */
-    record FileReport(List<String> problems, List<String> repeatedMembers, int contentLines, int repeatedLines) {
-    }
+    record FileReport(List<String> problems, List<String> repeatedMembers, int contentLines, int repeatedLines) {}
 
     private int contentLines;
     private int repeatedLines;
@@ -61,8 +60,9 @@ final class FillsStubs {
             }
             report.problems().forEach(p -> problems.add(where + " " + p));
             if (!report.repeatedMembers().isEmpty()) {
-                notes.add(where + " is still a complete copy: it repeats " + report.repeatedMembers().size()
-                        + " provided members (" + String.join(", ", report.repeatedMembers()) + ")");
+                notes.add(where + " is still a complete copy: it repeats "
+                        + report.repeatedMembers().size() + " provided members ("
+                        + String.join(", ", report.repeatedMembers()) + ")");
             }
             stepContent += report.contentLines();
             stepRepeated += report.repeatedLines();
@@ -81,9 +81,11 @@ final class FillsStubs {
         contentLines += stepContent;
         repeatedLines += stepRepeated;
         notes.add(repeatShare("solutions/" + step.name(), stepRepeated, stepContent));
-        long fullCopies = notes.stream().filter(n -> n.contains("complete copy")).count();
+        long fullCopies =
+                notes.stream().filter(n -> n.contains("complete copy")).count();
         String summary = stubs + " stubs, " + solution.size() + " files"
-                + (fullCopies > 0 ? " (" + fullCopies + " complete)" : "") + ", " + percent(stepRepeated, stepContent) + " repeated";
+                + (fullCopies > 0 ? " (" + fullCopies + " complete)" : "") + ", " + percent(stepRepeated, stepContent)
+                + " repeated";
         return Promise.of(NAME, summary, problems).withNotes(notes);
     }
 

@@ -18,12 +18,12 @@ final class HintsAndTodos {
 
     static final String NAME = "hints & TODOs";
 
-    private HintsAndTodos() {
-    }
+    private HintsAndTodos() {}
 
     static Promise check(Course.Step step) throws IOException {
         StepReadme readme = StepReadme.read(step.readme());
-        Set<String> exercises = readme.exercises().stream().map(StepReadme.Exercise::id).collect(Collectors.toSet());
+        Set<String> exercises =
+                readme.exercises().stream().map(StepReadme.Exercise::id).collect(Collectors.toSet());
         List<String> problems = new ArrayList<>();
         if (!Files.exists(step.readme())) {
             problems.add("there is no README.md");
@@ -37,7 +37,8 @@ final class HintsAndTodos {
             }
         }
         Set<String> todos = new TreeSet<>();
-        for (Map.Entry<String, String> file : Sources.files(step.dir().resolve("src/main")).entrySet()) {
+        for (Map.Entry<String, String> file :
+                Sources.files(step.dir().resolve("src/main")).entrySet()) {
             String[] lines = file.getValue().split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
                 Matcher m = Sources.TODO.matcher(lines[i]);
@@ -59,6 +60,7 @@ final class HintsAndTodos {
                 problems.add("exercise " + id + " has no TODO in src/main");
             }
         }
-        return Promise.of(NAME, readme.exercises().size() + " hints, " + todos.size() + " exercises with TODOs", problems);
+        return Promise.of(
+                NAME, readme.exercises().size() + " hints, " + todos.size() + " exercises with TODOs", problems);
     }
 }

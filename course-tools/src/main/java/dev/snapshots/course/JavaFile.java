@@ -68,11 +68,14 @@ final class JavaFile {
 
     /** Parses Java 17 source; a file that does not parse is an error that names it. */
     static JavaFile parse(String name, String text) {
-        ParserConfiguration config = new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
+        ParserConfiguration config =
+                new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
         ParseResult<CompilationUnit> result = new JavaParser(config).parse(text);
         if (!result.isSuccessful() || result.getResult().isEmpty()) {
-            throw new IllegalArgumentException(name + " is not valid Java 17: " + result.getProblems().stream()
-                    .map(p -> p.getVerboseMessage().lines().findFirst().orElse("")).collect(Collectors.joining("; ")));
+            throw new IllegalArgumentException(name + " is not valid Java 17: "
+                    + result.getProblems().stream()
+                            .map(p -> p.getVerboseMessage().lines().findFirst().orElse(""))
+                            .collect(Collectors.joining("; ")));
         }
         return new JavaFile(text, result.getResult().get());
     }
@@ -140,7 +143,8 @@ final class JavaFile {
             start = Math.min(start, begin(own.get()));
         }
         int previousEnd = previousSiblingEnd(member);
-        for (Comment orphan : member.getParentNode().map(Node::getOrphanComments).orElse(List.of())) {
+        for (Comment orphan :
+                member.getParentNode().map(Node::getOrphanComments).orElse(List.of())) {
             if (orphan.getRange().isPresent() && begin(orphan) > previousEnd && begin(orphan) < start) {
                 start = begin(orphan);
             }
@@ -195,7 +199,10 @@ final class JavaFile {
             return c.getNameAsString() + " (compact constructor)";
         }
         if (member instanceof FieldDeclaration f) {
-            return "field " + f.getVariables().stream().map(VariableDeclarator::getNameAsString).collect(Collectors.joining(", "));
+            return "field "
+                    + f.getVariables().stream()
+                            .map(VariableDeclarator::getNameAsString)
+                            .collect(Collectors.joining(", "));
         }
         if (member instanceof TypeDeclaration<?> t) {
             return "type " + t.getNameAsString();
@@ -210,7 +217,8 @@ final class JavaFile {
     }
 
     static boolean isPrivate(BodyDeclaration<?> member) {
-        return member instanceof NodeWithModifiers<?> m && m.hasModifier(com.github.javaparser.ast.Modifier.Keyword.PRIVATE);
+        return member instanceof NodeWithModifiers<?> m
+                && m.hasModifier(com.github.javaparser.ast.Modifier.Keyword.PRIVATE);
     }
 
     /** The node as code, comments and formatting left out: equal code gives equal strings. */
@@ -253,10 +261,12 @@ final class JavaFile {
      */
     String normalised() {
         CompilationUnit copy = unit.clone();
-        TreeSet<String> imports = copy.getImports().stream().map(JavaFile::importName).collect(Collectors.toCollection(TreeSet::new));
+        TreeSet<String> imports =
+                copy.getImports().stream().map(JavaFile::importName).collect(Collectors.toCollection(TreeSet::new));
         copy.getImports().clear();
         List<TypeDeclaration> types = new ArrayList<>(copy.findAll(TypeDeclaration.class));
-        Collections.reverse(types); // nested types first, so that their own order is settled when their outer type sorts them
+        Collections.reverse(
+                types); // nested types first, so that their own order is settled when their outer type sorts them
         for (TypeDeclaration<?> type : types) {
             List<BodyDeclaration<?>> members = new ArrayList<>(type.getMembers());
             members.sort(Comparator.comparing(Node::toString));

@@ -35,9 +35,13 @@ final class LeftoverServers {
         List<String> problems = new ArrayList<>();
         ProcessHandle.allProcesses()
                 .filter(p -> isServer(p) && !before.contains(p.pid()))
-                .filter(p -> p.parent().flatMap(parent -> parent.info().command()).map(c -> !c.contains("java")).orElse(true))
+                .filter(p -> p.parent()
+                        .flatMap(parent -> parent.info().command())
+                        .map(c -> !c.contains("java"))
+                        .orElse(true))
                 .forEach(p -> {
-                    problems.add("the tests left a process running: pid " + p.pid() + " " + p.info().commandLine().orElse(SERVER));
+                    problems.add("the tests left a process running: pid " + p.pid() + " "
+                            + p.info().commandLine().orElse(SERVER));
                     p.destroyForcibly();
                 });
         return problems;

@@ -11,8 +11,7 @@ import java.util.Map;
  */
 final class ReportTable {
 
-    private ReportTable() {
-    }
+    private ReportTable() {}
 
     /** Prints the report; returns whether every promise was kept. */
     static boolean print(Map<String, List<Promise>> report, List<String> closingNotes, PrintStream out) {

@@ -87,7 +87,9 @@ public final class Scoreboard {
     public String render() {
         String rule = "=".repeat(78);
         StringBuilder out = new StringBuilder("\n").append(rule).append('\n');
-        out.append(String.format(" Scoreboard  %s  %d of %d exercises done%n", step, doneCount(), exercises().size()));
+        out.append(String.format(
+                " Scoreboard  %s  %d of %d exercises done%n",
+                step, doneCount(), exercises().size()));
         out.append(rule).append('\n');
         if (!ran()) {
             out.append(" No test ran: the step did not compile, or Surefire could not start. Read the errors above.\n");
@@ -100,7 +102,8 @@ public final class Scoreboard {
                 out.append(String.format("  [x] %-5s %s  (%d tests pass)%n", e.id(), e.title(), tests.size()));
                 continue;
             }
-            out.append(String.format("  [ ] %-5s %s  (%d of %d tests failing)%n", e.id(), e.title(), failing, tests.size()));
+            out.append(String.format(
+                    "  [ ] %-5s %s  (%d of %d tests failing)%n", e.id(), e.title(), failing, tests.size()));
             tests.stream().filter(t -> !t.passed()).findFirst().ifPresent(t -> {
                 out.append("          first failure: ").append(t.name()).append('\n');
                 out.append("          ").append(t.message()).append('\n');
@@ -109,16 +112,28 @@ public final class Scoreboard {
         }
         List<TestResult> others = failingOtherTests();
         long otherCount = results.stream().filter(r -> !r.isExercise()).count();
-        out.append(String.format("  Other tests (properties already built): %d of %d pass%n", otherCount - others.size(), otherCount));
+        out.append(String.format(
+                "  Other tests (properties already built): %d of %d pass%n", otherCount - others.size(), otherCount));
         for (TestResult t : others) {
-            out.append("      failing: ").append(t.name()).append(": ").append(t.message()).append('\n');
+            out.append("      failing: ")
+                    .append(t.name())
+                    .append(": ")
+                    .append(t.message())
+                    .append('\n');
         }
         out.append(rule).append('\n');
         next().ifPresentOrElse(
-                e -> out.append(" Next: exercise ").append(e.id()).append(" — ").append(e.title())
-                        .append(". Find \"TODO ").append(e.id()).append("\" in src/main/java.\n"),
-                () -> out.append(others.isEmpty() ? " All exercises done. On to the next step!\n"
-                        : " All exercises done, but an earlier property broke: see \"Other tests\".\n"));
+                        e -> out.append(" Next: exercise ")
+                                .append(e.id())
+                                .append(" — ")
+                                .append(e.title())
+                                .append(". Find \"TODO ")
+                                .append(e.id())
+                                .append("\" in src/main/java.\n"),
+                        () -> out.append(
+                                others.isEmpty()
+                                        ? " All exercises done. On to the next step!\n"
+                                        : " All exercises done, but an earlier property broke: see \"Other tests\".\n"));
         return out.append(rule).toString();
     }
 }

@@ -44,12 +44,15 @@ public final class SolutionOverlay {
      * @param unanswered the starter's stubs the solution leaves unfilled
      * @param problems   what the solution may not do (CONTRIBUTING.md): each left out of the merge
      */
-    record Result(String merged, List<String> answered, List<String> added, List<String> repeated,
-                  List<String> unanswered, List<String> problems) {
-    }
+    record Result(
+            String merged,
+            List<String> answered,
+            List<String> added,
+            List<String> repeated,
+            List<String> unanswered,
+            List<String> problems) {}
 
-    private record Edit(int start, int end, String text, int order) {
-    }
+    private record Edit(int start, int end, String text, int order) {}
 
     private final JavaFile starter;
     private final JavaFile solution;
@@ -97,28 +100,43 @@ public final class SolutionOverlay {
     }
 
     private Result run() {
-        String starterPackage = starter.unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
-        String solutionPackage = solution.unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+        String starterPackage = starter.unit
+                .getPackageDeclaration()
+                .map(p -> p.getNameAsString())
+                .orElse("");
+        String solutionPackage = solution.unit
+                .getPackageDeclaration()
+                .map(p -> p.getNameAsString())
+                .orElse("");
         if (!starterPackage.equals(solutionPackage)) {
             problems.add("declares package '" + solutionPackage + "', the starter '" + starterPackage + "'");
         }
         addImports();
         for (TypeDeclaration<?> type : solution.unit.getTypes()) {
             Optional<TypeDeclaration<?>> original = starter.unit.getTypes().stream()
-                    .filter(t -> t.getNameAsString().equals(type.getNameAsString())).findFirst();
+                    .filter(t -> t.getNameAsString().equals(type.getNameAsString()))
+                    .findFirst();
             if (original.isEmpty()) {
                 problems.add("declares type " + type.getNameAsString() + ", which the starter lacks");
             } else {
                 overlayType(original.get(), type, type.getNameAsString());
             }
         }
-        List<String> unanswered = stubs("starter", starter.text).stream().filter(s -> !answered.contains(s)).toList();
-        return new Result(apply(), List.copyOf(answered), List.copyOf(added), List.copyOf(repeated),
-                unanswered, List.copyOf(problems));
+        List<String> unanswered = stubs("starter", starter.text).stream()
+                .filter(s -> !answered.contains(s))
+                .toList();
+        return new Result(
+                apply(),
+                List.copyOf(answered),
+                List.copyOf(added),
+                List.copyOf(repeated),
+                unanswered,
+                List.copyOf(problems));
     }
 
     private void addImports() {
-        Set<String> present = starter.unit.getImports().stream().map(JavaFile::importName).collect(Collectors.toSet());
+        Set<String> present =
+                starter.unit.getImports().stream().map(JavaFile::importName).collect(Collectors.toSet());
         List<String> missing = solution.unit.getImports().stream()
                 .filter(i -> !present.contains(JavaFile.importName(i)))
                 .map(solution::raw)
@@ -132,7 +150,10 @@ public final class SolutionOverlay {
         if (!imports.isEmpty()) {
             insert(starter.nextLineStart(starter.end(imports.get(imports.size() - 1)) - 1), lines);
         } else if (starter.unit.getPackageDeclaration().isPresent()) {
-            insert(starter.nextLineStart(starter.end(starter.unit.getPackageDeclaration().get()) - 1), "\n" + lines);
+            insert(
+                    starter.nextLineStart(
+                            starter.end(starter.unit.getPackageDeclaration().get()) - 1),
+                    "\n" + lines);
         } else {
             insert(0, lines + "\n");
         }
@@ -142,8 +163,13 @@ public final class SolutionOverlay {
         if (!JavaFile.header(original).equals(JavaFile.header(answer))) {
             problems.add("changes the declaration of type " + path);
         }
-        if (original instanceof EnumDeclaration o && answer instanceof EnumDeclaration a && !a.getEntries().isEmpty()
-                && !o.getEntries().stream().map(JavaFile::code).toList().equals(a.getEntries().stream().map(JavaFile::code).toList())) {
+        if (original instanceof EnumDeclaration o
+                && answer instanceof EnumDeclaration a
+                && !a.getEntries().isEmpty()
+                && !o.getEntries().stream()
+                        .map(JavaFile::code)
+                        .toList()
+                        .equals(a.getEntries().stream().map(JavaFile::code).toList())) {
             problems.add("changes the constants of enum " + path);
         }
         Map<String, BodyDeclaration<?>> provided = new LinkedHashMap<>();
@@ -163,7 +189,8 @@ public final class SolutionOverlay {
                 }
                 (member instanceof FieldDeclaration ? newFields : newOthers).add(solution.rawWithComments(member));
                 added.add(name);
-            } else if (mine instanceof TypeDeclaration<?> nestedMine && member instanceof TypeDeclaration<?> nestedAnswer) {
+            } else if (mine instanceof TypeDeclaration<?> nestedMine
+                    && member instanceof TypeDeclaration<?> nestedAnswer) {
                 overlayType(nestedMine, nestedAnswer, path + "." + nestedMine.getNameAsString());
             } else if (starter.isStub(mine)) {
                 answerStub(mine, member, name);
@@ -175,7 +202,8 @@ public final class SolutionOverlay {
         }
         if (!newFields.isEmpty()) {
             Optional<FieldDeclaration> lastField = original.getMembers().stream()
-                    .filter(m -> m instanceof FieldDeclaration).map(m -> (FieldDeclaration) m)
+                    .filter(m -> m instanceof FieldDeclaration)
+                    .map(m -> (FieldDeclaration) m)
                     .reduce((first, second) -> second);
             if (lastField.isPresent()) {
                 insert(starter.nextLineStart(starter.end(lastField.get()) - 1), String.join("\n", newFields) + "\n");
@@ -221,7 +249,9 @@ public final class SolutionOverlay {
     private String apply() {
         StringBuilder merged = new StringBuilder(starter.text);
         edits.stream()
-                .sorted(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::order).reversed())
+                .sorted(Comparator.comparingInt(Edit::start)
+                        .thenComparingInt(Edit::order)
+                        .reversed())
                 .forEach(e -> merged.replace(e.start(), e.end(), e.text()));
         return merged.toString();
     }
@@ -229,14 +259,18 @@ public final class SolutionOverlay {
     /** The finished sources of a step: the starter's files, each solution file laid over its own. */
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
-            throw new IllegalArgumentException("usage: SolutionOverlay <starter sources> <solution sources> <output folder>");
+            throw new IllegalArgumentException(
+                    "usage: SolutionOverlay <starter sources> <solution sources> <output folder>");
         }
         Path starterDir = Path.of(args[0]);
         Path solutionDir = Path.of(args[1]);
         Path out = Path.of(args[2]);
         deleteRecursively(out);
-        Map<String, String> finished = finishedSources(starterDir, solutionDir, (file, problem) ->
-                System.out.println("[WARNING] solution " + file + " " + problem + ": left out of the build"));
+        Map<String, String> finished = finishedSources(
+                starterDir,
+                solutionDir,
+                (file, problem) ->
+                        System.out.println("[WARNING] solution " + file + " " + problem + ": left out of the build"));
         for (Map.Entry<String, String> file : finished.entrySet()) {
             Path target = out.resolve(file.getKey());
             Files.createDirectories(target.getParent());

@@ -25,8 +25,7 @@ final class Sources {
     /** A TODO, with the exercise it names if any ("TODO 3.2"). */
     static final Pattern TODO = Pattern.compile("\\bTODO\\b(?:\\s+(\\d+)\\.(\\d+))?");
 
-    private Sources() {
-    }
+    private Sources() {}
 
     /** Every file under a folder, by path relative to it ('/'-separated), with its text; none if there is no folder. */
     static Map<String, String> files(Path dir) throws IOException {

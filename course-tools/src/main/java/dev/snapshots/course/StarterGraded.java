@@ -14,13 +14,15 @@ final class StarterGraded {
 
     static final String NAME = "starter graded";
 
-    private StarterGraded() {
-    }
+    private StarterGraded() {}
 
     static Promise check(Course.Step step, StepRun run) throws IOException {
         if (!run.maven().ok()) {
-            return Promise.of(NAME, "does not build",
-                    List.of("the starter does not compile or its tests could not run: see " + run.maven().log()));
+            return Promise.of(
+                    NAME,
+                    "does not build",
+                    List.of("the starter does not compile or its tests could not run: see "
+                            + run.maven().log()));
         }
         Scoreboard board = Scoreboard.load(step.name(), step.readme(), step.starterResults());
         List<String> problems = new ArrayList<>(run.leftovers());
@@ -46,15 +48,23 @@ final class StarterGraded {
             }
         }
         List<TestResult> results = TestResult.read(step.starterResults());
-        Set<String> known = board.exercises().stream().map(StepReadme.Exercise::id).collect(Collectors.toSet());
-        results.stream().map(TestResult::exercise).filter(id -> !id.isEmpty() && !known.contains(id)).distinct()
-                .forEach(id -> problems.add("tests are tagged with exercise " + id + ", which README.md does not list"));
+        Set<String> known =
+                board.exercises().stream().map(StepReadme.Exercise::id).collect(Collectors.toSet());
+        results.stream()
+                .map(TestResult::exercise)
+                .filter(id -> !id.isEmpty() && !known.contains(id))
+                .distinct()
+                .forEach(
+                        id -> problems.add("tests are tagged with exercise " + id + ", which README.md does not list"));
         for (TestResult t : board.failingOtherTests()) {
             problems.add("a test outside the exercises fails on the starter: " + t.name() + ": " + t.message());
         }
         List<TestResult> others = results.stream().filter(r -> !r.isExercise()).toList();
         long othersPassing = others.stream().filter(TestResult::passed).count();
-        return Promise.of(NAME, failing + "/" + board.exercises().size() + " exercises fail, "
-                + othersPassing + "/" + others.size() + " others pass", problems);
+        return Promise.of(
+                NAME,
+                failing + "/" + board.exercises().size() + " exercises fail, " + othersPassing + "/" + others.size()
+                        + " others pass",
+                problems);
     }
 }

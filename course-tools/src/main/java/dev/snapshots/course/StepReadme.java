@@ -26,7 +26,8 @@ public record StepReadme(List<Exercise> exercises, Set<String> declaredChanges) 
     }
 
     private static final Pattern EXERCISE = Pattern.compile("^###\\s+Exercise\\s+(\\d+\\.\\d+)\\s*[:—-]\\s*(.+?)\\s*$");
-    private static final Pattern CHANGED = Pattern.compile("^##\\s+What changed since step.*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CHANGED =
+            Pattern.compile("^##\\s+What changed since step.*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern CODE = Pattern.compile("`([^`\\s]+)`");
 
     public static StepReadme read(Path readme) throws IOException {

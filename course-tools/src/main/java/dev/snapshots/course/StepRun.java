@@ -17,8 +17,16 @@ record StepRun(Course.Run maven, Optional<Duration> tests, List<String> leftover
         java.nio.file.Files.deleteIfExists(ResultsRecorder.timeFile(step.results(solution)));
         LeftoverServers servers = LeftoverServers.before();
         Course.Run run = solution
-                ? course.maven(step.name() + "-solution", "clean", "test", "-pl", step.name(), "-Psolutions", "-Dcourse.scoreboard.skip=true")
-                : course.maven(step.name() + "-starter", "clean", "test", "-pl", step.name(), "-Dcourse.scoreboard.skip=true");
+                ? course.maven(
+                        step.name() + "-solution",
+                        "clean",
+                        "test",
+                        "-pl",
+                        step.name(),
+                        "-Psolutions",
+                        "-Dcourse.scoreboard.skip=true")
+                : course.maven(
+                        step.name() + "-starter", "clean", "test", "-pl", step.name(), "-Dcourse.scoreboard.skip=true");
         List<String> leftovers = servers.leftBehind();
         return new StepRun(run, Course.testTime(step.results(solution)), leftovers);
     }

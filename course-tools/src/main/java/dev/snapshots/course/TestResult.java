@@ -14,7 +14,11 @@ import java.util.List;
  */
 public record TestResult(Status status, String exercise, String name, String message) {
 
-    public enum Status { PASSED, FAILED, SKIPPED }
+    public enum Status {
+        PASSED,
+        FAILED,
+        SKIPPED
+    }
 
     public boolean passed() {
         return status == Status.PASSED;

@@ -38,7 +38,8 @@ class FillsStubsTest {
                     }
                 """));
 
-        assertThat(report.problems()).containsExactly("redefines Picker.size(), which is provided code, not a TODO stub");
+        assertThat(report.problems())
+                .containsExactly("redefines Picker.size(), which is provided code, not a TODO stub");
     }
 
     @Test
@@ -50,7 +51,8 @@ class FillsStubsTest {
                     }
                 """));
 
-        assertThat(report.problems()).containsExactly("adds Picker.twice(), which is not private (only private members may be added)");
+        assertThat(report.problems())
+                .containsExactly("adds Picker.twice(), which is not private (only private members may be added)");
     }
 
     @Test
@@ -70,8 +72,9 @@ class FillsStubsTest {
 
         FillsStubs.FileReport report = FillsStubs.checkFile(STARTER, other);
 
-        assertThat(report.problems()).containsExactly(
-                "changes the declaration of the stub Picker.next(List<String>) (only its body is the answer)",
-                "declares type Helper, which the starter lacks");
+        assertThat(report.problems())
+                .containsExactly(
+                        "changes the declaration of the stub Picker.next(List<String>) (only its body is the answer)",
+                        "declares type Helper, which the starter lacks");
     }
 }

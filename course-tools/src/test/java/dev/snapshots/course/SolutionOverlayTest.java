@@ -87,18 +87,20 @@ class SolutionOverlayTest {
         assertThat(result.answered()).containsExactly("Picker.next(List<String>)");
         assertThat(result.added()).containsExactly("Picker.field turns", "Picker.index(int)");
         assertThat(result.merged())
-                .contains("import java.util.List;\nimport java.util.concurrent.atomic.AtomicLong;\n\n/** Picks things. */")
-                .contains("    private final int size;\n    /** Turns so far. */\n    private final AtomicLong turns = new AtomicLong();\n\n    public Picker(")
-                .contains("        return size;   // provided, odd spacing kept\n    }\n\n    // in turn\n    private int index(int n) {\n"
-                        + "        return (int) (turns.getAndIncrement() % n);\n    }\n}\n")
+                .contains(
+                        "import java.util.List;\nimport java.util.concurrent.atomic.AtomicLong;\n\n/** Picks things. */")
+                .contains(
+                        "    private final int size;\n    /** Turns so far. */\n    private final AtomicLong turns = new AtomicLong();\n\n    public Picker(")
+                .contains(
+                        "        return size;   // provided, odd spacing kept\n    }\n\n    // in turn\n    private int index(int n) {\n"
+                                + "        return (int) (turns.getAndIncrement() % n);\n    }\n}\n")
                 .doesNotContain("TODO");
         assertThat(SolutionOverlay.merge(STARTER, solution)).isEqualTo(result.merged());
     }
 
     @Test
     void a_complete_solution_file_gives_only_its_stub_bodies_and_new_private_members() {
-        String complete = STARTER
-                .replace("import java.util.List;", "import java.util.List;\nimport java.util.Objects;")
+        String complete = STARTER.replace("import java.util.List;", "import java.util.List;\nimport java.util.Objects;")
                 .replace("""
                         // TODO 3.2: pick in turn.
                                 throw new UnsupportedOperationException("TODO 3.2: pick (Picker.next)");""", """
@@ -112,14 +114,19 @@ class SolutionOverlayTest {
         assertThat(result.unanswered()).isEmpty();
         assertThat(result.repeated()).containsExactly("Picker.field size", "Picker.Picker(int)", "Picker.size()");
         assertThat(result.merged())
-                .contains("/** Picks things. */", "return size;   // provided, odd spacing kept", "import java.util.Objects;")
+                .contains(
+                        "/** Picks things. */",
+                        "return size;   // provided, odd spacing kept",
+                        "import java.util.Objects;")
                 .contains("return Objects.requireNonNull(all.get(0));");
     }
 
     @Test
     void stubs_are_the_methods_whose_body_names_an_exercise_todo() {
-        String starter = STARTER.replace("int size() {", "int size() {\n        // TODO 3.3: count only the healthy ones.");
+        String starter =
+                STARTER.replace("int size() {", "int size() {\n        // TODO 3.3: count only the healthy ones.");
 
-        assertThat(SolutionOverlay.stubs("Picker.java", starter)).containsExactly("Picker.next(List<String>)", "Picker.size()");
+        assertThat(SolutionOverlay.stubs("Picker.java", starter))
+                .containsExactly("Picker.next(List<String>)", "Picker.size()");
     }
 }

@@ -33,9 +33,10 @@ class StepReadmeTest {
                 <details>not a hint of 3.2: another section</details>
                 """);
 
-        assertThat(readme.exercises()).containsExactly(
-                new StepReadme.Exercise("3.1", "Round robin", true),
-                new StepReadme.Exercise("3.2", "Forwarding", false));
+        assertThat(readme.exercises())
+                .containsExactly(
+                        new StepReadme.Exercise("3.1", "Round robin", true),
+                        new StepReadme.Exercise("3.2", "Forwarding", false));
         assertThat(readme.exercises().get(0).anchor()).isEqualTo("#exercise-31-round-robin");
     }
 
@@ -58,19 +59,24 @@ class StepReadmeTest {
 
     @Test
     void the_scoreboard_counts_an_exercise_done_only_when_all_its_tests_pass() {
-        StepReadme readme = new StepReadme(List.of(
-                new StepReadme.Exercise("1.1", "A", true), new StepReadme.Exercise("1.2", "B", true)), java.util.Set.of());
-        Scoreboard board = new Scoreboard("step-01", readme, List.of(
-                new TestResult(TestResult.Status.PASSED, "1.1", "a", ""),
-                new TestResult(TestResult.Status.PASSED, "1.2", "b", ""),
-                new TestResult(TestResult.Status.FAILED, "1.2", "c", "expected 200 but was 501"),
-                new TestResult(TestResult.Status.PASSED, "", "layers", "")));
+        StepReadme readme = new StepReadme(
+                List.of(new StepReadme.Exercise("1.1", "A", true), new StepReadme.Exercise("1.2", "B", true)),
+                java.util.Set.of());
+        Scoreboard board = new Scoreboard(
+                "step-01",
+                readme,
+                List.of(
+                        new TestResult(TestResult.Status.PASSED, "1.1", "a", ""),
+                        new TestResult(TestResult.Status.PASSED, "1.2", "b", ""),
+                        new TestResult(TestResult.Status.FAILED, "1.2", "c", "expected 200 but was 501"),
+                        new TestResult(TestResult.Status.PASSED, "", "layers", "")));
 
         assertThat(board.done("1.1")).isTrue();
         assertThat(board.done("1.2")).isFalse();
         assertThat(board.next()).map(StepReadme.Exercise::id).contains("1.2");
         assertThat(board.complete()).isFalse();
-        assertThat(board.render()).contains("[x] 1.1", "[ ] 1.2", "expected 200 but was 501", "README.md#exercise-12-b");
+        assertThat(board.render())
+                .contains("[x] 1.1", "[ ] 1.2", "expected 200 but was 501", "README.md#exercise-12-b");
     }
 
     @Test
@@ -79,7 +85,7 @@ class StepReadmeTest {
         Path file = dir.resolve("results.tsv");
         Files.writeString(file, result.toLine());
 
-        assertThat(TestResult.read(file)).containsExactly(
-                new TestResult(TestResult.Status.FAILED, "2.4", "Down › 503", "line one line two"));
+        assertThat(TestResult.read(file))
+                .containsExactly(new TestResult(TestResult.Status.FAILED, "2.4", "Down › 503", "line one line two"));
     }
 }

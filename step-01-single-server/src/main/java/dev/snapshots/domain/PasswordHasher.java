@@ -38,7 +38,8 @@ public final class PasswordHasher {
     }
 
     public String hash(String password) {
-        // TODO 1.4: salt with SecureRandom, derive with PBKDF2WithHmacSHA256 at iterations(), encode as the class comment says.
+        // TODO 1.4: salt with SecureRandom, derive with PBKDF2WithHmacSHA256 at iterations(), encode as the class
+        // comment says.
         throw new UnsupportedOperationException("TODO 1.4: hash the password (PasswordHasher.hash)");
     }
 

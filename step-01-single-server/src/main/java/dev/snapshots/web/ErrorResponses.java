@@ -15,19 +15,20 @@ final class ErrorResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
 
-    private ErrorResponses() {
-    }
+    private ErrorResponses() {}
 
     static void register(JavalinConfig config) {
-        config.routes.exception(HttpResponseException.class,
+        config.routes.exception(
+                HttpResponseException.class,
                 (e, ctx) -> ctx.status(e.getStatus()).json(new ApiError(e.getMessage())));
-        config.routes.exception(InvalidUserException.class,
+        config.routes.exception(
+                InvalidUserException.class,
                 (e, ctx) -> ctx.status(400).json(new ApiError("invalid user", e.problems())));
-        config.routes.exception(EmailTakenException.class,
-                (e, ctx) -> ctx.status(409).json(new ApiError(e.getMessage())));
+        config.routes.exception(
+                EmailTakenException.class, (e, ctx) -> ctx.status(409).json(new ApiError(e.getMessage())));
         // A stub that is not written yet: say which exercise it is, so the tests can tell you.
-        config.routes.exception(UnsupportedOperationException.class,
-                (e, ctx) -> ctx.status(501).json(new ApiError(e.getMessage())));
+        config.routes.exception(
+                UnsupportedOperationException.class, (e, ctx) -> ctx.status(501).json(new ApiError(e.getMessage())));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
             ctx.status(500).json(new ApiError("internal error"));

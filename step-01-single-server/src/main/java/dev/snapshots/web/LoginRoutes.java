@@ -22,8 +22,7 @@ final class LoginRoutes {
     }
 
     /** What a client sends to log in. */
-    record Credentials(String email, String password) {
-    }
+    record Credentials(String email, String password) {}
 
     /**
      * {@code POST /api/login} with {@link Credentials}: 200 with the user as {@link UserJson} and a
@@ -37,7 +36,8 @@ final class LoginRoutes {
 
     /** {@code GET /api/me}: 200 with the logged-in user as {@link UserJson}; 401 without a valid session. */
     void me(Context ctx) {
-        // TODO 1.5: find the session from ctx.cookie(SESSION_COOKIE), then the user; io.javalin.http.UnauthorizedResponse otherwise.
+        // TODO 1.5: find the session from ctx.cookie(SESSION_COOKIE), then the user;
+        // io.javalin.http.UnauthorizedResponse otherwise.
         throw new UnsupportedOperationException("TODO 1.5: who is logged in (LoginRoutes.me)");
     }
 

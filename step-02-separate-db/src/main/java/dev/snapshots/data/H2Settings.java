@@ -6,8 +6,7 @@ package dev.snapshots.data;
  */
 final class H2Settings {
 
-    private H2Settings() {
-    }
+    private H2Settings() {}
 
     static void apply() {
         // The database server listens on loopback only: nothing outside this machine can reach it.

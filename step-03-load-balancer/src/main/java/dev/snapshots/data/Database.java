@@ -55,8 +55,9 @@ public final class Database implements AutoCloseable {
 
     private static boolean lostConnection(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && (sql.getErrorCode() == H2_CONNECTION_BROKEN
-                    || sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION))) {
+            if (t instanceof SQLException sql
+                    && (sql.getErrorCode() == H2_CONNECTION_BROKEN
+                            || sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION))) {
                 return true;
             }
         }

@@ -30,8 +30,8 @@ public final class JdbiUserRepository implements UserRepository {
     @Override
     public User save(String name, String email, String passwordHash) {
         try {
-            long id = database.call(handle -> handle
-                    .createUpdate("INSERT INTO users (name, email, password_hash) VALUES (:name, :email, :hash)")
+            long id = database.call(handle -> handle.createUpdate(
+                            "INSERT INTO users (name, email, password_hash) VALUES (:name, :email, :hash)")
                     .bind("name", name)
                     .bind("email", email)
                     .bind("hash", passwordHash)
@@ -41,7 +41,8 @@ public final class JdbiUserRepository implements UserRepository {
             return new User(id, name, email, passwordHash);
         } catch (UnableToExecuteStatementException e) {
             // The database, not this server's memory, knows every email: let its constraint decide.
-            if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null
+            if (e.getCause() instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && sql.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
                 throw new EmailTakenException(email);
             }
@@ -67,6 +68,8 @@ public final class JdbiUserRepository implements UserRepository {
 
     @Override
     public long count() {
-        return database.call(handle -> handle.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+        return database.call(handle -> handle.createQuery("SELECT COUNT(*) FROM users")
+                .mapTo(Long.class)
+                .one());
     }
 }

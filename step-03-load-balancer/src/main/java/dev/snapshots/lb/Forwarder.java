@@ -16,8 +16,19 @@ final class Forwarder {
      * (RFC 9110 §7.6.1). The JDK client also refuses to let us set Host, Content-Length and Expect:
      * it sets them itself, for the connection it makes.
      */
-    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding",
-            "te", "trailer", "upgrade", "host", "content-length", "expect", "proxy-authenticate", "proxy-authorization");
+    static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "transfer-encoding",
+            "te",
+            "trailer",
+            "upgrade",
+            "host",
+            "content-length",
+            "expect",
+            "proxy-authenticate",
+            "proxy-authorization");
 
     /** The header that lists the addresses a request came through, the client's first. */
     static final String FORWARDED_FOR = "X-Forwarded-For";
@@ -35,6 +46,7 @@ final class Forwarder {
     /** Copies the backend's status, headers (except {@link #HOP_BY_HOP}) and body to the client. */
     void toClient(HttpResponse<byte[]> response, Context ctx) {
         // TODO 3.1: ctx.status(...), every header value with ctx.res().addHeader(...), ctx.result(body bytes).
-        throw new UnsupportedOperationException("TODO 3.1: return the backend's answer to the client (Forwarder.toClient)");
+        throw new UnsupportedOperationException(
+                "TODO 3.1: return the backend's answer to the client (Forwarder.toClient)");
     }
 }

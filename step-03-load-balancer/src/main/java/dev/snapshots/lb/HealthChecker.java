@@ -64,7 +64,10 @@ public final class HealthChecker implements AutoCloseable {
 
     /** True when the backend's {@code /health} answers 200 quickly. */
     boolean probe(Backend backend) {
-        HttpRequest request = HttpRequest.newBuilder(backend.uri("/health")).timeout(Duration.ofMillis(500)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(backend.uri("/health"))
+                .timeout(Duration.ofMillis(500))
+                .GET()
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (java.io.IOException e) {
@@ -83,7 +86,8 @@ public final class HealthChecker implements AutoCloseable {
     public void record(Backend backend, boolean healthy) {
         // TODO 3.3: count consecutive failures and successes per backend (by name; checks may overlap with
         //           pool changes), and call pool.markDown / pool.markUp when a threshold is reached.
-        throw new UnsupportedOperationException("TODO 3.3: take a backend in or out of rotation (HealthChecker.record)");
+        throw new UnsupportedOperationException(
+                "TODO 3.3: take a backend in or out of rotation (HealthChecker.record)");
     }
 
     @Override

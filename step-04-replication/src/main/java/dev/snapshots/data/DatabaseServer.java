@@ -28,6 +28,7 @@ public final class DatabaseServer implements AutoCloseable {
     private final boolean deleteOnClose;
     /** The databases handed out by {@link #jdbcUrl}: closed one by one when the server stops. */
     private final Set<String> databases = ConcurrentHashMap.newKeySet();
+
     private int port;
     private Server server;
 
@@ -62,8 +63,14 @@ public final class DatabaseServer implements AutoCloseable {
             return;
         }
         try {
-            server = Server.createTcpServer("-tcpPort", Integer.toString(port), "-tcpDaemon",
-                    "-ifNotExists", "-baseDir", directory.toString()).start();
+            server = Server.createTcpServer(
+                            "-tcpPort",
+                            Integer.toString(port),
+                            "-tcpDaemon",
+                            "-ifNotExists",
+                            "-baseDir",
+                            directory.toString())
+                    .start();
             port = server.getPort();
         } catch (SQLException e) {
             throw new IllegalStateException("the H2 server did not start on port " + port, e);
@@ -113,7 +120,8 @@ public final class DatabaseServer implements AutoCloseable {
         stop();
         if (deleteOnClose) {
             try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

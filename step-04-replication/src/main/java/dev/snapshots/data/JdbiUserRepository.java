@@ -32,7 +32,8 @@ public final class JdbiUserRepository implements UserRepository {
     public User save(String name, String email, String passwordHash) {
         try {
             return database.write(handle -> {
-                long id = handle.createUpdate("INSERT INTO users (name, email, password_hash) VALUES (:name, :email, :hash)")
+                long id = handle.createUpdate(
+                                "INSERT INTO users (name, email, password_hash) VALUES (:name, :email, :hash)")
                         .bind("name", name)
                         .bind("email", email)
                         .bind("hash", passwordHash)
@@ -40,12 +41,15 @@ public final class JdbiUserRepository implements UserRepository {
                         .mapTo(Long.class)
                         .one();
                 // Row-based: the log says exactly which row to insert, generated id included.
-                ReplicationLog.append(handle, "INSERT INTO users (id, name, email, password_hash) VALUES (:id, :name, :email, :hash)",
+                ReplicationLog.append(
+                        handle,
+                        "INSERT INTO users (id, name, email, password_hash) VALUES (:id, :name, :email, :hash)",
                         Map.of("id", id, "name", name, "email", email, "hash", passwordHash));
                 return new User(id, name, email, passwordHash);
             });
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null
+            if (e.getCause() instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && sql.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
                 throw new EmailTakenException(email);
             }
@@ -71,6 +75,8 @@ public final class JdbiUserRepository implements UserRepository {
 
     @Override
     public long count() {
-        return database.read(handle -> handle.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+        return database.read(handle -> handle.createQuery("SELECT COUNT(*) FROM users")
+                .mapTo(Long.class)
+                .one());
     }
 }

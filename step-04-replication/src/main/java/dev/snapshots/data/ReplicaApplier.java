@@ -46,7 +46,8 @@ public final class ReplicaApplier implements AutoCloseable {
             try {
                 applyBatch();
             } catch (UnsupportedOperationException e) {
-                unfinished = e; // an exercise not done yet: kept, so a test can show it instead of waiting for a replica
+                unfinished =
+                        e; // an exercise not done yet: kept, so a test can show it instead of waiting for a replica
             } catch (RuntimeException e) {
                 // The source or the replica is down, or the exercise is not done: try again next time.
             }
@@ -66,7 +67,8 @@ public final class ReplicaApplier implements AutoCloseable {
         //           for each entry, in one replica.admin().transaction(...): move replication_state from
         //           position - 1 to position (refuse anything else), run the entry's statement with its
         //           params, and ReplicationLog.insert(...) it.
-        throw new UnsupportedOperationException("TODO 4.1: apply the replication log on a replica (ReplicaApplier.applyBatch)");
+        throw new UnsupportedOperationException(
+                "TODO 4.1: apply the replication log on a replica (ReplicaApplier.applyBatch)");
     }
 
     /** Stops applying (replication lag, on purpose) until {@link #resume()}; a batch under way finishes first. */

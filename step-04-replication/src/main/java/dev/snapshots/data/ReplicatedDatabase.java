@@ -98,7 +98,8 @@ public final class ReplicatedDatabase {
      * replica is live; the primary when no replica is.
      */
     DbNode pickReadNode() {
-        // TODO 4.2: round robin over cluster.liveReplicas() (thread-safe, like step 03's); cluster.primary() if it is empty.
+        // TODO 4.2: round robin over cluster.liveReplicas() (thread-safe, like step 03's); cluster.primary() if it is
+        // empty.
         throw new UnsupportedOperationException("TODO 4.2: route a read (ReplicatedDatabase.pickReadNode)");
     }
 
@@ -119,6 +120,7 @@ public final class ReplicatedDatabase {
      */
     void awaitReplica(long position) {
         // TODO 4.5: poll the replicas' position() (a replica that does not answer counts as behind) until one has it.
-        throw new UnsupportedOperationException("TODO 4.5: wait for a replica before acknowledging (ReplicatedDatabase.awaitReplica)");
+        throw new UnsupportedOperationException(
+                "TODO 4.5: wait for a replica before acknowledging (ReplicatedDatabase.awaitReplica)");
     }
 }

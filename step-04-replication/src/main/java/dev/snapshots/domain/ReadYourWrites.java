@@ -9,8 +9,7 @@ public final class ReadYourWrites {
 
     private static final ThreadLocal<long[]> CURRENT = ThreadLocal.withInitial(() -> new long[2]);
 
-    private ReadYourWrites() {
-    }
+    private ReadYourWrites() {}
 
     /** A request starts: its client has seen everything up to {@code position} (0: nothing yet). */
     public static void begin(long position) {

@@ -32,7 +32,8 @@ public final class UserService {
         if (email == null || password == null) {
             return Optional.empty();
         }
-        return repository.findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT))
+        return repository
+                .findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT))
                 .filter(user -> hasher.verify(password, user.passwordHash()));
     }
 

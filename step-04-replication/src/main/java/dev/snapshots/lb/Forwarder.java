@@ -20,8 +20,19 @@ final class Forwarder {
      * (RFC 9110 §7.6.1). The JDK client also refuses to let us set Host, Content-Length and Expect:
      * it sets them itself, for the connection it makes.
      */
-    static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "transfer-encoding",
-            "te", "trailer", "upgrade", "host", "content-length", "expect", "proxy-authenticate", "proxy-authorization");
+    static final Set<String> HOP_BY_HOP = Set.of(
+            "connection",
+            "keep-alive",
+            "proxy-connection",
+            "transfer-encoding",
+            "te",
+            "trailer",
+            "upgrade",
+            "host",
+            "content-length",
+            "expect",
+            "proxy-authenticate",
+            "proxy-authorization");
 
     /** The header that lists the addresses a request came through, the client's first. */
     static final String FORWARDED_FOR = "X-Forwarded-For";
@@ -33,7 +44,8 @@ final class Forwarder {
      */
     HttpRequest toBackend(Context ctx, Backend backend) {
         String query = ctx.queryString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(backend.uri(ctx.path() + (query == null ? "" : "?" + query)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        backend.uri(ctx.path() + (query == null ? "" : "?" + query)))
                 .method(ctx.method().name(), HttpRequest.BodyPublishers.ofByteArray(ctx.bodyAsBytes()));
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);

@@ -24,8 +24,14 @@ import org.slf4j.LoggerFactory;
 public final class LoadBalancer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadBalancer.class);
-    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
+    private static final List<HandlerType> METHODS = List.of(
+            HandlerType.GET,
+            HandlerType.POST,
+            HandlerType.PUT,
+            HandlerType.PATCH,
+            HandlerType.DELETE,
+            HandlerType.HEAD,
+            HandlerType.OPTIONS);
 
     /** How long a backend may take to answer before the balancer gives up on it (nginx: proxy_read_timeout). */
     static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(4);
@@ -49,7 +55,8 @@ public final class LoadBalancer implements AutoCloseable {
                 config.routes.addHttpHandler(method, "/", this::handle);
                 config.routes.addHttpHandler(method, "/<path>", this::handle);
             }
-            config.routes.exception(UnsupportedOperationException.class,
+            config.routes.exception(
+                    UnsupportedOperationException.class,
                     (e, ctx) -> ctx.status(501).json(Map.of("error", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("load balancer failed on {} {}", ctx.method(), ctx.path(), e);
@@ -106,9 +113,15 @@ public final class LoadBalancer implements AutoCloseable {
                         .build();
                 response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException unreachable) {
-                List<Backend> untried = healthy.stream().filter(b -> !tried.contains(b)).toList();
+                List<Backend> untried =
+                        healthy.stream().filter(b -> !tried.contains(b)).toList();
                 if (untried.isEmpty() || !retryPolicy.mayRetry(ctx.method().name(), tried.size())) {
-                    LOG.warn("{} {}: {} did not answer ({}); not retried", ctx.method(), ctx.path(), backend.name(), unreachable.toString());
+                    LOG.warn(
+                            "{} {}: {} did not answer ({}); not retried",
+                            ctx.method(),
+                            ctx.path(),
+                            backend.name(),
+                            unreachable.toString());
                     ctx.status(502).json(Map.of("error", "bad gateway: " + backend.name() + " did not answer"));
                     return;
                 }
@@ -127,7 +140,8 @@ public final class LoadBalancer implements AutoCloseable {
     /** True when the web server's answer starts a session (it sets the session cookie). */
     private static boolean startsSession(HttpResponse<byte[]> response) {
         return response.headers().allValues("Set-Cookie").stream()
-                .anyMatch(cookie -> cookie.startsWith("snapshots_session=") && !cookie.startsWith("snapshots_session=;"));
+                .anyMatch(
+                        cookie -> cookie.startsWith("snapshots_session=") && !cookie.startsWith("snapshots_session=;"));
     }
 
     @Override

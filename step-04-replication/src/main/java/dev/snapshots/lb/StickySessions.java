@@ -20,7 +20,9 @@ final class StickySessions {
      * client to a server that is down, even if it holds its session).
      */
     Optional<Backend> pinned(String cookieValue, List<Backend> healthy) {
-        return healthy.stream().filter(backend -> backend.name().equals(cookieValue)).findFirst();
+        return healthy.stream()
+                .filter(backend -> backend.name().equals(cookieValue))
+                .findFirst();
     }
 
     /** The {@code Set-Cookie} value that pins the client to {@code backend}: {@code Path=/}, {@code HttpOnly}. */

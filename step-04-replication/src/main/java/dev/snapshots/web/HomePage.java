@@ -42,8 +42,7 @@ final class HomePage {
 
     /** {@code GET /}: the template with the server's name and the number of users filled in, as HTML. */
     void render(Context ctx) {
-        ctx.html(template
-                .replace("{{server}}", escape(serverName))
+        ctx.html(template.replace("{{server}}", escape(serverName))
                 .replace("{{userCount}}", Long.toString(users.count())));
     }
 
@@ -59,6 +58,10 @@ final class HomePage {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

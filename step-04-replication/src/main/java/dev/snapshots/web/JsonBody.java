@@ -8,11 +8,10 @@ import io.javalin.http.Context;
 /** Reads a request body as JSON, turning anything unreadable into a 400 instead of a 500. */
 final class JsonBody {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private JsonBody() {
-    }
+    private JsonBody() {}
 
     static <T> T read(Context ctx, Class<T> type) {
         T value;
@@ -30,7 +29,10 @@ final class JsonBody {
     private static String example(Class<?> type) {
         StringBuilder fields = new StringBuilder("{");
         for (var component : type.getRecordComponents()) {
-            fields.append(fields.length() > 1 ? ", " : "").append('"').append(component.getName()).append("\": \"…\"");
+            fields.append(fields.length() > 1 ? ", " : "")
+                    .append('"')
+                    .append(component.getName())
+                    .append("\": \"…\"");
         }
         return fields.append('}').toString();
     }

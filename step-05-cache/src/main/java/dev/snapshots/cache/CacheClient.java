@@ -15,8 +15,7 @@ public final class CacheClient {
     /** Connect and read timeout: a cache is worth asking only if it answers fast. */
     public static final Duration TIMEOUT = Duration.ofMillis(100);
 
-    private CacheClient() {
-    }
+    private CacheClient() {}
 
     /** A client for the Redis server at {@code host:port}. */
     public static RedisClient connect(String host, int port) {

@@ -26,7 +26,8 @@ public record CacheConfig(String host, int port) {
         }
         URI uri = URI.create(url.strip());
         if (!"redis".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1) {
-            throw new IllegalArgumentException(URL_VARIABLE + "=" + url + " is not an address such as redis://127.0.0.1:6379");
+            throw new IllegalArgumentException(
+                    URL_VARIABLE + "=" + url + " is not an address such as redis://127.0.0.1:6379");
         }
         return Optional.of(new CacheConfig(uri.getHost(), uri.getPort()));
     }

@@ -8,8 +8,7 @@ import java.util.List;
  */
 public final class CachePolicy {
 
-    private CachePolicy() {
-    }
+    private CachePolicy() {}
 
     /**
      * The Redis settings of the cache tier, one {@code "name value"} each: a memory limit of 32 MB
@@ -18,6 +17,7 @@ public final class CachePolicy {
      */
     public static List<String> redisSettings() {
         // TODO 5.1: return the two settings ("maxmemory …", "maxmemory-policy …").
-        throw new UnsupportedOperationException("TODO 5.1: configure the cache's memory and eviction (CachePolicy.redisSettings)");
+        throw new UnsupportedOperationException(
+                "TODO 5.1: configure the cache's memory and eviction (CachePolicy.redisSettings)");
     }
 }

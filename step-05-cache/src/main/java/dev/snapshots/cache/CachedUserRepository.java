@@ -40,10 +40,12 @@ public final class CachedUserRepository implements UserRepository {
         }
         return loadOnce(id, () -> {
             Optional<User> loaded = database.findById(id);
-            loaded.ifPresent(user -> safely(() -> {
-                store(user);
-                return null;
-            }, null));
+            loaded.ifPresent(user -> safely(
+                    () -> {
+                        store(user);
+                        return null;
+                    },
+                    null));
             return loaded;
         });
     }
@@ -51,10 +53,12 @@ public final class CachedUserRepository implements UserRepository {
     @Override
     public Optional<User> rename(long id, String name) {
         Optional<User> renamed = database.rename(id, name);
-        safely(() -> {
-            afterWrite(id, renamed);
-            return null;
-        }, null);
+        safely(
+                () -> {
+                    afterWrite(id, renamed);
+                    return null;
+                },
+                null);
         return renamed;
     }
 
@@ -93,7 +97,8 @@ public final class CachedUserRepository implements UserRepository {
      */
     void afterWrite(long id, Optional<User> fresh) {
         // TODO 5.3: store(fresh user) when present, otherwise redis.del(key(id)).
-        throw new UnsupportedOperationException("TODO 5.3: keep the cache right after a write (CachedUserRepository.afterWrite)");
+        throw new UnsupportedOperationException(
+                "TODO 5.3: keep the cache right after a write (CachedUserRepository.afterWrite)");
     }
 
     /**

@@ -33,8 +33,8 @@ public record DataTierConfig(String url, String user, String password) {
     public static DataTierConfig from(Map<String, String> environment, Properties systemProperties) {
         String url = setting("url", environment, systemProperties);
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("Where is the data tier? Set " + URL_VARIABLE
-                    + " (or -Dsnapshots.db.url), for example " + EXAMPLE);
+            throw new IllegalArgumentException(
+                    "Where is the data tier? Set " + URL_VARIABLE + " (or -Dsnapshots.db.url), for example " + EXAMPLE);
         }
         if (!url.startsWith("jdbc:h2:tcp://")) {
             throw new IllegalArgumentException(URL_VARIABLE + "=" + url + " is not a database server: the data tier"

@@ -80,7 +80,8 @@ public final class DbNode implements AutoCloseable {
 
     public boolean reachable() {
         try {
-            admin.call(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+            admin.call(handle ->
+                    handle.createQuery("SELECT 1").mapTo(Integer.class).one());
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -93,7 +94,9 @@ public final class DbNode implements AutoCloseable {
      */
     void becomePrimary() {
         admin.call(handle -> {
-            long next = handle.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM users").mapTo(Long.class).one();
+            long next = handle.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM users")
+                    .mapTo(Long.class)
+                    .one();
             handle.execute("ALTER TABLE users ALTER COLUMN id RESTART WITH " + next);
             return null;
         });

@@ -1,8 +1,8 @@
 package dev.snapshots.data;
 
 import java.time.Duration;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +47,8 @@ public final class ReplicaApplier implements AutoCloseable {
             try {
                 applyBatch();
             } catch (UnsupportedOperationException e) {
-                unfinished = e; // an exercise not done yet: kept, so a test can show it instead of waiting for a replica
+                unfinished =
+                        e; // an exercise not done yet: kept, so a test can show it instead of waiting for a replica
             } catch (RuntimeException e) {
                 // The source or the replica is down, or the exercise is not done: try again next time.
             }
@@ -64,15 +65,18 @@ public final class ReplicaApplier implements AutoCloseable {
      */
     public int applyBatch() {
         long applied = replica.position();
-        List<ReplicationLog.Entry> entries = source.admin().call(handle -> ReplicationLog.entriesAfter(handle, applied, BATCH));
+        List<ReplicationLog.Entry> entries =
+                source.admin().call(handle -> ReplicationLog.entriesAfter(handle, applied, BATCH));
         for (ReplicationLog.Entry entry : entries) {
             replica.admin().transaction(handle -> {
                 // Moving the position and applying the change commit together, or not at all: exactly once.
-                int moved = handle.createUpdate("UPDATE replication_state SET position = :p WHERE id = 1 AND position = :p - 1")
+                int moved = handle.createUpdate(
+                                "UPDATE replication_state SET position = :p WHERE id = 1 AND position = :p - 1")
                         .bind("p", entry.position())
                         .execute();
                 if (moved != 1) {
-                    throw new IllegalStateException(replica.name() + " cannot apply entry " + entry.position() + " out of order");
+                    throw new IllegalStateException(
+                            replica.name() + " cannot apply entry " + entry.position() + " out of order");
                 }
                 handle.createUpdate(entry.statement()).bindMap(entry.params()).execute();
                 ReplicationLog.insert(handle, entry);

@@ -40,8 +40,7 @@ public final class ReplicationCluster implements AutoCloseable {
     });
     private int primaryFailures;
 
-    private ReplicationCluster() {
-    }
+    private ReplicationCluster() {}
 
     /** A primary (db-1) and {@code replicaCount} replicas (db-2…), each an H2 server with its own files. */
     public static ReplicationCluster start(int replicaCount) {
@@ -53,7 +52,8 @@ public final class ReplicationCluster implements AutoCloseable {
                 cluster.replicas.add(replica);
                 cluster.appliers.put(replica.name(), new ReplicaApplier(replica, cluster.primary).start(APPLY_EVERY));
             }
-            cluster.monitor.scheduleWithFixedDelay(cluster::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            cluster.monitor.scheduleWithFixedDelay(
+                    cluster::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -103,7 +103,9 @@ public final class ReplicationCluster implements AutoCloseable {
     }
 
     public DbNode node(String name) {
-        return all.stream().filter(n -> n.name().equals(name)).findFirst()
+        return all.stream()
+                .filter(n -> n.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no database node " + name));
     }
 
@@ -132,7 +134,10 @@ public final class ReplicationCluster implements AutoCloseable {
         if (unfinished != null) {
             return Optional.of(unfinished);
         }
-        return appliers.values().stream().map(ReplicaApplier::unfinished).flatMap(Optional::stream).findFirst();
+        return appliers.values().stream()
+                .map(ReplicaApplier::unfinished)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /**

@@ -21,11 +21,9 @@ public final class ReplicationLog {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One change: apply {@code statement} with {@code params} (named parameters). */
-    public record Entry(long position, String statement, Map<String, Object> params) {
-    }
+    public record Entry(long position, String statement, Map<String, Object> params) {}
 
-    private ReplicationLog() {
-    }
+    private ReplicationLog() {}
 
     /** Creates the tables replication needs, and the users table itself, on a node. Idempotent. */
     static void createTables(Handle handle) {
@@ -43,7 +41,8 @@ public final class ReplicationLog {
                     params    VARCHAR(4000) NOT NULL
                 )""");
         handle.execute("CREATE TABLE IF NOT EXISTS replication_state (id INT PRIMARY KEY, position BIGINT NOT NULL)");
-        handle.execute("MERGE INTO replication_state (id, position) KEY (id) SELECT 1, COALESCE(MAX(position), 0) FROM replication_log");
+        handle.execute(
+                "MERGE INTO replication_state (id, position) KEY (id) SELECT 1, COALESCE(MAX(position), 0) FROM replication_log");
     }
 
     /**
@@ -60,15 +59,19 @@ public final class ReplicationLog {
 
     /** How far this node has got (see the class comment). */
     public static long position(Handle handle) {
-        return handle.createQuery("SELECT position FROM replication_state WHERE id = 1").mapTo(Long.class).one();
+        return handle.createQuery("SELECT position FROM replication_state WHERE id = 1")
+                .mapTo(Long.class)
+                .one();
     }
 
     /** Up to {@code limit} entries after {@code position}, in order. */
     public static List<Entry> entriesAfter(Handle handle, long position, int limit) {
-        return handle.createQuery("SELECT position, statement, params FROM replication_log WHERE position > :p ORDER BY position LIMIT :n")
+        return handle.createQuery(
+                        "SELECT position, statement, params FROM replication_log WHERE position > :p ORDER BY position LIMIT :n")
                 .bind("p", position)
                 .bind("n", limit)
-                .map((rs, ctx) -> new Entry(rs.getLong("position"), rs.getString("statement"), fromJson(rs.getString("params"))))
+                .map((rs, ctx) ->
+                        new Entry(rs.getLong("position"), rs.getString("statement"), fromJson(rs.getString("params"))))
                 .list();
     }
 
@@ -91,7 +94,7 @@ public final class ReplicationLog {
 
     private static Map<String, Object> fromJson(String json) {
         try {
-            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,8 +7,7 @@ package dev.snapshots.data;
  */
 public final class Schema {
 
-    private Schema() {
-    }
+    private Schema() {}
 
     /**
      * Makes sure table {@code users} exists with columns {@code id} (a {@code BIGINT} the database

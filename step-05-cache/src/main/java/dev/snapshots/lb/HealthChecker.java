@@ -4,8 +4,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +25,7 @@ public final class HealthChecker implements AutoCloseable {
     private final int rise;
     /** Per backend name: positive = successes in a row, negative = failures in a row. */
     private final Map<String, Integer> streaks = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "health-checks");
         thread.setDaemon(true);
@@ -68,7 +69,10 @@ public final class HealthChecker implements AutoCloseable {
 
     /** True when the backend's {@code /health} answers 200 quickly. */
     boolean probe(Backend backend) {
-        HttpRequest request = HttpRequest.newBuilder(backend.uri("/health")).timeout(Duration.ofMillis(500)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(backend.uri("/health"))
+                .timeout(Duration.ofMillis(500))
+                .GET()
+                .build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (java.io.IOException e) {
@@ -85,8 +89,8 @@ public final class HealthChecker implements AutoCloseable {
      * row, a down backend is marked up. A result of the other kind starts the count again.
      */
     public void record(Backend backend, boolean healthy) {
-        int streak = streaks.merge(backend.name(), healthy ? 1 : -1,
-                (old, step) -> Integer.signum(old) == step ? old + step : step);
+        int streak = streaks.merge(
+                backend.name(), healthy ? 1 : -1, (old, step) -> Integer.signum(old) == step ? old + step : step);
         if (!healthy && -streak >= fall && pool.isUp(backend.name())) {
             pool.markDown(backend);
         } else if (healthy && streak >= rise && !pool.isUp(backend.name())) {

@@ -24,8 +24,7 @@ final class LoginRoutes {
     }
 
     /** What a client sends to log in. */
-    record Credentials(String email, String password) {
-    }
+    record Credentials(String email, String password) {}
 
     /**
      * {@code POST /api/login} with {@link Credentials}: 200 with the user as {@link UserJson} and a

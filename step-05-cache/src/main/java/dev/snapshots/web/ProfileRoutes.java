@@ -19,8 +19,7 @@ final class ProfileRoutes {
     }
 
     /** What a client sends to change its profile. */
-    record Profile(String name) {
-    }
+    record Profile(String name) {}
 
     /** 200 with the changed user; 401 without a session; 400 for a bad name or body. */
     void update(Context ctx) {

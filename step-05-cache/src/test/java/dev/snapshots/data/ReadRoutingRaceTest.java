@@ -51,15 +51,19 @@ class ReadRoutingRaceTest {
                     }));
                 }
                 for (Future<Map<String, Integer>> result : results) {
-                    result.get(20, TimeUnit.SECONDS).forEach((node, count) -> shares.merge(node, (long) count, Long::sum));
+                    result.get(20, TimeUnit.SECONDS)
+                            .forEach((node, count) -> shares.merge(node, (long) count, Long::sum));
                 }
             } finally {
                 threads.shutdownNow();
             }
 
             long each = (long) THREADS * PICKS / 2;
-            assertThat(shares).as("%d threads × %d picks at once over 2 live replicas (a counter that is not"
-                    + " atomic loses turns; the primary must get none)", THREADS, PICKS)
+            assertThat(shares)
+                    .as(
+                            "%d threads × %d picks at once over 2 live replicas (a counter that is not"
+                                    + " atomic loses turns; the primary must get none)",
+                            THREADS, PICKS)
                     .isEqualTo(Map.of("db-2", each, "db-3", each));
         }
     }

@@ -20,8 +20,7 @@ final class HomePage {
     }
 
     void render(Context ctx) {
-        ctx.html(template
-                .replace("{{server}}", escape(serverName))
+        ctx.html(template.replace("{{server}}", escape(serverName))
                 .replace("{{userCount}}", Long.toString(users.count())));
     }
 
@@ -37,6 +36,10 @@ final class HomePage {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 }

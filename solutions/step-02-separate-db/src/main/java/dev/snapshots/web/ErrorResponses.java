@@ -4,6 +4,8 @@ final class ErrorResponses {
 
     static void dataTierUnavailable(DataTierUnavailableException e, Context ctx) {
         LOG.warn("data tier unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-        ctx.status(503).header("Retry-After", "1").json(new ApiError("the data tier is unavailable; try again shortly"));
+        ctx.status(503)
+                .header("Retry-After", "1")
+                .json(new ApiError("the data tier is unavailable; try again shortly"));
     }
 }

@@ -9,7 +9,8 @@ final class Forwarder {
 
     HttpRequest toBackend(Context ctx, Backend backend) {
         String query = ctx.queryString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(backend.uri(ctx.path() + (query == null ? "" : "?" + query)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        backend.uri(ctx.path() + (query == null ? "" : "?" + query)))
                 .method(ctx.method().name(), HttpRequest.BodyPublishers.ofByteArray(ctx.bodyAsBytes()));
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);

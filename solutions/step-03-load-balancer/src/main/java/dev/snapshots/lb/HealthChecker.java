@@ -9,8 +9,8 @@ public final class HealthChecker implements AutoCloseable {
     private final Map<String, Integer> streaks = new ConcurrentHashMap<>();
 
     public void record(Backend backend, boolean healthy) {
-        int streak = streaks.merge(backend.name(), healthy ? 1 : -1,
-                (old, step) -> Integer.signum(old) == step ? old + step : step);
+        int streak = streaks.merge(
+                backend.name(), healthy ? 1 : -1, (old, step) -> Integer.signum(old) == step ? old + step : step);
         if (!healthy && -streak >= fall && pool.isUp(backend.name())) {
             pool.markDown(backend);
         } else if (healthy && streak >= rise && !pool.isUp(backend.name())) {

@@ -3,7 +3,9 @@ package dev.snapshots.lb;
 final class StickySessions {
 
     Optional<Backend> pinned(String cookieValue, List<Backend> healthy) {
-        return healthy.stream().filter(backend -> backend.name().equals(cookieValue)).findFirst();
+        return healthy.stream()
+                .filter(backend -> backend.name().equals(cookieValue))
+                .findFirst();
     }
 
     String pinCookie(Backend backend) {

@@ -6,15 +6,18 @@ public final class ReplicaApplier implements AutoCloseable {
 
     public int applyBatch() {
         long applied = replica.position();
-        List<ReplicationLog.Entry> entries = source.admin().call(handle -> ReplicationLog.entriesAfter(handle, applied, BATCH));
+        List<ReplicationLog.Entry> entries =
+                source.admin().call(handle -> ReplicationLog.entriesAfter(handle, applied, BATCH));
         for (ReplicationLog.Entry entry : entries) {
             replica.admin().transaction(handle -> {
                 // Moving the position and applying the change commit together, or not at all: exactly once.
-                int moved = handle.createUpdate("UPDATE replication_state SET position = :p WHERE id = 1 AND position = :p - 1")
+                int moved = handle.createUpdate(
+                                "UPDATE replication_state SET position = :p WHERE id = 1 AND position = :p - 1")
                         .bind("p", entry.position())
                         .execute();
                 if (moved != 1) {
-                    throw new IllegalStateException(replica.name() + " cannot apply entry " + entry.position() + " out of order");
+                    throw new IllegalStateException(
+                            replica.name() + " cannot apply entry " + entry.position() + " out of order");
                 }
                 handle.createUpdate(entry.statement()).bindMap(entry.params()).execute();
                 ReplicationLog.insert(handle, entry);
