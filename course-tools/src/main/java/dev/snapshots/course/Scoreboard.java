@@ -50,6 +50,19 @@ public final class Scoreboard {
         return readme.exercises();
     }
 
+    /**
+     * Whether this run left some exercises out (Maven's {@code -Dgroups=3.2}, or {@code ./course
+     * verify 3.2}): every exercise has tests, so one without results was not run this time.
+     */
+    public boolean filtered() {
+        return ran() && exercises().stream().anyMatch(e -> !wasRun(e.id()));
+    }
+
+    /** The exercise's tests ran in this run. */
+    public boolean wasRun(String exercise) {
+        return !testsOf(exercise).isEmpty();
+    }
+
     /** Done means: the exercise has tests, and every one of them passed. */
     public boolean done(String exercise) {
         List<TestResult> mine = testsOf(exercise);
@@ -60,14 +73,19 @@ public final class Scoreboard {
         return exercises().stream().filter(e -> done(e.id())).count();
     }
 
+    /** The first exercise not done among those that ran (all of them, in a full run). */
     public Optional<StepReadme.Exercise> next() {
-        return exercises().stream().filter(e -> !done(e.id())).findFirst();
+        return exercises().stream()
+                .filter(e -> wasRun(e.id()) || !filtered())
+                .filter(e -> !done(e.id()))
+                .findFirst();
     }
 
     public List<TestResult> failingOtherTests() {
         return results.stream().filter(r -> !r.isExercise() && !r.passed()).toList();
     }
 
+    /** Everything that ran passed: the whole step in a full run, the chosen exercises in a filtered one. */
     public boolean complete() {
         return ran() && next().isEmpty() && failingOtherTests().isEmpty();
     }
@@ -80,16 +98,29 @@ public final class Scoreboard {
         if (!ran()) {
             return step + ": no test ran (see the compiler or Surefire output above).";
         }
-        return step + ": " + (exercises().size() - doneCount()) + " exercise(s) not done yet, "
+        long notDone = exercises().stream()
+                .filter(e -> wasRun(e.id()) && !done(e.id()))
+                .count();
+        return step + ": " + notDone + " exercise(s) not done yet, "
                 + failingOtherTests().size() + " other test(s) failing. Scoreboard above.";
     }
 
     public String render() {
         String rule = "=".repeat(78);
         StringBuilder out = new StringBuilder("\n").append(rule).append('\n');
-        out.append(String.format(
-                " Scoreboard  %s  %d of %d exercises done%n",
-                step, doneCount(), exercises().size()));
+        long ranCount = exercises().stream().filter(e -> wasRun(e.id())).count();
+        out.append(
+                filtered()
+                        ? String.format(
+                                " Scoreboard  %s  %d of the %d exercise(s) run done (a filtered run: %d of %d ran)%n",
+                                step,
+                                doneCount(),
+                                ranCount,
+                                ranCount,
+                                exercises().size())
+                        : String.format(
+                                " Scoreboard  %s  %d of %d exercises done%n",
+                                step, doneCount(), exercises().size()));
         out.append(rule).append('\n');
         if (!ran()) {
             out.append(" No test ran: the step did not compile, or Surefire could not start. Read the errors above.\n");
@@ -98,8 +129,14 @@ public final class Scoreboard {
         for (StepReadme.Exercise e : exercises()) {
             List<TestResult> tests = testsOf(e.id());
             long failing = tests.stream().filter(t -> !t.passed()).count();
+            if (!wasRun(e.id())) {
+                out.append(String.format("  [-] %-5s %s  (not run this time)%n", e.id(), e.title()));
+                continue;
+            }
             if (done(e.id())) {
-                out.append(String.format("  [x] %-5s %s  (%d tests pass)%n", e.id(), e.title(), tests.size()));
+                out.append(String.format(
+                        "  [x] %-5s %s  (%s)%n",
+                        e.id(), e.title(), tests.size() == 1 ? "its test passes" : tests.size() + " tests pass"));
                 continue;
             }
             out.append(String.format(
@@ -112,8 +149,11 @@ public final class Scoreboard {
         }
         List<TestResult> others = failingOtherTests();
         long otherCount = results.stream().filter(r -> !r.isExercise()).count();
-        out.append(String.format(
-                "  Other tests (properties already built): %d of %d pass%n", otherCount - others.size(), otherCount));
+        if (otherCount > 0 || !filtered()) {
+            out.append(String.format(
+                    "  Other tests (properties already built): %d of %d pass%n",
+                    otherCount - others.size(), otherCount));
+        }
         for (TestResult t : others) {
             out.append("      failing: ")
                     .append(t.name())
@@ -131,9 +171,11 @@ public final class Scoreboard {
                                 .append(e.id())
                                 .append("\" in src/main/java.\n"),
                         () -> out.append(
-                                others.isEmpty()
-                                        ? " All exercises done. On to the next step!\n"
-                                        : " All exercises done, but an earlier property broke: see \"Other tests\".\n"));
+                                filtered()
+                                        ? " The exercise(s) that ran are done. Grade the whole step: ../mvnw test\n"
+                                        : others.isEmpty()
+                                                ? " All exercises done. On to the next step!\n"
+                                                : " All exercises done, but an earlier property broke: see \"Other tests\".\n"));
         return out.append(rule).toString();
     }
 }
