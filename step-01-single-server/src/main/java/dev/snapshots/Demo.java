@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 public final class Demo {
 
     public static void main(String[] args) throws InterruptedException {
+        exitWithParent();
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
         Topology topology = Topology.start(new DnsRegistry(), port);
         var alice = topology.users().register(new NewUser("Alice", "alice@example.com", "correct horse"));
@@ -30,5 +31,14 @@ public final class Demo {
             stopped.countDown();
         }));
         stopped.await();
+    }
+
+    /**
+     * Ends this JVM when the process that started it ends, even when that one is killed (Maven under
+     * {@code ./course demo}, a shell, or the demo's own parent): a demo must not outlive its terminal
+     * and keep holding its ports. The JDK watches a process that is not its child by polling.
+     */
+    private static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
     }
 }

@@ -21,15 +21,19 @@ import java.util.concurrent.CountDownLatch;
  * Stop it with Ctrl+C. Start it from the repository root with {@code ./course demo step-02-separate-db}.
  *
  * <p>Each tier can also be started on its own, as in production:
- * {@code java -cp … dev.snapshots.Demo data-tier} and
- * {@code SNAPSHOTS_DB_URL=jdbc:h2:tcp://127.0.0.1:9092/snapshots java -cp … dev.snapshots.Demo web-tier}.
+ * {@code java -cp … dev.snapshots.Demo data-tier} and {@code
+ * SNAPSHOTS_DB_URL=jdbc:h2:tcp://127.0.0.1:9092/snapshots SNAPSHOTS_DB_PASSWORD=$(cat
+ * target/demo-data/password.txt) java -cp … dev.snapshots.Demo web-tier}.
  */
 public final class Demo {
 
     private static final int DB_PORT = Integer.parseInt(System.getenv().getOrDefault("DB_PORT", "9092"));
     private static final int WEB_PORT = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
+    /** The data tier's files, and its password (owner-only), kept between runs. */
+    private static final Path DATA = Path.of("target", "demo-data").toAbsolutePath();
 
     public static void main(String[] args) throws Exception {
+        exitWithParent();
         switch (args.length == 0 ? "both" : args[0]) {
             case "data-tier" -> runDataTier();
             case "web-tier" -> runWebTier();
@@ -38,8 +42,7 @@ public final class Demo {
     }
 
     private static void runDataTier() throws InterruptedException {
-        DatabaseServer database =
-                DatabaseServer.start(DB_PORT, Path.of("target", "demo-data").toAbsolutePath());
+        DatabaseServer database = DatabaseServer.start(DB_PORT, DATA);
         System.out.println("data tier: H2 server at " + database.jdbcUrl("snapshots"));
         untilStopped(database::close);
     }
@@ -56,9 +59,12 @@ public final class Demo {
         List<Process> tiers = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> tiers.forEach(Process::destroy)));
 
-        tiers.add(child("data-tier", null));
+        tiers.add(child("data-tier", null, null));
         awaitPort(DB_PORT);
-        tiers.add(child("web-tier", "jdbc:h2:tcp://127.0.0.1:" + DB_PORT + "/snapshots"));
+        // The web tier gets the data tier's password the way production hands out secrets: through
+        // its environment, which only its own user can read, never on a command line anyone can see.
+        tiers.add(child(
+                "web-tier", "jdbc:h2:tcp://127.0.0.1:" + DB_PORT + "/snapshots", DatabaseServer.passwordIn(DATA)));
         String base = "http://127.0.0.1:" + WEB_PORT;
         awaitPort(WEB_PORT);
 
@@ -77,21 +83,22 @@ public final class Demo {
         System.out.println("  web page        " + base + "/");
         System.out.println("  users (JSON)    " + base + "/api/users/1   (sign-up of alice@example.com: "
                 + alice.statusCode() + ")");
-        System.out.println(
-                "  data tier       jdbc:h2:tcp://127.0.0.1:" + DB_PORT + "/snapshots   (user sa, no password)");
+        System.out.println("  data tier       jdbc:h2:tcp://127.0.0.1:" + DB_PORT
+                + "/snapshots   (user sa, password in target/demo-data/password.txt)");
         System.out.println("Try: kill the web tier's pid and start it again: the users are still there.");
         System.out.println("     kill the data tier's pid: the API answers 503 at once, and recovers when it is back.");
         System.out.println("Press Ctrl+C to stop both.");
         new CountDownLatch(1).await();
     }
 
-    private static Process child(String tier, String dbUrl) throws IOException {
+    private static Process child(String tier, String dbUrl, String dbPassword) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(
                         java, "-cp", System.getProperty("java.class.path"), Demo.class.getName(), tier)
                 .inheritIO();
         if (dbUrl != null) {
             builder.environment().put(DataTierConfig.URL_VARIABLE, dbUrl);
+            builder.environment().put(DataTierConfig.PASSWORD_VARIABLE, dbPassword);
         }
         return builder.start();
     }
@@ -115,5 +122,14 @@ public final class Demo {
             stopped.countDown();
         }));
         stopped.await();
+    }
+
+    /**
+     * Ends this JVM when the process that started it ends, even when that one is killed (Maven under
+     * {@code ./course demo}, a shell, or the demo's own parent): a demo must not outlive its terminal
+     * and keep holding its ports. The JDK watches a process that is not its child by polling.
+     */
+    private static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
     }
 }

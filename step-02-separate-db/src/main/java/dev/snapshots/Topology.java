@@ -102,7 +102,12 @@ public final class Topology implements AutoCloseable {
         this.database = starting.add(DatabaseServer.startTemporary());
         // The web tier learns the data tier's address the way production does: from its configuration.
         this.dataTier = DataTierConfig.from(
-                Map.of(DataTierConfig.URL_VARIABLE, database.jdbcUrl("snapshots")), new Properties());
+                Map.of(
+                        DataTierConfig.URL_VARIABLE,
+                        database.jdbcUrl("snapshots"),
+                        DataTierConfig.PASSWORD_VARIABLE,
+                        database.password()),
+                new Properties());
         for (int i = 1; i <= options.webServers; i++) {
             WebServer server = starting.add(startWebServer("web-" + i));
             if (i == 1) {

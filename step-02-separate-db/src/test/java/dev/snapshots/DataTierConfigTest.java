@@ -30,10 +30,26 @@ class DataTierConfigTest {
     }
 
     @Test
-    void the_address_comes_from_SNAPSHOTS_DB_URL_with_default_credentials() {
-        DataTierConfig config = DataTierConfig.from(Map.of("SNAPSHOTS_DB_URL", URL), properties());
+    void the_address_comes_from_SNAPSHOTS_DB_URL_and_the_user_defaults_to_sa() {
+        DataTierConfig config =
+                DataTierConfig.from(Map.of("SNAPSHOTS_DB_URL", URL, "SNAPSHOTS_DB_PASSWORD", "pw"), properties());
 
-        assertThat(config).as("2.3: from SNAPSHOTS_DB_URL alone").isEqualTo(new DataTierConfig(URL, "sa", ""));
+        assertThat(config)
+                .as("2.3: from SNAPSHOTS_DB_URL and SNAPSHOTS_DB_PASSWORD")
+                .isEqualTo(new DataTierConfig(URL, "sa", "pw"));
+    }
+
+    @ParameterizedTest(name = "SNAPSHOTS_DB_PASSWORD=[{0}] is refused")
+    @ValueSource(strings = {"", "   ", "(none)"})
+    void a_missing_or_blank_password_fails_at_once_and_says_what_to_set(String password) {
+        Map<String, String> environment = password.equals("(none)")
+                ? Map.of("SNAPSHOTS_DB_URL", URL)
+                : Map.of("SNAPSHOTS_DB_URL", URL, "SNAPSHOTS_DB_PASSWORD", password);
+
+        assertThatThrownBy(() -> DataTierConfig.from(environment, properties()))
+                .as("2.3: SNAPSHOTS_DB_PASSWORD=[%s]", password)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SNAPSHOTS_DB_PASSWORD");
     }
 
     @Test
@@ -70,7 +86,7 @@ class DataTierConfigTest {
                 "http://127.0.0.1:9092"
             })
     void a_missing_or_embedded_address_fails_at_once_and_says_what_to_set(String url) {
-        Map<String, String> environment = Map.of("SNAPSHOTS_DB_URL", url);
+        Map<String, String> environment = Map.of("SNAPSHOTS_DB_URL", url, "SNAPSHOTS_DB_PASSWORD", "pw");
 
         assertThatThrownBy(() -> DataTierConfig.from(environment, properties()))
                 .as("2.3: SNAPSHOTS_DB_URL=[%s]", url)
@@ -91,8 +107,9 @@ class DataTierConfigTest {
     void a_web_server_uses_the_data_tier_it_is_configured_with_and_no_other() {
         try (DatabaseServer a = DatabaseServer.startTemporary();
                 DatabaseServer b = DatabaseServer.startTemporary()) {
-            DataTierConfig config =
-                    DataTierConfig.from(Map.of("SNAPSHOTS_DB_URL", b.jdbcUrl("snapshots")), properties());
+            DataTierConfig config = DataTierConfig.from(
+                    Map.of("SNAPSHOTS_DB_URL", b.jdbcUrl("snapshots"), "SNAPSHOTS_DB_PASSWORD", b.password()),
+                    properties());
             try (WebServer web = Topology.webServer("web-1", config, TestTopology.CHEAP_HASHING, 0)) {
                 var dns = new dev.snapshots.dns.DnsRegistry();
                 dns.register(Topology.SITE, web.address());
@@ -102,11 +119,11 @@ class DataTierConfigTest {
                                 "{\"name\": \"Bo\", \"email\": \"bo@example.com\", \"password\": \"correct horse\"}");
                 assertThat(created.status()).as("2.3: %s", created).isEqualTo(201);
             }
-            long inB = Jdbi.create(b.jdbcUrl("snapshots"), "sa", "")
+            long inB = Jdbi.create(b.jdbcUrl("snapshots"), DatabaseServer.USER, b.password())
                     .withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users")
                             .mapTo(Long.class)
                             .one());
-            boolean aHasUsers = Jdbi.create(a.jdbcUrl("snapshots"), "sa", "")
+            boolean aHasUsers = Jdbi.create(a.jdbcUrl("snapshots"), DatabaseServer.USER, a.password())
                             .withHandle(h -> h.createQuery(
                                             "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'PUBLIC' AND table_name = 'USERS'")
                                     .mapTo(Long.class)

@@ -30,7 +30,10 @@ class SchemaTest {
     @BeforeEach
     void startDataTier() {
         topology = TestTopology.builder(dns).start();
-        db = Jdbi.create(topology.dataTier().url(), "sa", "");
+        db = Jdbi.create(
+                topology.dataTier().url(),
+                topology.dataTier().user(),
+                topology.dataTier().password());
     }
 
     @AfterEach

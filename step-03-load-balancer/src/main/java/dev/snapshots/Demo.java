@@ -23,6 +23,7 @@ public final class Demo {
     private Demo() {}
 
     public static void main(String[] args) throws Exception {
+        exitWithParent();
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
         Topology topology = Topology.builder(new DnsRegistry())
                 .webServers(3)
@@ -80,5 +81,14 @@ public final class Demo {
                     .collect(Collectors.joining(" "));
             System.out.printf("[%3d s] pool: %s | requests served: %s%n", seconds, state, served);
         }
+    }
+
+    /**
+     * Ends this JVM when the process that started it ends, even when that one is killed (Maven under
+     * {@code ./course demo}, a shell, or the demo's own parent): a demo must not outlive its terminal
+     * and keep holding its ports. The JDK watches a process that is not its child by polling.
+     */
+    private static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
     }
 }

@@ -122,7 +122,12 @@ public final class Topology implements AutoCloseable {
         this.database = starting.add(DatabaseServer.startTemporary());
         // The web tier learns the data tier's address the way production does: from its configuration.
         this.dataTier = DataTierConfig.from(
-                Map.of(DataTierConfig.URL_VARIABLE, database.jdbcUrl("snapshots")), new Properties());
+                Map.of(
+                        DataTierConfig.URL_VARIABLE,
+                        database.jdbcUrl("snapshots"),
+                        DataTierConfig.PASSWORD_VARIABLE,
+                        database.password()),
+                new Properties());
         this.loadBalancer =
                 options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
         for (int i = 1; i <= options.webServers; i++) {

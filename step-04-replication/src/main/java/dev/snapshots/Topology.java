@@ -245,7 +245,12 @@ public final class Topology implements AutoCloseable {
     /** How to reach the primary with full rights (tests look at its tables with it). */
     public DataTierConfig dataTier() {
         return DataTierConfig.from(
-                Map.of(DataTierConfig.URL_VARIABLE, cluster.primary().url()), new Properties());
+                Map.of(
+                        DataTierConfig.URL_VARIABLE,
+                        cluster.primary().url(),
+                        DataTierConfig.PASSWORD_VARIABLE,
+                        cluster.primary().server().password()),
+                new Properties());
     }
 
     /**

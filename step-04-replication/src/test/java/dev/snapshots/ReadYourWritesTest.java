@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.data.DbNode;
 import dev.snapshots.dns.DnsRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,5 +97,38 @@ class ReadYourWritesTest {
                                 + " time would take 5 s)",
                         took.toMillis())
                 .isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
+    void a_forged_position_ahead_of_the_primary_is_ignored_not_waited_for() throws Exception {
+        SiteClient writer = new SiteClient(dns);
+        var created = Nodes.signUp(writer, "target@example.com");
+        topology.awaitReplication();
+        DbNode primary = topology.cluster().primary();
+        long primaryReadsBefore = primary.readsServed();
+        HttpClient forger = HttpClient.newHttpClient();
+        HttpRequest forged = HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + topology.loadBalancer().address().getPort() + created.header("Location")))
+                .header("Cookie", "snapshots_seen=9000000000000000000")
+                .build();
+
+        long start = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> read = forger.send(forged, HttpResponse.BodyHandlers.ofString());
+            assertThat(read.statusCode())
+                    .as("4.3: read with a forged position: %s", read.body())
+                    .isEqualTo(200);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took)
+                .as(
+                        "4.3: 5 reads with a position no write ever reached took %d ms (waiting 500 ms for each would"
+                                + " take 2.5 s)",
+                        took.toMillis())
+                .isLessThan(Duration.ofMillis(1200));
+        assertThat(primary.readsServed() - primaryReadsBefore)
+                .as("4.3: reads the forged cookie sent to the primary")
+                .isZero();
     }
 }

@@ -80,7 +80,7 @@ public final class Benchmark {
         Result none = run(plain, plain);
         print("no cache", none, none);
         try (CacheServer server = CacheServer.startTemporary();
-                RedisClient redis = CacheClient.connect("127.0.0.1", server.port())) {
+                RedisClient redis = CacheClient.connect(server)) {
             SlowDatabase behindCache = new SlowDatabase();
             print("cache", run(new CachedUserRepository(behindCache, redis, Duration.ofMinutes(5)), behindCache), none);
         }

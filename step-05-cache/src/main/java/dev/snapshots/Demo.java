@@ -17,13 +17,15 @@ import java.util.concurrent.TimeUnit;
  * the balancer) and plays a cache outage: Redis dies after 20 s and comes back 20 s later. Reload
  * {@code /api/users/1} and watch the database reads: they barely move while the cache is up.
  * Start it from the repository root with {@code ./course demo step-05-cache}; stop with Ctrl+C.
- * With {@code SNAPSHOTS_CACHE_URL=redis://host:port} it uses that Redis server instead of its own.
+ * With {@code SNAPSHOTS_CACHE_URL=redis://host:port} and {@code SNAPSHOTS_CACHE_PASSWORD} it uses that
+ * Redis server instead of its own.
  */
 public final class Demo {
 
     private Demo() {}
 
     public static void main(String[] args) throws Exception {
+        exitWithParent();
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
         Optional<CacheConfig> redis = CacheConfig.fromEnvironment();
         Topology.Builder site = Topology.builder(new DnsRegistry())
@@ -85,5 +87,14 @@ public final class Demo {
                     "[%3d s] redis %s | database reads so far: %d%n",
                     seconds, topology.cacheServer().isRunning() ? "up" : "DOWN", topology.databaseReads());
         }
+    }
+
+    /**
+     * Ends this JVM when the process that started it ends, even when that one is killed (Maven under
+     * {@code ./course demo}, a shell, or the demo's own parent): a demo must not outlive its terminal
+     * and keep holding its ports. The JDK watches a process that is not its child by polling.
+     */
+    private static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
     }
 }

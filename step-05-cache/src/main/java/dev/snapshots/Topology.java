@@ -178,11 +178,11 @@ public final class Topology implements AutoCloseable {
             this.cacheClient = null;
         } else if (options.externalCache != null) {
             this.cacheServer = null;
-            this.cacheClient =
-                    starting.add(CacheClient.connect(options.externalCache.host(), options.externalCache.port()));
+            this.cacheClient = starting.add(CacheClient.connect(
+                    options.externalCache.host(), options.externalCache.port(), options.externalCache.password()));
         } else {
             this.cacheServer = starting.add(CacheServer.startTemporary());
-            this.cacheClient = starting.add(CacheClient.connect("127.0.0.1", cacheServer.port()));
+            this.cacheClient = starting.add(CacheClient.connect(cacheServer));
         }
         this.loadBalancer =
                 options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
@@ -297,7 +297,12 @@ public final class Topology implements AutoCloseable {
     /** How to reach the primary with full rights (tests look at its tables with it). */
     public DataTierConfig dataTier() {
         return DataTierConfig.from(
-                Map.of(DataTierConfig.URL_VARIABLE, cluster.primary().url()), new Properties());
+                Map.of(
+                        DataTierConfig.URL_VARIABLE,
+                        cluster.primary().url(),
+                        DataTierConfig.PASSWORD_VARIABLE,
+                        cluster.primary().server().password()),
+                new Properties());
     }
 
     /**

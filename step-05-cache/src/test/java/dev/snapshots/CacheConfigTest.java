@@ -19,20 +19,33 @@ class CacheConfigTest {
         Properties property = new Properties();
         property.setProperty("snapshots.cache.url", "redis://127.0.0.1:7000");
 
+        Map<String, String> environment =
+                Map.of("SNAPSHOTS_CACHE_URL", "redis://10.0.0.5:6379", "SNAPSHOTS_CACHE_PASSWORD", "pw");
+
         assertThat(CacheConfig.from(Map.of(), none)).isEmpty();
-        assertThat(CacheConfig.from(Map.of("SNAPSHOTS_CACHE_URL", "redis://10.0.0.5:6379"), none))
-                .contains(new CacheConfig("10.0.0.5", 6379));
-        assertThat(CacheConfig.from(Map.of("SNAPSHOTS_CACHE_URL", "redis://10.0.0.5:6379"), property))
-                .contains(new CacheConfig("127.0.0.1", 7000));
+        assertThat(CacheConfig.from(environment, none)).contains(new CacheConfig("10.0.0.5", 6379, "pw"));
+        assertThat(CacheConfig.from(environment, property)).contains(new CacheConfig("127.0.0.1", 7000, "pw"));
+    }
+
+    @Test
+    void an_address_without_a_password_fails_at_once_and_a_config_never_prints_it() {
+        assertThatThrownBy(() ->
+                        CacheConfig.from(Map.of("SNAPSHOTS_CACHE_URL", "redis://127.0.0.1:6379"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SNAPSHOTS_CACHE_PASSWORD");
+        assertThat(new CacheConfig("127.0.0.1", 6379, "s3cret").toString()).doesNotContain("s3cret");
     }
 
     @Test
     void an_address_that_is_not_redis_host_port_fails_at_once() {
-        assertThatThrownBy(() ->
-                        CacheConfig.from(Map.of("SNAPSHOTS_CACHE_URL", "http://127.0.0.1:6379"), new Properties()))
+        assertThatThrownBy(() -> CacheConfig.from(
+                        Map.of("SNAPSHOTS_CACHE_URL", "http://127.0.0.1:6379", "SNAPSHOTS_CACHE_PASSWORD", "pw"),
+                        new Properties()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SNAPSHOTS_CACHE_URL");
-        assertThatThrownBy(() -> CacheConfig.from(Map.of("SNAPSHOTS_CACHE_URL", "redis://127.0.0.1"), new Properties()))
+        assertThatThrownBy(() -> CacheConfig.from(
+                        Map.of("SNAPSHOTS_CACHE_URL", "redis://127.0.0.1", "SNAPSHOTS_CACHE_PASSWORD", "pw"),
+                        new Properties()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

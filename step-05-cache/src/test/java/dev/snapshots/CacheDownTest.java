@@ -71,8 +71,7 @@ class CacheDownTest {
                         .replicas(1)
                         .cache(Duration.ofSeconds(60))
                         .start();
-                RedisClient admin =
-                        CacheClient.connect("127.0.0.1", topology.cacheServer().port())) {
+                RedisClient admin = CacheClient.connect(topology.cacheServer())) {
             // Up and answering, but refusing every write: "OOM command not allowed when used memory > 'maxmemory'".
             admin.configSet("maxmemory-policy", "noeviction");
             admin.configSet("maxmemory", "1");

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.RedisClient;
 
@@ -23,7 +25,11 @@ class CachePolicyTest {
     @Test
     void redis_runs_with_a_32_MB_limit_and_allkeys_lru() {
         try (CacheServer server = CacheServer.startTemporary();
-                Jedis admin = new Jedis("127.0.0.1", server.port())) {
+                Jedis admin = new Jedis(
+                        new HostAndPort("127.0.0.1", server.port()),
+                        DefaultJedisClientConfig.builder()
+                                .password(server.password())
+                                .build())) {
             Map<String, String> maxmemory = admin.configGet("maxmemory");
             Map<String, String> policy = admin.configGet("maxmemory-policy");
 
@@ -37,7 +43,7 @@ class CachePolicyTest {
     @Test
     void writing_more_than_the_limit_evicts_old_keys_instead_of_failing() {
         try (CacheServer server = CacheServer.startTemporary();
-                RedisClient redis = CacheClient.connect("127.0.0.1", server.port())) {
+                RedisClient redis = CacheClient.connect(server)) {
             String value = "x".repeat(100_000);
             for (int i = 0; i < 500; i++) {
                 redis.set("filler:" + i, value); // 50 MB in all: more than the cache may hold

@@ -56,8 +56,7 @@ class CacheReadTest {
                         .replicas(1)
                         .cache(Duration.ofSeconds(60))
                         .start();
-                RedisClient redis =
-                        CacheClient.connect("127.0.0.1", topology.cacheServer().port())) {
+                RedisClient redis = CacheClient.connect(topology.cacheServer())) {
             String user = signUp(dns, topology);
             var read = new SiteClient(dns).get(user);
             long id = read.json().path("id").asLong();

@@ -45,7 +45,7 @@ class SingleFlightTest {
     @BeforeAll
     static void startRedis() {
         redisServer = CacheServer.startTemporary();
-        redis = CacheClient.connect("127.0.0.1", redisServer.port());
+        redis = CacheClient.connect(redisServer);
     }
 
     @AfterAll

@@ -28,7 +28,10 @@ class UsersInTheDataTierTest {
     @BeforeEach
     void start() {
         topology = TestTopology.builder(dns).webServers(1).start();
-        db = Jdbi.create(topology.dataTier().url(), "sa", "");
+        db = Jdbi.create(
+                topology.dataTier().url(),
+                topology.dataTier().user(),
+                topology.dataTier().password());
     }
 
     @AfterEach

@@ -1,5 +1,9 @@
 package dev.snapshots.data;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -17,21 +21,27 @@ public final class DbNode implements AutoCloseable {
     private final Database admin;
     private final Database reader;
     private final LongAdder webStatements = new LongAdder();
+    /** Never a known one ("reader" would let any local process read every user and hash). */
+    private final String readerPassword;
 
     DbNode(String name, DatabaseServer server, String url, String user, String password) {
         this.name = name;
         this.server = server;
         this.url = url;
+        this.readerPassword = readerPassword(password);
         this.admin = Database.connect(url, user, password);
         // Settings in the URL (DB_CLOSE_DELAY) need admin rights: the reader connects without them.
-        this.reader = Database.connect(url.split(";")[0], READER, READER).onEachStatement(webStatements::increment);
+        this.reader =
+                Database.connect(url.split(";")[0], READER, readerPassword).onEachStatement(webStatements::increment);
     }
 
     /** Creates the tables and the read-only user. Idempotent. */
     void prepare() {
         admin.call(handle -> {
             ReplicationLog.createTables(handle);
-            handle.execute("CREATE USER IF NOT EXISTS " + READER + " PASSWORD '" + READER + "'");
+            // The password is base64url (letters, digits, '-', '_'): nothing in it can end the quotes.
+            handle.execute("CREATE USER IF NOT EXISTS " + READER + " PASSWORD '" + readerPassword + "'");
+            handle.execute("ALTER USER " + READER + " SET PASSWORD '" + readerPassword + "'");
             handle.execute("GRANT SELECT ON users TO " + READER);
             return null;
         });
@@ -105,5 +115,20 @@ public final class DbNode implements AutoCloseable {
     @Override
     public String toString() {
         return name;
+    }
+
+    /**
+     * The reader's password, derived from the administrator's by a one-way hash: every process that
+     * may administer this database (each web server's own connection to it) agrees on it without
+     * storing a second secret, and knowing it reveals nothing of the administrator's password.
+     */
+    private static String readerPassword(String adminPassword) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((adminPassword + ":" + READER).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

@@ -17,14 +17,20 @@ public final class CacheClient {
 
     private CacheClient() {}
 
-    /** A client for the Redis server at {@code host:port}. */
-    public static RedisClient connect(String host, int port) {
+    /** A client for this process's own cache server. */
+    public static RedisClient connect(CacheServer server) {
+        return connect("127.0.0.1", server.port(), server.password());
+    }
+
+    /** A client for the Redis server at {@code host:port}, which asks for {@code password}. */
+    public static RedisClient connect(String host, int port, String password) {
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(16);
         pool.setMaxWait(TIMEOUT);
         return RedisClient.builder()
                 .hostAndPort(host, port)
                 .clientConfig(DefaultJedisClientConfig.builder()
+                        .password(password)
                         .connectionTimeoutMillis((int) TIMEOUT.toMillis())
                         .socketTimeoutMillis((int) TIMEOUT.toMillis())
                         .build())

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.HandleCallback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The web tier's way to the replicated data tier. Writes go to the primary, together with their
@@ -26,9 +28,13 @@ public final class ReplicatedDatabase {
     /** How long a read waits for a replica to catch up with the client's own writes. */
     public static final Duration FRESHNESS_WAIT = Duration.ofMillis(500);
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicatedDatabase.class);
+
     private final ReplicationCluster cluster;
     private final Acknowledgement acknowledgement;
     private final Duration semiSyncTimeout;
+    /** The newest log position known to exist on the primary: no client can have seen past it. */
+    private final AtomicLong newestKnown = new AtomicLong();
     /** Round robin over the replicas; atomic, because many request threads read at once. */
     private final AtomicLong turns = new AtomicLong();
 
@@ -68,6 +74,7 @@ public final class ReplicatedDatabase {
                 throw new DataTierUnavailableException("a failover happened before the write was confirmed", null);
             }
         }
+        newestKnown.accumulateAndGet(position[0], Math::max);
         ReadYourWrites.wrote(position[0]);
         return result;
     }
@@ -78,6 +85,12 @@ public final class ReplicatedDatabase {
             return cluster.primary().reader().call(callback);
         }
         long needed = ReadYourWrites.required();
+        if (needed > 0 && !exists(needed)) {
+            // The cookie is the client's to forge: a position nobody wrote would make every read
+            // wait, then go to the primary. Ignore it; the client has seen nothing we must wait for.
+            LOG.warn("ignoring a read-your-writes position ahead of the primary: {}", needed);
+            needed = 0;
+        }
         DataTierUnavailableException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             DbNode node = pickReadNode();
@@ -95,6 +108,18 @@ public final class ReplicatedDatabase {
             }
         }
         throw last;
+    }
+
+    /** True if the primary's log has reached {@code position}; asks the primary only past what is known. */
+    private boolean exists(long position) {
+        if (position <= newestKnown.get()) {
+            return true;
+        }
+        try {
+            return position <= newestKnown.accumulateAndGet(cluster.primary().position(), Math::max);
+        } catch (RuntimeException primaryDown) {
+            return true; // cannot tell: wait for a replica as usual
+        }
     }
 
     /**

@@ -72,7 +72,7 @@ public final class ReplicationCluster implements AutoCloseable {
 
     private DbNode newNode(String name) {
         DatabaseServer server = DatabaseServer.startTemporary();
-        DbNode node = new DbNode(name, server, server.jdbcUrl("snapshots"), "sa", "");
+        DbNode node = new DbNode(name, server, server.jdbcUrl("snapshots"), DatabaseServer.USER, server.password());
         all.add(node);
         node.prepare();
         up.put(name, true);

@@ -16,7 +16,11 @@ public record DataTierConfig(String url, String user, String password) {
         }
         String user = setting("user", environment, systemProperties);
         String password = setting("password", environment, systemProperties);
-        return new DataTierConfig(url.strip(), user == null ? "sa" : user, password == null ? "" : password);
+        if (password == null || password.isBlank()) {
+            throw new IllegalArgumentException("The data tier needs its password: set " + PASSWORD_VARIABLE
+                    + " (or -Dsnapshots.db.password); an empty password would let anyone on this machine in");
+        }
+        return new DataTierConfig(url.strip(), user == null ? "sa" : user, password);
     }
 
     private static String setting(String name, Map<String, String> environment, Properties systemProperties) {
