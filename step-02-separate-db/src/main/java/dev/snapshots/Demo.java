@@ -106,8 +106,10 @@ public final class Demo {
     private static void awaitPort(int port) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                if (probe.isConnected()) {
+                    return;
+                }
             } catch (IOException notYet) {
                 Thread.sleep(100);
             }
