@@ -1,30 +1,44 @@
 package dev.snapshots.course;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * A learner's progress over the whole course: runs every step's tests (all of them, even after a
- * step fails), then prints one line per step and the exercise to do next.
- * Usage: {@code ./course progress}.
+ * A learner's progress over the whole course, from the results each step's last test run recorded
+ * ({@code target/exercise-results.tsv}). A step is run again only when there is nothing recorded,
+ * when its last run was a filtered one ({@code ./course verify}), or when a file of the step changed
+ * since: so after a full run the report takes seconds, not minutes. Exits 1 while anything is
+ * unfinished, so a script can use it. Usage: {@code ./course progress}.
  */
 public final class Progress {
+
+    private Progress() {}
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
         Course course = new Course(root, root.resolve("target"));
-        System.out.println("Running every step's tests (a few minutes; the log is target/progress.log) …");
-        Course.Run run = course.maven("progress", "test", "--fail-at-end", "-Dcourse.scoreboard.skip=true");
-
         String next = null;
-        System.out.println();
-        System.out.printf("%-28s %-12s %s%n", "step", "exercises", "status");
+        List<String> lines = new ArrayList<>();
         for (Course.Step step : course.steps()) {
+            Optional<String> stale = whyStale(step);
+            Course.Run run = null;
+            if (stale.isPresent()) {
+                System.out.printf("%s: %s; running its tests …%n", step.name(), stale.get());
+                run = course.maven(
+                        "progress-" + step.name(), "test", "-pl", step.name(), "-Dcourse.scoreboard.skip=true");
+            }
             Scoreboard board = Scoreboard.load(step.name(), step.readme(), step.starterResults());
             int total = board.exercises().size();
             long done = board.doneCount();
             String status;
             if (!board.ran()) {
-                status = "did not compile or could not run: see " + run.log();
+                status = "did not compile or could not run" + (run == null ? "" : ": see " + run.log());
             } else if (board.complete()) {
                 status = "done";
             } else if (board.next().isPresent()) {
@@ -36,10 +50,45 @@ public final class Progress {
             if (next == null && !board.complete()) {
                 next = step.name() + ": " + status;
             }
-            System.out.printf("%-28s %-12s %s%n", step.name(), bar(done, total), status);
+            lines.add(String.format("%-28s %-12s %s", step.name(), bar(done, total), status));
         }
         System.out.println();
+        System.out.printf("%-28s %-12s %s%n", "step", "exercises", "status");
+        lines.forEach(System.out::println);
+        System.out.println();
         System.out.println(next == null ? "Every step is done. Congratulations!" : "Work on " + next);
+        System.exit(next == null ? 0 : 1);
+    }
+
+    /** Why the recorded results of {@code step} cannot be trusted any more; empty when they can. */
+    static Optional<String> whyStale(Course.Step step) throws IOException {
+        Path results = step.starterResults();
+        if (!Files.exists(results)) {
+            return Optional.of("no results recorded yet");
+        }
+        Scoreboard board = Scoreboard.load(step.name(), step.readme(), results);
+        if (!board.ran()) {
+            return Optional.of("its last run did not finish");
+        }
+        if (board.filtered()) {
+            return Optional.of("its last run was of one exercise only");
+        }
+        FileTime recorded = Files.getLastModifiedTime(results);
+        try (Stream<Path> files = Stream.concat(
+                Files.walk(step.dir().resolve("src")), Stream.of(step.dir().resolve("pom.xml")))) {
+            Optional<Path> changed = files.filter(Files::isRegularFile)
+                    .filter(file -> modified(file).compareTo(recorded) > 0)
+                    .findFirst();
+            return changed.map(file -> step.dir().relativize(file) + " changed since its last run");
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException gone) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     private static String bar(long done, int total) {

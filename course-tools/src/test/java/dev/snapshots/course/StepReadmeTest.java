@@ -1,6 +1,7 @@
 package dev.snapshots.course;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +35,39 @@ class StepReadmeTest {
                 """);
 
         assertThat(readme.exercises())
-                .containsExactly(
-                        new StepReadme.Exercise("3.1", "Round robin", true),
-                        new StepReadme.Exercise("3.2", "Forwarding", false));
+                .extracting(StepReadme.Exercise::id, StepReadme.Exercise::title, StepReadme.Exercise::hasHint)
+                .containsExactly(tuple("3.1", "Round robin", true), tuple("3.2", "Forwarding", false));
+        assertThat(readme.exercises().get(0).story()).isEqualTo("text");
+        assertThat(readme.exercises().get(0).hints()).containsExactly(new StepReadme.Hint("Hint", "use a counter"));
         assertThat(readme.exercises().get(0).anchor()).isEqualTo("#exercise-31-round-robin");
+    }
+
+    @Test
+    void hints_come_in_layers_in_the_order_of_the_readme() throws Exception {
+        StepReadme readme = read("""
+                ### Exercise 3.2: Round robin
+                Take turns. Every backend gets its share.
+
+                <details>
+                <summary>Hint 1 · the idea</summary>
+
+                A shared turn number.
+                </details>
+
+                <details>
+                <summary>Hint 2 · where to look</summary>
+
+                `RoundRobin.next`.
+                </details>
+                ## Run
+                """);
+
+        StepReadme.Exercise exercise = readme.exercises().get(0);
+        assertThat(exercise.hints())
+                .containsExactly(
+                        new StepReadme.Hint("Hint 1 · the idea", "A shared turn number."),
+                        new StepReadme.Hint("Hint 2 · where to look", "`RoundRobin.next`."));
+        assertThat(exercise.firstSentence()).isEqualTo("Take turns.");
     }
 
     @Test

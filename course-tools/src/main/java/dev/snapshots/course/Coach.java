@@ -1,0 +1,162 @@
+package dev.snapshots.course;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+
+/**
+ * The learner's small commands, answered from what is on disk without running anything:
+ * {@code ./course next} (the exercise to do now, where its TODO is, what it is about) and
+ * {@code ./course hint 3.2} (one more layer of the exercise's hints each time it is asked).
+ */
+public final class Coach {
+
+    private Coach() {}
+
+    /** Usage: {@code Coach next [--id]} or {@code Coach hint <exercise> [layer]}. */
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of("").toAbsolutePath();
+        Course course = new Course(root, root.resolve("target"));
+        int exit = switch (args.length == 0 ? "" : args[0]) {
+            case "next" -> next(course, args.length > 1 && args[1].equals("--id"));
+            case "hint" -> hint(course, args);
+            default -> {
+                System.err.println("usage: Coach next [--id] | Coach hint <exercise> [layer]");
+                yield 2;
+            }
+        };
+        System.exit(exit);
+    }
+
+    /** The next exercise: the first one not done, in the first step whose recorded results say so. */
+    static Optional<Found> nextExercise(Course course) throws IOException {
+        for (Course.Step step : course.steps()) {
+            StepReadme readme = StepReadme.read(step.readme());
+            if (!Files.exists(step.starterResults())) {
+                for (StepReadme.Exercise e : readme.exercises()) {
+                    if (!verifiedAlone(step, e.id())) {
+                        return Optional.of(new Found(step, e, false));
+                    }
+                }
+                continue;
+            }
+            Scoreboard board = Scoreboard.load(step.name(), step.readme(), step.starterResults());
+            List<StepReadme.Exercise> notDone = new java.util.ArrayList<>();
+            for (StepReadme.Exercise e : board.exercises()) {
+                if (!board.done(e.id()) && !verifiedAlone(step, e.id())) {
+                    notDone.add(e);
+                }
+            }
+            Optional<StepReadme.Exercise> next = notDone.stream().findFirst();
+            if (next.isPresent()) {
+                return Optional.of(new Found(step, next.get(), true));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True if the exercise's own last run ({@code ./course verify}) passed all its tests. */
+    private static boolean verifiedAlone(Course.Step step, String id) throws IOException {
+        Path results = step.dir().resolve("target/verify").resolve(id + ".tsv");
+        return Files.exists(results)
+                && Scoreboard.load(step.name(), step.readme(), results).done(id);
+    }
+
+    record Found(Course.Step step, StepReadme.Exercise exercise, boolean fromResults) {}
+
+    private static int next(Course course, boolean idOnly) throws IOException {
+        Optional<Found> found = nextExercise(course);
+        if (found.isEmpty()) {
+            if (!idOnly) {
+                System.out.println(
+                        "Every exercise is done (by the last recorded results). ./course progress checks again.");
+            }
+            return 1;
+        }
+        StepReadme.Exercise e = found.get().exercise();
+        Course.Step step = found.get().step();
+        if (idOnly) {
+            System.out.println(e.id());
+            return 0;
+        }
+        System.out.println("Next: exercise " + e.id() + " · " + e.title() + "   (" + step.name() + ")");
+        System.out.println("  " + e.firstSentence());
+        for (String todo : todos(step, e.id())) {
+            System.out.println("  TODO at " + todo);
+        }
+        System.out.println("  Read:   " + step.name() + "/README.md" + e.anchor());
+        System.out.println("  Grade:  ./course verify " + e.id() + "   (or ./course watch to rerun it on every save)");
+        System.out.println("  Stuck?  ./course hint " + e.id() + "   (one layer at a time)");
+        if (!found.get().fromResults()) {
+            System.out.println("  (" + step.name() + " has no full run recorded yet: ./course progress makes one.)");
+        }
+        return 0;
+    }
+
+    /** Where {@code TODO <id>} stands in the step's code, as {@code path:line}. */
+    static List<String> todos(Course.Step step, String id) throws IOException {
+        List<String> found = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> file :
+                Sources.files(step.dir().resolve("src/main")).entrySet()) {
+            String[] lines = file.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = Sources.TODO.matcher(lines[i]);
+                if (m.find() && id.equals(m.group(1) + "." + m.group(2))) {
+                    found.add(step.name() + "/src/main/" + file.getKey() + ":" + (i + 1));
+                    break; // one line per file is enough to find it
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int hint(Course course, String[] args) throws IOException {
+        if (args.length < 2 || !ResultsRecorder.EXERCISE_ID.matcher(args[1]).matches()) {
+            System.err.println("usage: ./course hint <exercise> [layer], for example ./course hint 3.2");
+            return 2;
+        }
+        String id = args[1];
+        Course.Step step = course.steps().stream()
+                .filter(s -> id.startsWith(s.number() + "."))
+                .findFirst()
+                .orElse(null);
+        StepReadme.Exercise exercise = step == null
+                ? null
+                : StepReadme.read(step.readme()).exercises().stream()
+                        .filter(e -> e.id().equals(id))
+                        .findFirst()
+                        .orElse(null);
+        if (exercise == null || exercise.hints().isEmpty()) {
+            System.err.println("no exercise " + id + " with hints in the course");
+            return 2;
+        }
+        List<StepReadme.Hint> hints = exercise.hints();
+        Path shownFile = step.dir().resolve("target/hints").resolve(id);
+        int shown = Files.exists(shownFile)
+                ? Integer.parseInt(Files.readString(shownFile).strip())
+                : 0;
+        int layer = args.length > 2 ? Integer.parseInt(args[2]) : Math.min(shown + 1, hints.size());
+        if (layer < 1 || layer > hints.size()) {
+            System.err.println("exercise " + id + " has hints 1 to " + hints.size());
+            return 2;
+        }
+        StepReadme.Hint hint = hints.get(layer - 1);
+        System.out.println("Exercise " + id + " · " + exercise.title() + " · " + hint.summary() + " (" + layer + " of "
+                + hints.size() + ")");
+        System.out.println();
+        System.out.println(hint.text());
+        System.out.println();
+        if (layer < hints.size()) {
+            System.out.println("Try with this first. Still stuck? ./course hint " + id + " shows the next layer.");
+        } else {
+            System.out.println("That is the last layer. The tests' failure messages say what they saw.");
+        }
+        Files.createDirectories(shownFile.getParent());
+        Files.writeString(shownFile, Integer.toString(Math.max(shown, layer)));
+        return 0;
+    }
+}
