@@ -11,12 +11,16 @@ import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /**
- * Promise "hints & TODOs": every exercise has a collapsed hint in the README, every TODO in the
- * starter names an exercise of the step, and every exercise has a TODO.
+ * Promise "hints & TODOs": every exercise has its hints in the README, collapsed, in three layers
+ * ({@link #LAYERS}: the idea, where to look, the code, which {@code ./course hint} hands out one at
+ * a time), every TODO in the starter names an exercise of the step, and every exercise has a TODO.
  */
 final class HintsAndTodos {
 
     static final String NAME = "hints & TODOs";
+
+    /** The summaries of an exercise's hints, in this order. */
+    static final List<String> LAYERS = List.of("Hint 1 · the idea", "Hint 2 · where to look", "Hint 3 · the code");
 
     private HintsAndTodos() {}
 
@@ -29,8 +33,13 @@ final class HintsAndTodos {
             problems.add("there is no README.md");
         }
         for (StepReadme.Exercise e : readme.exercises()) {
-            if (!e.hasHint()) {
-                problems.add("exercise " + e.id() + " has no collapsed hint (<details>) in README.md");
+            List<String> summaries =
+                    e.hints().stream().map(StepReadme.Hint::summary).toList();
+            if (!summaries.equals(LAYERS)) {
+                problems.add("exercise " + e.id() + " has hints " + summaries + " in README.md, not the three layers "
+                        + LAYERS + " (each a collapsed <details>)");
+            } else if (e.hints().stream().anyMatch(h -> h.text().isBlank())) {
+                problems.add("exercise " + e.id() + " has an empty hint in README.md");
             }
             if (!e.id().startsWith(step.number() + ".")) {
                 problems.add("exercise " + e.id() + " does not belong to step " + step.number());
@@ -61,6 +70,6 @@ final class HintsAndTodos {
             }
         }
         return Promise.of(
-                NAME, readme.exercises().size() + " hints, " + todos.size() + " exercises with TODOs", problems);
+                NAME, readme.exercises().size() + " × 3 hints, " + todos.size() + " exercises with TODOs", problems);
     }
 }
