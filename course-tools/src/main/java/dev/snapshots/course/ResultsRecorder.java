@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
@@ -26,6 +28,9 @@ public final class ResultsRecorder implements TestExecutionListener {
     static final Pattern EXERCISE_ID = Pattern.compile("\\d+\\.\\d+");
 
     private final Path file;
+    /** Where the servers' logged errors stood when each running test started. */
+    private final Map<String, Long> errorsAtStart = new ConcurrentHashMap<>();
+
     private TestPlan plan;
     private long started;
 
@@ -68,6 +73,11 @@ public final class ResultsRecorder implements TestExecutionListener {
     }
 
     @Override
+    public void executionStarted(TestIdentifier id) {
+        errorsAtStart.put(id.getUniqueId(), ServerErrors.mark());
+    }
+
+    @Override
     public void executionSkipped(TestIdentifier id, String reason) {
         if (id.isTest()) {
             record(new TestResult(TestResult.Status.SKIPPED, exerciseOf(id), nameOf(id), reason));
@@ -82,6 +92,13 @@ public final class ResultsRecorder implements TestExecutionListener {
             return;
         }
         String message = result.getThrowable().map(ResultsRecorder::describe).orElse("");
+        Long mark = errorsAtStart.remove(id.getUniqueId());
+        if (failed && mark != null) {
+            // What the test saw from outside may be a bare "500": add what the server logged meanwhile.
+            message += ServerErrors.firstSince(mark)
+                    .map(e -> " · logged by a server meanwhile: " + e)
+                    .orElse("");
+        }
         TestResult.Status status = failed ? TestResult.Status.FAILED : TestResult.Status.PASSED;
         record(new TestResult(status, exerciseOf(id), nameOf(id), message));
     }
