@@ -22,17 +22,22 @@ public final class Topology implements AutoCloseable {
     private final UserService users;
     private final WebServer webServer;
 
-    private Topology(DnsRegistry dns, int port) {
+    private Topology(DnsRegistry dns, int port, PasswordHasher hasher) {
         this.dns = dns;
         this.repository = new InMemoryUserRepository();
-        this.users = new UserService(repository, new PasswordHasher());
+        this.users = new UserService(repository, hasher);
         this.webServer = new WebServer("web-1", users, new InMemorySessionStore()).start(port);
         dns.register(SITE, webServer.address());
     }
 
     /** Starts the web server on the given port (0: any free one) and publishes it in DNS. */
     public static Topology start(DnsRegistry dns, int port) {
-        return new Topology(dns, port);
+        return new Topology(dns, port, new PasswordHasher());
+    }
+
+    /** The same, with another password hasher (tests use a cheaper one: they hash hundreds of passwords). */
+    public static Topology start(DnsRegistry dns, int port, PasswordHasher hasher) {
+        return new Topology(dns, port, hasher);
     }
 
     public UserService users() {
