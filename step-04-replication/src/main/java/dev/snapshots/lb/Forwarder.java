@@ -12,8 +12,10 @@ import java.util.Set;
 /**
  * Turns the client's request into the same request to a backend, and the backend's answer into the
  * same answer to the client. The client must not be able to tell that a balancer stood between.
+ * Not final: the balancer's own tests give it a forwarder of theirs (package-private, so only this
+ * package can).
  */
-final class Forwarder {
+class Forwarder {
 
     /**
      * Headers about one connection (one hop), not about the request: a proxy never passes them on

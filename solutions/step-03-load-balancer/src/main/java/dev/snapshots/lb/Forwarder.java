@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-final class Forwarder {
+class Forwarder {
 
     HttpRequest toBackend(Context ctx, Backend backend) {
         String query = ctx.queryString();
