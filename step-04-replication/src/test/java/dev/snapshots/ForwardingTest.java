@@ -183,7 +183,7 @@ class ForwardingTest {
     }
 
     @Test
-    void the_client_gets_the_backends_headers_each_single_one_once() {
+    void the_client_gets_the_backends_own_headers_with_one_Content_Type_and_one_Date() {
         for (String path : List.of("/echo/answer", "/echo/missing")) {
             SiteClient.Response direct = client.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + echo.port() + path)),
@@ -212,7 +212,7 @@ class ForwardingTest {
     }
 
     @Test
-    void odd_query_strings_reach_the_backend_as_the_client_sent_them() {
+    void odd_query_strings_reach_the_backend_verbatim_or_with_only_what_a_URI_refuses_encoded() {
         // The request target the client sends → what the backend receives (its path and query string, and the
         // parameter "a" it decodes). Verbatim wherever a URI may hold it; where it may not, each character a URI
         // refuses is percent-encoded (the balancer's HTTP client cannot send it as it is) and a % that starts no
