@@ -6,11 +6,19 @@ import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +32,13 @@ class ForwardingTest {
     /** What the echo backend saw of the last request. */
     private static final Map<String, Object> SEEN = new ConcurrentHashMap<>();
 
+    /** Hop-by-hop headers (RFC 9110 §7.6.1): each hop sets its own, they may differ. */
+    private static final Set<String> HOP_BY_HOP =
+            Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "content-length");
+
+    /** The echo backend's clock, far from the balancer's: the client can tell whose Date it got. */
+    private static final String BACKEND_DATE = "Mon, 01 Jan 2024 00:00:00 GMT";
+
     private static final DnsRegistry DNS = new DnsRegistry();
     private static Javalin echo;
     private static LoadBalancer lb;
@@ -34,6 +49,11 @@ class ForwardingTest {
         echo = Javalin.create(config -> {
                     config.startup.showJavalinBanner = false;
                     config.routes.addHttpHandler(io.javalin.http.HandlerType.PUT, "/<path>", ForwardingTest::record);
+                    // What this backend received, raw: the request's path, its query string, and its "a" decoded.
+                    config.routes.get(
+                            "/seen/<path>",
+                            ctx -> ctx.result(ctx.req().getRequestURI() + "?"
+                                    + ctx.req().getQueryString() + " (a=" + ctx.queryParam("a") + ")"));
                     config.routes.get("/<path>", ForwardingTest::record);
                 })
                 .start("127.0.0.1", 0);
@@ -52,6 +72,7 @@ class ForwardingTest {
         SEEN.put("custom", Collections.list(ctx.req().getHeaders("X-Custom")));
         SEEN.put("forwardedFor", String.valueOf(ctx.header("X-Forwarded-For")));
         SEEN.put("host", String.valueOf(ctx.header("Host")));
+        ctx.header("Date", BACKEND_DATE);
         if (ctx.path().endsWith("/missing")) {
             ctx.status(404).json(Map.of("error", "not here"));
             return;
@@ -158,6 +179,111 @@ class ForwardingTest {
             assertThat(page.status())
                     .as("the home page through the balancer: %s", page)
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void the_client_gets_the_backends_own_headers_with_one_Content_Type_and_one_Date() {
+        for (String path : List.of("/echo/answer", "/echo/missing")) {
+            SiteClient.Response direct = client.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + echo.port() + path)),
+                    "GET " + path + " from the backend itself");
+            SiteClient.Response through = client.get("http://snapshots.test" + path);
+
+            assertThat(through.headers("Content-Type"))
+                    .as(
+                            "%s: one Content-Type, the backend's; all headers: %s",
+                            through, through.headers().map())
+                    .isEqualTo(direct.headers("Content-Type"))
+                    .hasSize(1);
+            assertThat(through.headers("Date"))
+                    .as(
+                            "%s: one Date, the backend's (when it made the answer); all headers: %s",
+                            through, through.headers().map())
+                    .isEqualTo(List.of(BACKEND_DATE));
+            assertThat(comparable(through))
+                    .as(
+                            "GET %s: the headers through the balancer (left out: hop-by-hop ones and the"
+                                    + " balancer's own cookie) are the backend's own%n through the balancer: %s%n"
+                                    + " from the backend:        %s",
+                            path, through.headers().map(), direct.headers().map())
+                    .isEqualTo(comparable(direct));
+        }
+    }
+
+    @Test
+    void odd_query_strings_reach_the_backend_verbatim_or_with_only_what_a_URI_refuses_encoded() {
+        // The request target the client sends → what the backend receives (its path and query string, and the
+        // parameter "a" it decodes). Verbatim wherever a URI may hold it; where it may not, each character a URI
+        // refuses is percent-encoded (the balancer's HTTP client cannot send it as it is) and a % that starts no
+        // escape becomes %25: the backend decodes what the client wrote (%zz, <script>, été), as it would have
+        // from a browser, which encodes them so itself.
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("/seen/x?q=a%20b&x=1&x=2&r=%26%3D%2B", "/seen/x?q=a%20b&x=1&x=2&r=%26%3D%2B (a=null)");
+        expected.put(
+                "/seen/a%20b/%C3%A9t%C3%A9?a[]=1&b=c:d/e?f@g", "/seen/a%20b/%C3%A9t%C3%A9?a[]=1&b=c:d/e?f@g (a=null)");
+        expected.put("/seen/x?a=%C3%A9t%C3%A9", "/seen/x?a=%C3%A9t%C3%A9 (a=été)");
+        expected.put("/seen/x?a=été", "/seen/x?a=%C3%A9t%C3%A9 (a=été)");
+        expected.put("/seen/x?a=%zz", "/seen/x?a=%25zz (a=%zz)");
+        expected.put("/seen/x?a=%&b=%4", "/seen/x?a=%25&b=%254 (a=%)");
+        expected.put("/seen/x?<script>", "/seen/x?%3Cscript%3E (a=null)");
+
+        Map<String, String> seen = new LinkedHashMap<>();
+        expected.keySet().forEach(target -> seen.put(target, rawGet(target)));
+
+        assertThat(seen)
+                .as("per request target a client sent, what the backend received (or the balancer's status)")
+                .containsExactlyEntriesOf(expected);
+    }
+
+    /** The headers to compare, names in lower case: all but hop-by-hop ones and the balancer's own cookie. */
+    private static Map<String, List<String>> comparable(SiteClient.Response response) {
+        Map<String, List<String>> headers = new TreeMap<>();
+        response.headers().map().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (HOP_BY_HOP.contains(lower)) {
+                return;
+            }
+            List<String> kept =
+                    values.stream().filter(v -> !v.startsWith("lb_server=")).toList();
+            if (!kept.isEmpty()) {
+                headers.put(lower, kept);
+            }
+        });
+        return headers;
+    }
+
+    /**
+     * GET {@code target} from the balancer over a plain socket, its bytes as they are: the JDK's client
+     * would encode or refuse some of them, as a browser does, but curl or a scanner sends them raw. The
+     * body of a {@code 200}, otherwise the status and body.
+     */
+    private static String rawGet(String target) {
+        try (Socket socket = new Socket("127.0.0.1", lb.address().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream()
+                    .write(("GET " + target + " HTTP/1.1\r\nHost: snapshots.test\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.UTF_8));
+            // One character a byte, for the parsing; the body is decoded as UTF-8 at the end.
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            int headEnd = answer.indexOf("\r\n\r\n");
+            String head = answer.substring(0, headEnd);
+            String body = answer.substring(headEnd + 4);
+            if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
+                StringBuilder joined = new StringBuilder();
+                int at = 0;
+                for (int size; (size = Integer.parseInt(body.substring(at, body.indexOf("\r\n", at)), 16)) > 0; ) {
+                    int start = body.indexOf("\r\n", at) + 2;
+                    joined.append(body, start, start + size);
+                    at = start + size + 2;
+                }
+                body = joined.toString();
+            }
+            body = new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            String status = head.split(" ")[1];
+            return status.equals("200") ? body : "status " + status + ": " + body;
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + target + " failed: " + e, e);
         }
     }
 }

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-final class Forwarder {
+class Forwarder {
 
     HttpRequest toBackend(Context ctx, Backend backend) {
-        String query = ctx.queryString();
-        HttpRequest.Builder request = HttpRequest.newBuilder(
-                        backend.uri(ctx.path() + (query == null ? "" : "?" + query)))
+        // The raw path and query, as they arrived: ctx.queryParamMap() or a URLDecoder would turn %26 into a
+        // separator and %zz into an error.
+        HttpRequest.Builder request = HttpRequest.newBuilder(backend.uri(
+                        requestTarget(ctx.req().getRequestURI(), ctx.req().getQueryString())))
                 .method(ctx.method().name(), HttpRequest.BodyPublishers.ofByteArray(ctx.bodyAsBytes()));
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
             String lower = name.toLowerCase(Locale.ROOT);
@@ -34,7 +35,12 @@ final class Forwarder {
             if (name.startsWith(":") || HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
                 continue;
             }
-            header.getValue().forEach(value -> ctx.res().addHeader(name, value));
+            // setHeader replaces what the balancer's server has set already (Javalin's default Content-Type,
+            // Jetty's Date), so a header the backend sent once is there once, with the backend's value;
+            // addHeader keeps every further value (each Set-Cookie).
+            List<String> values = header.getValue();
+            ctx.res().setHeader(name, values.get(0));
+            values.subList(1, values.size()).forEach(value -> ctx.res().addHeader(name, value));
         }
         ctx.result(response.body());
     }
