@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * newest row, the row count, a counter in memory) is someone else's. Carried from step 02
  * (exercise 2.2): the property still holds, so its test stays and passes on the starter.
  */
-@DisplayName("Carried from step 02 · Concurrent sign-ups on two servers: each user gets its own id, each email is taken once")
+@DisplayName(
+        "Carried from step 02 · Concurrent sign-ups on two servers: each user gets its own id, each email is taken once")
 class SaveRaceTest {
 
     private static final int THREADS = 8;
