@@ -2,7 +2,10 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.snapshots.domain.PasswordHasher;
+import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -58,6 +61,9 @@ class PasswordHasherTest {
                 .as("1.4: a fresh random salt each time, so equal passwords do not show")
                 .isNotEqualTo(second);
         assertThat(first).as("1.4: the password itself never appears").doesNotContain("same password");
+        assertThat(first)
+                .as("1.4: hashed at this hasher's iterations() (1000 here), not a constant: %s", first)
+                .startsWith("pbkdf2-sha256$1000$");
     }
 
     @Test
@@ -95,5 +101,28 @@ class PasswordHasherTest {
         assertThat(hasher.verify("anything", stored))
                 .as("1.4: verify(\"anything\", \"%s\")", stored)
                 .isFalse();
+    }
+
+    /**
+     * Timing cannot be measured reliably in a test, so the code is read instead: the hashes are
+     * compared with {@link MessageDigest#isEqual}, which takes the same time however many bytes
+     * match ({@code Arrays.equals} stops at the first difference and tells an attacker how far a
+     * guess got).
+     */
+    @Test
+    void verify_compares_the_hashes_in_constant_time() {
+        var calls = new ClassFileImporter()
+                .importClass(PasswordHasher.class).getMethodCallsFromSelf().stream()
+                        .map(JavaCall::getTarget)
+                        .map(target -> target.getOwner().getName() + "." + target.getName())
+                        .distinct()
+                        .sorted()
+                        .toList();
+
+        assertThat(calls)
+                .as(
+                        "1.4: PasswordHasher compares hashes with MessageDigest.isEqual (constant time); it calls %s",
+                        calls)
+                .contains(MessageDigest.class.getName() + ".isEqual");
     }
 }

@@ -6,6 +6,7 @@ import dev.snapshots.data.Database;
 import dev.snapshots.data.JdbiUserRepository;
 import dev.snapshots.data.Schema;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.domain.EmailTakenException;
 import dev.snapshots.domain.User;
 import dev.snapshots.domain.UserRepository;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * newest row, the row count, a counter in memory) is someone else's.
  */
 @Tag("2.2")
-@DisplayName("2.2 Under concurrent sign-ups on two servers, every new user gets its own id")
+@DisplayName("2.2 Concurrent sign-ups on two servers: each user gets its own id, each email is taken once")
 class SaveRaceTest {
 
     private static final int THREADS = 8;
@@ -76,6 +77,56 @@ class SaveRaceTest {
                             "2.2: of %d sign-ups by %d threads on two servers at once, those told another row's id",
                             saved.size(), THREADS)
                     .isEmpty();
+        }
+    }
+
+    /**
+     * The same email, saved by eight threads on two servers at once, ten times over: the database's
+     * unique constraint lets exactly one in, and every other save is told the email is taken (an
+     * answer that checks first and inserts after lets two through its check, and one of them then
+     * meets the constraint unprepared).
+     */
+    @Test
+    void the_same_email_saved_by_eight_threads_at_once_is_taken_exactly_once() throws Exception {
+        try (Topology topology = TestTopology.builder(new DnsRegistry()).start();
+                Database one = Database.connect(topology.dataTier());
+                Database two = Database.connect(topology.dataTier())) {
+            Schema.apply(one);
+            List<UserRepository> servers = List.of(new JdbiUserRepository(one), new JdbiUserRepository(two));
+            ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+            try {
+                for (int round = 0; round < 10; round++) {
+                    String email = "same" + round + "@example.com";
+                    CyclicBarrier startLine = new CyclicBarrier(THREADS);
+                    List<Future<String>> results = new ArrayList<>();
+                    for (int t = 0; t < THREADS; t++) {
+                        UserRepository server = servers.get(t % 2);
+                        results.add(threads.submit(() -> {
+                            startLine.await();
+                            try {
+                                server.save("U", email, "hash");
+                                return "saved";
+                            } catch (EmailTakenException e) {
+                                return "taken";
+                            } catch (RuntimeException e) {
+                                return e.getClass().getSimpleName() + ": " + e.getMessage();
+                            }
+                        }));
+                    }
+                    List<String> outcomes = new ArrayList<>();
+                    for (Future<String> result : results) {
+                        outcomes.add(result.get(20, TimeUnit.SECONDS));
+                    }
+                    assertThat(outcomes)
+                            .as(
+                                    "2.2: the same email saved by %d threads at once: one saved, every other taken",
+                                    THREADS)
+                            .containsOnly("saved", "taken")
+                            .containsOnlyOnce("saved");
+                }
+            } finally {
+                threads.shutdownNow();
+            }
         }
     }
 }

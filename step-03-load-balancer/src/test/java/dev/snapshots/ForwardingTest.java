@@ -74,6 +74,8 @@ class ForwardingTest {
         SEEN.put("forwardedFor", String.valueOf(ctx.header("X-Forwarded-For")));
         SEEN.put("host", String.valueOf(ctx.header("Host")));
         ctx.header("Date", BACKEND_DATE);
+        SEEN.put("proxyAuthorization", String.valueOf(ctx.header("Proxy-Authorization")));
+        SEEN.put("keepAlive", String.valueOf(ctx.header("Keep-Alive")));
         if (ctx.path().endsWith("/missing")) {
             ctx.status(404).json(Map.of("error", "not here"));
             return;
@@ -111,6 +113,25 @@ class ForwardingTest {
         assertThat(SEEN.get("custom"))
                 .as("3.1: both values of a repeated header reach the backend: %s", SEEN)
                 .isEqualTo(List.of("first", "second"));
+    }
+
+    @Test
+    void headers_about_one_hop_stop_at_the_balancer() {
+        SEEN.clear();
+        client.send(
+                HttpRequest.newBuilder(client.resolve("http://snapshots.test/echo/hop"))
+                        .header("Proxy-Authorization", "Basic cHJveHk6c2VjcmV0")
+                        .header("Keep-Alive", "timeout=5")
+                        .header("X-Custom", "end-to-end"),
+                "GET /echo/hop with hop-by-hop headers");
+
+        assertThat(SEEN.get("custom"))
+                .as("3.1: an end-to-end header is passed on: %s", SEEN)
+                .isEqualTo(List.of("end-to-end"));
+        assertThat(SEEN)
+                .as("3.1: Proxy-Authorization and Keep-Alive are for the balancer alone (HOP_BY_HOP)")
+                .containsEntry("proxyAuthorization", "null")
+                .containsEntry("keepAlive", "null");
     }
 
     @Test

@@ -56,6 +56,27 @@ class HealthCheckTest {
     }
 
     @Test
+    void each_backend_has_a_count_of_its_own() {
+        BackendPool pool = new BackendPool();
+        Backend sick = new Backend("web-1", new InetSocketAddress("127.0.0.1", 1));
+        Backend well = new Backend("web-2", new InetSocketAddress("127.0.0.1", 2));
+        pool.add(sick);
+        pool.add(well);
+        try (HealthChecker checker = new HealthChecker(pool, null, 3, 2)) {
+            for (int round = 0; round < 3; round++) {
+                checker.record(sick, false);
+                checker.record(well, true);
+            }
+            assertThat(pool.isUp("web-1"))
+                    .as("3.3: web-1 failed 3 checks in a row (web-2's successes in between are web-2's): down")
+                    .isFalse();
+            assertThat(pool.isUp("web-2"))
+                    .as("3.3: web-2 passed every check: up")
+                    .isTrue();
+        }
+    }
+
+    @Test
     void a_sick_server_is_taken_out_and_gets_no_more_traffic() {
         DnsRegistry dns = new DnsRegistry();
         SiteClient client = new SiteClient(dns);

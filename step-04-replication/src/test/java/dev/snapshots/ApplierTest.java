@@ -1,6 +1,7 @@
 package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import dev.snapshots.data.DbNode;
@@ -118,5 +119,58 @@ class ApplierTest {
                     .as("4.1: nothing left to apply once caught up")
                     .isZero();
         }
+    }
+
+    /**
+     * Applying an entry is one transaction: the position, the change and the copy of the log commit
+     * together or not at all. Each obstacle makes one part fail on the replica; an answer that commits
+     * the parts one by one leaves a position that lies about the data (a change missed or applied twice).
+     */
+    @Test
+    void an_entry_that_fails_on_the_replica_changes_nothing_there() {
+        awaitSame(replica3);
+        ReplicaApplier applier = topology.cluster().applier(replica3);
+        applier.pause();
+        long before = replica3.position();
+        signUps("atomic", 1);
+        long entry = primary.position();
+        String email = "atomic0@example.com";
+
+        // The replica already has this email: the entry's change fails.
+        replica3.admin()
+                .call(h -> h.execute("INSERT INTO users (name, email, password_hash) VALUES ('X', ?, 'h')", email));
+        assertThat(catchThrowable(applier::applyBatch))
+                .as("4.1: applying entry %d, whose change fails on %s", entry, replica3.name())
+                .isNotNull();
+        assertThat(replica3.position())
+                .as("4.1: the change of entry %d failed, so the position stays %d", entry, before)
+                .isEqualTo(before);
+        assertThat(Nodes.logPositions(replica3))
+                .as("4.1: the change of entry %d failed, so the log has no copy of it", entry)
+                .doesNotContain(entry);
+        replica3.admin().call(h -> h.execute("DELETE FROM users WHERE email = ?", email));
+
+        // The replica's log already holds this position: the copy fails.
+        replica3.admin()
+                .call(h -> h.execute(
+                        "INSERT INTO replication_log (position, statement, params) VALUES (?, 'SELECT 1', '{}')",
+                        entry));
+        assertThat(catchThrowable(applier::applyBatch))
+                .as("4.1: applying entry %d, whose copy in the log fails on %s", entry, replica3.name())
+                .isNotNull();
+        assertThat(replica3.position())
+                .as("4.1: the copy of entry %d failed, so the position stays %d", entry, before)
+                .isEqualTo(before);
+        assertThat(Nodes.users(replica3))
+                .as("4.1: the copy of entry %d failed, so its change is rolled back too", entry)
+                .noneMatch(user -> user.endsWith(" " + email));
+        replica3.admin().call(h -> h.execute("DELETE FROM replication_log WHERE position = ?", entry));
+
+        assertThat(applier.applyBatch())
+                .as("4.1: with the obstacles gone, entry %d applies", entry)
+                .isEqualTo(1);
+        assertThat(Nodes.users(replica3))
+                .as("4.1: users on %s", replica3.name())
+                .isEqualTo(Nodes.users(primary));
     }
 }

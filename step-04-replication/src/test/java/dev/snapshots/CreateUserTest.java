@@ -165,4 +165,32 @@ class CreateUserTest {
         assertThat(again.status()).as("the same email twice: %s", again).isEqualTo(409);
         assertThat(again.isJson()).as("errors are JSON objects: %s", again).isTrue();
     }
+
+    @Test
+    void the_upper_limits_are_valid_and_the_name_is_measured_without_its_spaces() {
+        String local = "user" + EMAILS.incrementAndGet() + "-";
+        String email = local + "e".repeat(254 - local.length() - "@example.com".length()) + "@example.com";
+        SiteClient.Response response = signUp("  " + "N".repeat(50) + "  ", email, "p".repeat(128));
+
+        assertThat(response.status())
+                .as(
+                        "a 50-character name (with spaces around it), a 254-character email and a 128-character"
+                                + " password are allowed: %s",
+                        response)
+                .isEqualTo(201);
+        assertThat(response.json().path("name").asText())
+                .as("the name is stored without its spaces: %s", response)
+                .isEqualTo("N".repeat(50));
+    }
+
+    @Test
+    void an_email_longer_than_254_characters_is_refused() {
+        String email = "e".repeat(255 - "@example.com".length()) + "@example.com";
+        SiteClient.Response response = signUp("Alice", email, "long enough");
+
+        assertThat(response.status()).as("a 255-character email: %s", response).isEqualTo(400);
+        assertThat(response.json().path("fields").has("email"))
+                .as("'email' named in %s", response)
+                .isTrue();
+    }
 }

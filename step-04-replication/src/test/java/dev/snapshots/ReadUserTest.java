@@ -90,4 +90,13 @@ class ReadUserTest {
                 .as("the error says what is wrong: %s", response)
                 .isNotBlank();
     }
+
+    @Test
+    void an_id_too_big_for_an_int_is_still_an_id() {
+        SiteClient.Response response = client.get("http://snapshots.test/api/users/3000000000");
+
+        assertThat(response.status())
+                .as("3000000000 fits a long, so it is a valid id of a user who does not exist: %s", response)
+                .isEqualTo(404);
+    }
 }

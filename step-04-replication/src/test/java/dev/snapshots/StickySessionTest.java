@@ -123,5 +123,20 @@ class StickySessionTest {
         assertThat(again.status())
                 .as("logging in again pins to a live server: %s", again)
                 .isEqualTo(200);
+
+        // A pin to a server that is down pins nothing: the client is a visitor like any other.
+        var before = Servers.served(topology.webServers());
+        for (int i = 0; i < 20; i++) {
+            ada.get(Servers.CHEAP);
+        }
+        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+        Map<String, Long> expected = new java.util.LinkedHashMap<>();
+        topology.webServers()
+                .forEach(server -> expected.put(server.name(), server.name().equals(pinnedTo) ? 0L : 10L));
+        assertThat(delta)
+                .as(
+                        "the next 20 requests of a client pinned to %s, which is down, spread over the live servers",
+                        pinnedTo)
+                .isEqualTo(expected);
     }
 }

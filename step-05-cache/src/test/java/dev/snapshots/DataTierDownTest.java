@@ -1,11 +1,17 @@
 package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import dev.snapshots.data.DataTierConfig;
+import dev.snapshots.data.Database;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.domain.DataTierUnavailableException;
 import dev.snapshots.web.WebServer;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -111,5 +117,73 @@ class DataTierDownTest {
         assertThat(retried.status())
                 .as("the client's retry after a 503 succeeds, not 409: %s", retried)
                 .isEqualTo(201);
+    }
+
+    @Test
+    void a_connection_that_breaks_in_the_middle_of_a_statement_is_a_503_too() throws Exception {
+        // The web server reaches the data tier through a link the test cuts while a read is in flight:
+        // the statement is sent, its answer never comes, and then the connection breaks.
+        DataTierConfig direct = topology.dataTier();
+        try (CuttableLink link = CuttableLink.to(topology.database().port());
+                WebServer web = Topology.webServer(
+                        "web-linked",
+                        new DataTierConfig(
+                                direct.url().replace(":" + topology.database().port() + "/", ":" + link.port() + "/"),
+                                direct.user(),
+                                direct.password()),
+                        TestTopology.CHEAP_HASHING,
+                        0)) {
+            topology.publish(web);
+            String ada = "http://snapshots.test/api/users/" + adaId;
+            assertThat(client.get(ada).status())
+                    .as("through the link, before the cut")
+                    .isEqualTo(200);
+
+            link.holdStatementContaining("FROM users WHERE id");
+            CompletableFuture<SiteClient.Response> read = CompletableFuture.supplyAsync(() -> client.get(ada));
+            assertThat(link.awaitHeld(Duration.ofSeconds(5)))
+                    .as("the read's statement reached the database link")
+                    .isTrue();
+            long cutAt = System.nanoTime();
+            link.cut();
+            SiteClient.Response response = read.get(10, TimeUnit.SECONDS);
+            Duration took = Duration.ofNanos(System.nanoTime() - cutAt);
+
+            assertThat(response.status())
+                    .as("the connection broke in the middle of the statement, so 503 (not 500): %s", response)
+                    .isEqualTo(503);
+            assertUnavailable(response);
+            assertThat(took)
+                    .as(
+                            "%s came %d ms after the cut; a broken connection must be reported fast",
+                            response, took.toMillis())
+                    .isLessThan(FAST);
+            await("the same web server answers 200 again once the link works")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> client.get(ada).status() == 200);
+        }
+    }
+
+    @Test
+    void only_an_unreachable_data_tier_is_reported_as_one() {
+        try (Database database = Database.connect(topology.dataTier())) {
+            Throwable badSql =
+                    catchThrowable(() -> database.call(handle -> handle.execute("SELECT no_such_column FROM users")));
+            assertThat(badSql)
+                    .as("a statement the database refuses is a bug (500), not an outage (503)")
+                    .isNotNull()
+                    .isNotInstanceOf(DataTierUnavailableException.class);
+            IllegalStateException bug = new IllegalStateException("a bug in the callback");
+            assertThat(catchThrowable(() -> database.call(handle -> {
+                        throw bug;
+                    })))
+                    .as("an exception of the callback's own goes through unchanged")
+                    .isSameAs(bug);
+
+            topology.database().stop();
+            assertThat(catchThrowable(() -> database.call(handle -> handle.execute("SELECT 1"))))
+                    .as("with the database server stopped, Database.call throws DataTierUnavailableException")
+                    .isInstanceOf(DataTierUnavailableException.class);
+        }
     }
 }

@@ -111,4 +111,23 @@ class HealthCheckTest {
                     .isEqualTo(Map.of("web-1", 30L, "web-2", 30L, "web-3", 30L));
         }
     }
+
+    @Test
+    void each_backend_has_a_count_of_its_own() {
+        BackendPool pool = new BackendPool();
+        Backend sick = new Backend("web-1", new InetSocketAddress("127.0.0.1", 1));
+        Backend well = new Backend("web-2", new InetSocketAddress("127.0.0.1", 2));
+        pool.add(sick);
+        pool.add(well);
+        try (HealthChecker checker = new HealthChecker(pool, null, 3, 2)) {
+            for (int round = 0; round < 3; round++) {
+                checker.record(sick, false);
+                checker.record(well, true);
+            }
+            assertThat(pool.isUp("web-1"))
+                    .as("web-1 failed 3 checks in a row (web-2's successes in between are web-2's): down")
+                    .isFalse();
+            assertThat(pool.isUp("web-2")).as("web-2 passed every check: up").isTrue();
+        }
+    }
 }
