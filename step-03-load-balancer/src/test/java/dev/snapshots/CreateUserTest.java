@@ -156,6 +156,26 @@ class CreateUserTest {
     }
 
     @Test
+    void an_email_is_measured_as_it_is_stored_in_lower_case() {
+        // 212 characters as sent; "İ" lower-cases to two characters, so 412 as stored: over the limit.
+        String email = "İ".repeat(200) + "@example.com";
+        long before = topology.repository().count();
+        SiteClient.Response response = signUp("Ayşe", email, "long enough");
+
+        assertThat(response.status())
+                .as(
+                        "%d characters sent, %d once lower-cased: %s",
+                        email.length(), email.toLowerCase(java.util.Locale.ROOT).length(), response)
+                .isEqualTo(400);
+        assertThat(response.json().path("fields").has("email"))
+                .as("'email' named in %s", response)
+                .isTrue();
+        assertThat(topology.repository().count())
+                .as("an email too long to store stores nothing")
+                .isEqualTo(before);
+    }
+
+    @Test
     void an_email_already_registered_is_409_whatever_its_case() {
         String email = freshEmail();
         SiteClient.Response first = signUp("First", email, "password-1");

@@ -19,8 +19,8 @@ public final class UserService {
         if (!problems.isEmpty()) {
             throw new InvalidUserException(problems);
         }
-        String email = newUser.email().strip().toLowerCase(java.util.Locale.ROOT);
-        return repository.save(newUser.name().strip(), email, hasher.hash(newUser.password()));
+        String passwordHash = hasher.hash(newUser.password());
+        return repository.save(newUser.name().strip(), NewUser.normalisedEmail(newUser.email()), passwordHash);
     }
 
     public Optional<User> find(long id) {
@@ -33,7 +33,7 @@ public final class UserService {
             return Optional.empty();
         }
         return repository
-                .findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT))
+                .findByEmail(NewUser.normalisedEmail(email))
                 .filter(user -> hasher.verify(password, user.passwordHash()));
     }
 
