@@ -164,7 +164,15 @@ class LoginTest {
     }
 
     @ParameterizedTest(name = "login body [{0}] → 400")
-    @ValueSource(strings = {"", "not json", "[]", "null"})
+    @ValueSource(
+            strings = {
+                "",
+                "not json",
+                "[]",
+                "null",
+                "{\"email\": \"ada@example.com\", \"password\": \"analytical engine\"} x",
+                "{\"email\": \"nobody@example.com\", \"email\": \"ada@example.com\", \"password\": \"analytical engine\"}"
+            })
     void an_unreadable_login_is_400_never_500(String body) {
         SiteClient.Response response = new SiteClient(DNS).postJson("http://snapshots.test/api/login", body);
 

@@ -39,6 +39,8 @@ public final class WebServer implements AutoCloseable {
         HomePage homePage = new HomePage(name, users);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Javalin reads no more of a body than this: past it, JsonBody answers 413.
+            config.http.maxRequestSize = JsonBody.MAX_BYTES;
             HomePage.serveAssets(config);
             config.routes.before(ctx -> {
                 ctx.header(SERVED_BY, name);
