@@ -2,10 +2,15 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshots.data.InMemoryUserRepository;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
+import dev.snapshots.domain.UserService;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -20,6 +25,8 @@ class LoginTest {
 
     private static final DnsRegistry DNS = new DnsRegistry();
     private static Topology topology;
+    /** The same code at a cost where the hash is most of a login's work, yet twenty logins take a fraction of a second. */
+    private static final PasswordHasher TIMED_HASHING = new PasswordHasher(10_000);
 
     @BeforeAll
     static void start() {
@@ -181,5 +188,46 @@ class LoginTest {
         assertThat(response.isJson())
                 .as("1.5: errors are JSON objects: %s", response)
                 .isTrue();
+    }
+
+    @Test
+    void an_unknown_email_takes_as_long_to_refuse_as_a_wrong_password() {
+        InMemoryUserRepository repository = new InMemoryUserRepository();
+        repository.save("Ada", "ada@example.com", TIMED_HASHING.hash("analytical engine"));
+        UserService users = new UserService(repository, TIMED_HASHING);
+        // Warm up both paths once, outside the measurements.
+        users.authenticate("nobody@example.com", "analytical engine");
+        users.authenticate("ada@example.com", "difference engine");
+        long[] unknownEmail = new long[9];
+        long[] wrongPassword = new long[9];
+        List<Optional<?>> answers = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            String guess = "guess " + i;
+            String nobody = "nobody" + i + "@example.com";
+            unknownEmail[i] = nanosOf(() -> answers.add(users.authenticate(nobody, guess)));
+            wrongPassword[i] = nanosOf(() -> answers.add(users.authenticate("ada@example.com", guess)));
+        }
+        double unknownMillis = medianMillis(unknownEmail);
+        double wrongMillis = medianMillis(wrongPassword);
+
+        assertThat(answers).as("1.5: every guess is refused").containsOnly(Optional.empty());
+        assertThat(Math.max(unknownMillis, wrongMillis) / Math.min(unknownMillis, wrongMillis))
+                .as(
+                        "1.5: median time to refuse an unknown email %.2f ms, a wrong password %.2f ms: the time"
+                                + " must not tell which emails exist",
+                        unknownMillis, wrongMillis)
+                .isLessThanOrEqualTo(2.0);
+    }
+
+    private static long nanosOf(Runnable login) {
+        long start = System.nanoTime();
+        login.run();
+        return System.nanoTime() - start;
+    }
+
+    private static double medianMillis(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
     }
 }
