@@ -8,12 +8,19 @@ public final class UserService {
 
     private final UserRepository repository;
     private final PasswordHasher hasher;
+    private final HashingLimiter hashing;
     /** The hash of a password nobody has, made by {@link #hasher} when first needed: see {@link #authenticate}. */
     private volatile String decoyHash;
 
     public UserService(UserRepository repository, PasswordHasher hasher) {
+        this(repository, hasher, HashingLimiter.perCore());
+    }
+
+    /** With its own bound on hashing at once, for tests that fill it. */
+    public UserService(UserRepository repository, PasswordHasher hasher, HashingLimiter hashing) {
         this.repository = repository;
         this.hasher = hasher;
+        this.hashing = hashing;
     }
 
     /** Validates, hashes the password and stores the user; never stores the plain password. */
@@ -22,7 +29,7 @@ public final class UserService {
         if (!problems.isEmpty()) {
             throw new InvalidUserException(problems);
         }
-        String passwordHash = hasher.hash(newUser.password());
+        String passwordHash = hashing.run(() -> hasher.hash(newUser.password()));
         return repository.save(newUser.name().strip(), NewUser.normalisedEmail(newUser.email()), passwordHash);
     }
 
@@ -40,7 +47,8 @@ public final class UserService {
             return Optional.empty();
         }
         Optional<User> user = repository.findByEmail(NewUser.normalisedEmail(email));
-        boolean matches = hasher.verify(password, user.map(User::passwordHash).orElseGet(this::decoyHash));
+        boolean matches = hashing.run(
+                () -> hasher.verify(password, user.map(User::passwordHash).orElseGet(this::decoyHash)));
         // Without a user, even the decoy's own password finds nobody.
         return matches ? user : Optional.empty();
     }
