@@ -297,4 +297,36 @@ class LoginTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void after_five_failed_logins_an_account_is_refused_429_with_Retry_After() {
+        InMemoryUserRepository repository = new InMemoryUserRepository();
+        repository.save("Eve", "eve@example.com", CHEAP_HASHING.hash("right password"));
+        UserService users = new UserService(repository, CHEAP_HASHING);
+        try (WebServer server = new WebServer("web-throttled", users, new InMemorySessionStore()).start(0)) {
+            SiteClient client = clientOf(server);
+            List<Integer> guesses = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                guesses.add(login(client, "eve@example.com", "guess " + i).status());
+            }
+            SiteClient.Response throttled = login(client, "EVE@example.com", "right password");
+            SiteClient.Response otherAccount = login(client, "someone@example.com", "guess");
+
+            assertThat(guesses).as("1.5: five wrong passwords").containsOnly(401);
+            assertThat(throttled.status())
+                    .as("1.5: the sixth try, with the right password and the email in capitals: %s", throttled)
+                    .isEqualTo(429);
+            assertThat(throttled.header("Retry-After"))
+                    .as(
+                            "1.5: Retry-After in seconds, within the minute, in %s",
+                            throttled.headers().map())
+                    .matches("[1-9]|[1-5][0-9]|60");
+            assertThat(throttled.isJson())
+                    .as("1.5: errors are JSON objects: %s", throttled)
+                    .isTrue();
+            assertThat(otherAccount.status())
+                    .as("1.5: another account from the same address is not throttled: %s", otherAccount)
+                    .isEqualTo(401);
+        }
+    }
 }
