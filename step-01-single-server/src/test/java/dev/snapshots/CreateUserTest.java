@@ -3,6 +3,7 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.dns.DnsRegistry;
+import java.net.http.HttpRequest;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,7 +149,20 @@ class CreateUserTest {
     }
 
     @ParameterizedTest(name = "body [{0}] → 400")
-    @ValueSource(strings = {"", "not json", "{", "[]", "null", "42", "{\"name\": [1], \"email\": {}, \"password\": 3}"})
+    @ValueSource(
+            strings = {
+                "",
+                "not json",
+                "{",
+                "[]",
+                "null",
+                "42",
+                "\"x\"",
+                "{\"name\": [1], \"email\": {}, \"password\": 3}",
+                "{\"name\": \"Eve\", \"email\": \"eve@example.com\", \"password\": \"long enough\"} x",
+                "{\"name\": \"Eve\", \"email\": \"eve@example.com\", \"password\": \"long enough\"} {}",
+                "{\"name\": \"Eve\", \"email\": \"eve@example.com\", \"email\": \"ada@example.com\", \"password\": \"long enough\"}"
+            })
     void a_body_that_is_not_a_sign_up_is_400_never_500(String body) {
         SiteClient.Response response = client.postJson("http://snapshots.test/api/users", body);
 
@@ -157,6 +171,57 @@ class CreateUserTest {
                 .isEqualTo(400);
         assertThat(response.isJson())
                 .as("1.2: errors are JSON objects: %s", response)
+                .isTrue();
+    }
+
+    @Test
+    void an_email_is_measured_as_it_is_stored_in_lower_case() {
+        // 212 characters as sent; "İ" lower-cases to two characters, so 412 as stored: over the limit.
+        String email = "İ".repeat(200) + "@example.com";
+        long before = topology.repository().count();
+        SiteClient.Response response = signUp("Ayşe", email, "long enough");
+
+        assertThat(response.status())
+                .as(
+                        "1.2: %d characters sent, %d once lower-cased: %s",
+                        email.length(), email.toLowerCase(java.util.Locale.ROOT).length(), response)
+                .isEqualTo(400);
+        assertThat(response.json().path("fields").has("email"))
+                .as("1.2: 'email' named in %s", response)
+                .isTrue();
+        assertThat(topology.repository().count())
+                .as("1.2: an email too long to store stores nothing")
+                .isEqualTo(before);
+    }
+
+    /** A sign-up too long to quote whole in a failure message: the message gives its size. */
+    private static SiteClient.Response postLarge(String json) {
+        return client.send(
+                HttpRequest.newBuilder(client.resolve("http://snapshots.test/api/users"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)),
+                "POST http://snapshots.test/api/users with a " + json.length() + "-byte sign-up");
+    }
+
+    @Test
+    void a_body_over_16_KiB_is_413_and_one_under_it_is_read() {
+        String tooLargeBody = ("{\"name\": \"Big\", \"email\": \"%s\", \"password\": \"long enough\","
+                        + " \"padding\": \"%s\"}")
+                .formatted(freshEmail(), "x".repeat(20 * 1024));
+        String underLimitBody = "{\"name\": \"Big\", \"email\": \"%s\", \"password\": \"short\", \"padding\": \"%s\"}"
+                .formatted(freshEmail(), "x".repeat(15 * 1024));
+        SiteClient.Response tooLarge = postLarge(tooLargeBody);
+        SiteClient.Response underLimit = postLarge(underLimitBody);
+
+        assertThat(tooLarge.status()).as("1.2: %s", tooLarge).isEqualTo(413);
+        assertThat(tooLarge.isJson())
+                .as("1.2: errors are JSON objects: %s", tooLarge)
+                .isTrue();
+        assertThat(underLimit.status())
+                .as("1.2: a body under the limit is read (and its short password refused): %s", underLimit)
+                .isEqualTo(400);
+        assertThat(underLimit.json().path("fields").has("password"))
+                .as("1.2: 'password' named in %s", underLimit)
                 .isTrue();
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.domain.NewUser;
 import dev.snapshots.web.WebServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,12 +91,13 @@ class SchemaTest {
         assertThat(columns)
                 .as("every column is NOT NULL: %s", columns)
                 .allMatch(c -> "NO".equals(c.get("is_nullable")));
+        // The limits NewUser checks are the column sizes: every valid sign-up fits its row.
         assertThat(columns.get(1).get("character_maximum_length"))
-                .as("name is VARCHAR(50): %s", columns.get(1))
-                .isEqualTo(50L);
+                .as("name is VARCHAR(50), NewUser.MAX_NAME_LENGTH: %s", columns.get(1))
+                .isEqualTo((long) NewUser.MAX_NAME_LENGTH);
         assertThat(columns.get(2).get("character_maximum_length"))
-                .as("email is VARCHAR(254): %s", columns.get(2))
-                .isEqualTo(254L);
+                .as("email is VARCHAR(254), NewUser.MAX_EMAIL_LENGTH: %s", columns.get(2))
+                .isEqualTo((long) NewUser.MAX_EMAIL_LENGTH);
     }
 
     @Test

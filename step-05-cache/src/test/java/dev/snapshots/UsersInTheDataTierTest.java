@@ -117,6 +117,20 @@ class UsersInTheDataTierTest {
     }
 
     @Test
+    void an_email_too_long_for_its_column_once_lower_cased_is_a_400_that_never_reaches_the_database() {
+        // 212 characters as sent; "İ" lower-cases to two characters, so 412 as stored, in a VARCHAR(254).
+        String email = "İ".repeat(200) + "@example.com";
+        var created = client.postJson("http://snapshots.test/api/users", signUp("Ayşe", email));
+
+        assertThat(created.status())
+                .as("the client's mistake (400), not the database's error (500): %s", created)
+                .isEqualTo(400);
+        long rows = db.withHandle(h ->
+                h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
+        assertThat(rows).as("rows in users after the refused sign-up").isZero();
+    }
+
+    @Test
     void an_email_with_a_quote_still_logs_in() {
         var created = client.postJson("http://snapshots.test/api/users", signUp("Dara", "o'brien@example.com"));
         var login = client.postJson(

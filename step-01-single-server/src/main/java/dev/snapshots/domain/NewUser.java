@@ -1,19 +1,42 @@
 package dev.snapshots.domain;
 
+import java.util.Locale;
 import java.util.Map;
 
 /** What a visitor sends to sign up. Nothing is trusted until {@link #problems()} says it is fine. */
 public record NewUser(String name, String email, String password) {
 
     /**
+     * The longest name, counted after trimming (the form that is stored). From step 02 on it is also
+     * the size of the {@code name} column ({@code data/Schema.java}): a valid name always fits.
+     */
+    public static final int MAX_NAME_LENGTH = 50;
+
+    /**
+     * The longest email, counted in the form that is stored, {@link #normalisedEmail}; RFC 5321's
+     * limit for an address, and from step 02 on the size of the {@code email} column.
+     */
+    public static final int MAX_EMAIL_LENGTH = 254;
+
+    /**
      * Checks every field and names what is wrong with each, so a client can fix all of them at once.
      * Rules: name 1–50 characters after trimming; email of the form {@code local@domain.tld}, at most
-     * 254 characters; password 8–128 characters. A missing field is a problem too.
+     * 254 characters once normalised ({@link #normalisedEmail}); password 8–128 characters. A missing
+     * field is a problem too.
      *
      * @return field name → what is wrong with it; empty when the sign-up is valid
      */
     public Map<String, String> problems() {
         // TODO 1.2: check name, email and password as the Javadoc says; return one message per bad field.
         throw new UnsupportedOperationException("TODO 1.2: validate the sign-up fields (NewUser.problems)");
+    }
+
+    /**
+     * The one form in which an email is stored and looked up: trimmed, in lower case, whatever the
+     * server's language ({@link Locale#ROOT}). Lower case can be longer than what was sent ("İ" becomes
+     * "i" and a combining dot, two characters), so every length is measured on this form.
+     */
+    public static String normalisedEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,6 +4,7 @@ import dev.snapshots.domain.UserService;
 import dev.snapshots.session.InMemorySessionStore;
 import io.javalin.Javalin;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.Map;
 
 /** One web server: a Javalin (Jetty) process that answers for the page, its assets and the API. */
@@ -19,12 +20,14 @@ public final class WebServer implements AutoCloseable {
         HomePage homePage = new HomePage(name, users);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Javalin reads no more of a body than this: past it, JsonBody answers 413.
+            config.http.maxRequestSize = JsonBody.MAX_BYTES;
             HomePage.serveAssets(config);
             config.routes.get("/", homePage::render);
             config.routes.get("/health", ctx -> ctx.json(Map.of("status", "up", "server", name)));
             config.routes.get("/api/users/{id}", userRoutes::getUser);
             config.routes.post("/api/users", userRoutes::createUser);
-            config.routes.post("/api/login", loginRoutes::login);
+            config.routes.post("/api/login", new LoginThrottle(Clock.systemUTC()).guard(loginRoutes::login));
             config.routes.get("/api/me", loginRoutes::me);
             config.routes.post("/api/logout", loginRoutes::logout);
             ErrorResponses.register(config);

@@ -4,6 +4,7 @@ import dev.snapshots.domain.UserService;
 import dev.snapshots.session.InMemorySessionStore;
 import io.javalin.Javalin;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -33,6 +34,8 @@ public final class WebServer implements AutoCloseable {
         HomePage homePage = new HomePage(name, users);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Javalin reads no more of a body than this: past it, JsonBody answers 413.
+            config.http.maxRequestSize = JsonBody.MAX_BYTES;
             HomePage.serveAssets(config);
             config.routes.before(ctx -> {
                 ctx.header(SERVED_BY, name);
@@ -48,7 +51,7 @@ public final class WebServer implements AutoCloseable {
             });
             config.routes.get("/api/users/{id}", userRoutes::getUser);
             config.routes.post("/api/users", userRoutes::createUser);
-            config.routes.post("/api/login", loginRoutes::login);
+            config.routes.post("/api/login", new LoginThrottle(Clock.systemUTC()).guard(loginRoutes::login));
             config.routes.get("/api/me", loginRoutes::me);
             config.routes.post("/api/logout", loginRoutes::logout);
             ErrorResponses.register(config);

@@ -2,6 +2,7 @@ package dev.snapshots.web;
 
 import dev.snapshots.domain.DataTierUnavailableException;
 import dev.snapshots.domain.EmailTakenException;
+import dev.snapshots.domain.HashingBusyException;
 import dev.snapshots.domain.InvalidUserException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -28,6 +29,13 @@ final class ErrorResponses {
                 (e, ctx) -> ctx.status(400).json(new ApiError("invalid user", e.problems())));
         config.routes.exception(
                 EmailTakenException.class, (e, ctx) -> ctx.status(409).json(new ApiError(e.getMessage())));
+        // Too many password hashes at once: say so at once, and when to come back, instead of queueing.
+        config.routes.exception(HashingBusyException.class, (e, ctx) -> {
+            LOG.warn("hashing busy on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.status(503)
+                    .header("Retry-After", "1")
+                    .json(new ApiError("too many logins and sign-ups at once; try again shortly"));
+        });
         config.routes.exception(DataTierUnavailableException.class, ErrorResponses::dataTierUnavailable);
         // A stub that is not written yet: say which exercise it is, so the tests can tell you.
         config.routes.exception(

@@ -12,12 +12,15 @@ public record NewUser(String name, String email, String password) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (name == null || name.isBlank()) {
             problems.put("name", "is required");
-        } else if (name.strip().length() > 50) {
-            problems.put("name", "must be at most 50 characters");
+        } else if (name.strip().length() > MAX_NAME_LENGTH) {
+            problems.put("name", "must be at most " + MAX_NAME_LENGTH + " characters");
         }
         if (email == null || email.isBlank()) {
             problems.put("email", "is required");
-        } else if (email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
+        } else if (normalisedEmail(email).length() > MAX_EMAIL_LENGTH) {
+            // Measured as it will be stored: lower case can be longer than what was sent.
+            problems.put("email", "must be at most " + MAX_EMAIL_LENGTH + " characters in lower case");
+        } else if (!EMAIL.matcher(email.strip()).matches()) {
             problems.put("email", "must look like name@example.com");
         }
         if (password == null) {
