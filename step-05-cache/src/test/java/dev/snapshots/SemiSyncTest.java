@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class SemiSyncTest {
 
     /** Short, so the test of a refused write is quick; long enough for a replica's apply (every 20 ms). */
-    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
 
     private final DnsRegistry dns = new DnsRegistry();
     private Topology topology;

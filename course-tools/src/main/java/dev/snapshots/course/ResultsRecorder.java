@@ -86,6 +86,13 @@ public final class ResultsRecorder implements TestExecutionListener {
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (result.getStatus() == TestExecutionResult.Status.ABORTED
+                && (id.isTest() || id.getSource().isPresent())) {
+            // An assumption that did not hold (a suite that cannot run before an exercise is done): skipped.
+            String reason = result.getThrowable().map(ResultsRecorder::describe).orElse("aborted");
+            record(new TestResult(TestResult.Status.SKIPPED, exerciseOf(id), nameOf(id), reason));
+            return;
+        }
         boolean failed = result.getStatus() != TestExecutionResult.Status.SUCCESSFUL;
         // A class whose set-up failed reports no tests at all: record the class itself instead.
         if (!id.isTest() && !(failed && id.getSource().isPresent())) {

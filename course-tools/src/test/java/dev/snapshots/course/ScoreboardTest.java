@@ -56,6 +56,27 @@ class ScoreboardTest {
     }
 
     @Test
+    void a_provided_suite_skipped_on_the_starter_is_not_a_failure_but_a_failed_one_is() throws Exception {
+        TestResult skipped = new TestResult(Status.SKIPPED, "", "BadInputTest", "the site needs TODO 5.1: …");
+        TestResult failed = new TestResult(Status.FAILED, "", "ReleaseTest", "a thread was left behind");
+
+        assertThat(board(List.of(skipped)).failingOtherTests()).isEmpty();
+        assertThat(board(List.of(skipped, failed)).failingOtherTests()).containsExactly(failed);
+    }
+
+    @Test
+    void a_failure_shows_the_server_side_cause_the_recorder_added() throws Exception {
+        Scoreboard board = board(List.of(new TestResult(
+                Status.FAILED,
+                "3.1",
+                "ForwardingTest.headers",
+                "expected 200 but was 500 · logged by a server meanwhile: IllegalStateException at"
+                        + " lb.Forwarder.toClient (Forwarder.java:61): boom")));
+
+        assertThat(board.render()).contains("logged by a server meanwhile: IllegalStateException at lb.Forwarder");
+    }
+
+    @Test
     void a_full_run_counts_every_exercise() throws Exception {
         Scoreboard board = board(List.of(
                 new TestResult(Status.FAILED, "3.1", "ForwardingTest.body", "TODO 3.1"),
