@@ -3,7 +3,6 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.dns.DnsRegistry;
-import dev.snapshots.domain.PasswordHasher;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +72,7 @@ class BadInputTest {
     @BeforeAll
     static void start() throws IOException {
         try {
-            topology = Topology.start(DNS, 0, new PasswordHasher(1_000));
+            topology = TestTopology.start(DNS);
         } catch (UnsupportedOperationException unfinished) {
             // The site cannot start before this exercise is done: nothing to send bad input to yet.
             Assumptions.abort("the site needs " + unfinished.getMessage());

@@ -25,7 +25,7 @@ class CreateUserTest {
 
     @BeforeAll
     static void start() {
-        topology = Topology.start(DNS, 0);
+        topology = TestTopology.start(DNS);
         client = new SiteClient(DNS);
     }
 

@@ -32,7 +32,7 @@ class HomePageTest {
 
     @BeforeAll
     static void start() {
-        topology = Topology.start(DNS, 0);
+        topology = TestTopology.start(DNS);
         client = new SiteClient(DNS);
         for (int i = 1; i <= 3; i++) {
             topology.repository().save("User " + i, "user" + i + "@example.com", "pbkdf2-sha256$1$AAAA$AAAA");

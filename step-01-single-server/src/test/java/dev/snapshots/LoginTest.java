@@ -38,8 +38,8 @@ class LoginTest {
 
     @BeforeAll
     static void start() {
-        topology = Topology.start(DNS, 0);
-        PasswordHasher hasher = new PasswordHasher();
+        topology = TestTopology.start(DNS);
+        PasswordHasher hasher = TestTopology.CHEAP_HASHING;
         topology.repository().save("Ada", "ada@example.com", hasher.hash("analytical engine"));
         topology.repository().save("Grace", "grace@example.com", hasher.hash("compiler first"));
     }

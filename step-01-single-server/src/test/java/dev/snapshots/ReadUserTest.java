@@ -23,7 +23,7 @@ class ReadUserTest {
 
     @BeforeAll
     static void start() {
-        topology = Topology.start(DNS, 0);
+        topology = TestTopology.start(DNS);
         client = new SiteClient(DNS);
         // Seeded straight into the data tier, so this exercise does not depend on 1.2.
         ada = topology.repository().save("Ada Lovelace", "ada@example.com", "pbkdf2-sha256$1$AAAA$AAAA");

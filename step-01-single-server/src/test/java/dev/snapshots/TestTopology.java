@@ -1,0 +1,21 @@
+package dev.snapshots;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.domain.PasswordHasher;
+
+/** The topology the tests build: {@link Topology#start} with cheap password hashing. */
+final class TestTopology {
+
+    /**
+     * 1,000 PBKDF2 iterations, about a millisecond a hash instead of a hundred, so a test that signs
+     * up fifty users is not a test of the CPU. Exercise 1.4's own tests check the site's full cost.
+     */
+    static final PasswordHasher CHEAP_HASHING = new PasswordHasher(1_000);
+
+    private TestTopology() {}
+
+    /** Step 01's whole system on a free port, published in {@code dns}. */
+    static Topology start(DnsRegistry dns) {
+        return Topology.start(dns, 0, CHEAP_HASHING);
+    }
+}
