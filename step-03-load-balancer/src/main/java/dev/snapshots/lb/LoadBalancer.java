@@ -3,6 +3,7 @@ package dev.snapshots.lb;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -38,6 +39,14 @@ public final class LoadBalancer implements AutoCloseable {
     /** How long a backend may take to answer before the balancer gives up on it (nginx: proxy_read_timeout). */
     static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(4);
 
+    /**
+     * The largest request body the balancer takes (nginx: {@code client_max_body_size}): the web
+     * tier's own limit. A larger one is refused here with a {@code 413}, not forwarded: a web server
+     * that refuses a body before it has read all of it closes the connection, which the balancer
+     * could not tell from a crash (it would retry, then answer 502).
+     */
+    static final long MAX_BODY_BYTES = 16 * 1024;
+
     /** The body of a {@code 502} the balancer's own code caused: the details are in its log. */
     private static final Map<String, String> FAILED = Map.of("error", "bad gateway: the load balancer failed");
 
@@ -67,6 +76,7 @@ public final class LoadBalancer implements AutoCloseable {
         this.forwarder = forwarder;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
             for (HandlerType method : METHODS) {
                 config.routes.addHttpHandler(method, "/", this::handle);
                 config.routes.addHttpHandler(method, "/<path>", this::handle);
@@ -74,6 +84,10 @@ public final class LoadBalancer implements AutoCloseable {
             // An error's body names nothing behind the balancer: no exception text, no server's name,
             // address or port. Its log has them, for whoever runs it; the client only learns what kind
             // of failure it was. The one message shown is a stub's: which exercise is not done yet.
+            // An answer Javalin chose for the request itself (a body over the limit: 413).
+            config.routes.exception(
+                    HttpResponseException.class,
+                    (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
             config.routes.exception(
                     UnsupportedOperationException.class,
                     (e, ctx) -> ctx.status(501)
@@ -112,6 +126,9 @@ public final class LoadBalancer implements AutoCloseable {
     }
 
     private void handle(Context ctx) throws InterruptedException {
+        // Read the whole body first (Javalin keeps it for the forwarder): one over MAX_BODY_BYTES
+        // ends here with a 413, before any web server is asked.
+        ctx.bodyAsBytes();
         List<Backend> healthy = pool.healthy();
         if (healthy.isEmpty()) {
             ctx.status(503).header("Retry-After", "1").json(Map.of("error", "no healthy web server"));

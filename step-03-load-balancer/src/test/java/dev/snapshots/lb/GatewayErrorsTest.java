@@ -1,6 +1,7 @@
 package dev.snapshots.lb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -103,6 +104,28 @@ class GatewayErrorsTest {
 
         assertThat(response.statusCode()).as("%s", describe(response)).isEqualTo(501);
         assertThat(response.body()).as("%s", describe(response)).contains("TODO 3.1: a stub not done yet");
+    }
+
+    @Test
+    void a_body_over_the_limit_is_refused_with_a_413_and_never_forwarded() throws Exception {
+        try (ServerSocket backend = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            lb.pool().add(new Backend(NAME, new InetSocketAddress("127.0.0.1", backend.getLocalPort())));
+            backend.setSoTimeout(300);
+
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + lb.address().getPort() + "/api/users"))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                    new byte[(int) LoadBalancer.MAX_BODY_BYTES + 1]))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(response.statusCode()).as("%s", describe(response)).isEqualTo(413);
+            assertThat(response.body()).as("a JSON error").startsWith("{\"error\"");
+            assertThatThrownBy(() -> backend.accept().close())
+                    .as("the backend never saw the request")
+                    .isInstanceOf(java.net.SocketTimeoutException.class);
+        }
     }
 
     private static void assertNamesNoInternals(HttpResponse<String> response, int backendPort) {
