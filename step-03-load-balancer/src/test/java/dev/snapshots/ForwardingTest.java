@@ -8,10 +8,8 @@ import dev.snapshots.lb.LoadBalancer;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -287,29 +285,9 @@ class ForwardingTest {
      * body of a {@code 200}, otherwise the status and body.
      */
     private static String rawGet(String target) {
-        try (Socket socket = new Socket("127.0.0.1", lb.address().getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream()
-                    .write(("GET " + target + " HTTP/1.1\r\nHost: snapshots.test\r\nConnection: close\r\n\r\n")
-                            .getBytes(StandardCharsets.UTF_8));
-            // One character a byte, for the parsing; the body is decoded as UTF-8 at the end.
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            int headEnd = answer.indexOf("\r\n\r\n");
-            String head = answer.substring(0, headEnd);
-            String body = answer.substring(headEnd + 4);
-            if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
-                StringBuilder joined = new StringBuilder();
-                int at = 0;
-                for (int size; (size = Integer.parseInt(body.substring(at, body.indexOf("\r\n", at)), 16)) > 0; ) {
-                    int start = body.indexOf("\r\n", at) + 2;
-                    joined.append(body, start, start + size);
-                    at = start + size + 2;
-                }
-                body = joined.toString();
-            }
-            body = new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-            String status = head.split(" ")[1];
-            return status.equals("200") ? body : "status " + status + ": " + body;
+        try {
+            RawHttp.Answer answer = RawHttp.exchange(lb.address(), "GET", target, "", new byte[0]);
+            return answer.status() == 200 ? answer.body() : "status " + answer.status() + ": " + answer.body();
         } catch (IOException e) {
             throw new UncheckedIOException("GET " + target + " failed: " + e, e);
         }

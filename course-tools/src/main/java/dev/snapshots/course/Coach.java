@@ -3,10 +3,10 @@ package dev.snapshots.course;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 /**
  * The learner's small commands, answered from what is on disk without running anything:
@@ -97,21 +97,15 @@ public final class Coach {
         return 0;
     }
 
-    /** Where {@code TODO <id>} stands in the step's code, as {@code path:line}. */
+    /** Where {@code TODO <id>} stands in the step's code, as {@code path:line}: the first line of each file. */
     static List<String> todos(Course.Step step, String id) throws IOException {
-        List<String> found = new java.util.ArrayList<>();
-        for (Map.Entry<String, String> file :
-                Sources.files(step.dir().resolve("src/main")).entrySet()) {
-            String[] lines = file.getValue().split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                Matcher m = Sources.TODO.matcher(lines[i]);
-                if (m.find() && id.equals(m.group(1) + "." + m.group(2))) {
-                    found.add(step.name() + "/src/main/" + file.getKey() + ":" + (i + 1));
-                    break; // one line per file is enough to find it
-                }
+        Map<String, String> firstPerFile = new LinkedHashMap<>();
+        for (Sources.Todo todo : Sources.todos(step.dir().resolve("src/main"))) {
+            if (todo.exercise().filter(id::equals).isPresent()) {
+                firstPerFile.putIfAbsent(todo.file(), step.name() + "/src/main/" + todo.file() + ":" + todo.line());
             }
         }
-        return found;
+        return List.copyOf(firstPerFile.values());
     }
 
     private static int hint(Course course, String[] args) throws IOException {

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.stream.Collectors;
 
 /**
@@ -46,22 +44,14 @@ final class HintsAndTodos {
             }
         }
         Set<String> todos = new TreeSet<>();
-        for (Map.Entry<String, String> file :
-                Sources.files(step.dir().resolve("src/main")).entrySet()) {
-            String[] lines = file.getValue().split("\n", -1);
-            for (int i = 0; i < lines.length; i++) {
-                Matcher m = Sources.TODO.matcher(lines[i]);
-                while (m.find()) {
-                    String where = "src/main/" + file.getKey() + ":" + (i + 1);
-                    String id = m.group(1) + "." + m.group(2);
-                    if (m.group(1) == null) {
-                        problems.add(where + ": a TODO that names no exercise ID");
-                    } else if (!exercises.contains(id)) {
-                        problems.add(where + ": TODO " + id + " is not an exercise in README.md");
-                    } else {
-                        todos.add(id);
-                    }
-                }
+        for (Sources.Todo todo : Sources.todos(step.dir().resolve("src/main"))) {
+            String where = "src/main/" + todo.file() + ":" + todo.line();
+            if (todo.exercise().isEmpty()) {
+                problems.add(where + ": a TODO that names no exercise ID");
+            } else if (!exercises.contains(todo.exercise().get())) {
+                problems.add(where + ": TODO " + todo.exercise().get() + " is not an exercise in README.md");
+            } else {
+                todos.add(todo.exercise().get());
             }
         }
         for (String id : new TreeSet<>(exercises)) {

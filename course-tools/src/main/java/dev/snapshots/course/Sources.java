@@ -5,7 +5,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -25,7 +28,27 @@ final class Sources {
     /** A TODO, with the exercise it names if any ("TODO 3.2"). */
     static final Pattern TODO = Pattern.compile("\\bTODO\\b(?:\\s+(\\d+)\\.(\\d+))?");
 
+    /** A TODO found in a file: where it is ({@code file} relative to the folder, 1-based line), and its exercise ID if it names one. */
+    record Todo(String file, int line, Optional<String> exercise) {}
+
     private Sources() {}
+
+    /** Every TODO under a folder, file by file, line by line. */
+    static List<Todo> todos(Path dir) throws IOException {
+        List<Todo> todos = new ArrayList<>();
+        for (Map.Entry<String, String> file : files(dir).entrySet()) {
+            String[] lines = file.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = TODO.matcher(lines[i]);
+                while (m.find()) {
+                    Optional<String> exercise =
+                            m.group(1) == null ? Optional.empty() : Optional.of(m.group(1) + "." + m.group(2));
+                    todos.add(new Todo(file.getKey(), i + 1, exercise));
+                }
+            }
+        }
+        return todos;
+    }
 
     /** Every file under a folder, by path relative to it ('/'-separated), with its text; none if there is no folder. */
     static Map<String, String> files(Path dir) throws IOException {
