@@ -1,0 +1,109 @@
+package dev.snapshots;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Not an exercise: the structure every step keeps. web → domain ← data; the domain knows no tier. */
+@DisplayName("Layers: web → domain ← data")
+class LayersTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.snapshots");
+    }
+
+    @Test
+    void the_domain_depends_on_no_tier_and_no_framework() {
+        noClasses()
+                .that()
+                .resideInAPackage("..domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..web..",
+                        "..data..",
+                        "..session..",
+                        "..dns..",
+                        "io.javalin..",
+                        "com.fasterxml..",
+                        "org.jdbi..",
+                        "java.sql..",
+                        "org.h2..",
+                        "redis..",
+                        "..cache..")
+                .because("the rules of Snapshots must not change when a tier does")
+                .check(classes);
+    }
+
+    @Test
+    void the_web_tier_never_touches_JDBI_JDBC_or_the_data_package() {
+        noClasses()
+                .that()
+                .resideInAPackage("..web..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..data..", "..cache..", "org.jdbi..", "java.sql..", "javax.sql..", "org.h2..", "redis..")
+                .because("the web tier talks to the cache and data tiers only through the domain's UserRepository")
+                .check(classes);
+    }
+
+    @Test
+    void the_cache_tier_knows_nothing_of_the_web_or_of_SQL() {
+        noClasses()
+                .that()
+                .resideInAPackage("..cache..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..web..", "..session..", "io.javalin..", "..data..", "org.jdbi..", "java.sql..")
+                .because("the cache sits in front of any UserRepository, whatever stores it")
+                .check(classes);
+    }
+
+    @Test
+    void the_data_tier_knows_nothing_of_the_web() {
+        noClasses()
+                .that()
+                .resideInAPackage("..data..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..web..", "..session..", "io.javalin..")
+                .because("a data tier serves any client, not one web framework")
+                .check(classes);
+    }
+
+    @Test
+    void the_cdn_edge_knows_the_site_only_through_HTTP() {
+        noClasses()
+                .that()
+                .resideInAPackage("..cdn..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..web..", "..domain..", "..data..", "..cache..", "..session..", "..lb..", "..dns..")
+                .because("an edge in front of any origin sees only its HTTP answers, as CloudFront or Varnish does")
+                .check(classes);
+    }
+
+    @Test
+    void the_site_never_reaches_into_the_edge() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("..web..", "..domain..", "..data..", "..cache..", "..lb..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..cdn..")
+                .because("the origin speaks to the edge in headers (Cache-Control, ETag), never in calls")
+                .check(classes);
+    }
+}
