@@ -1,0 +1,103 @@
+package dev.snapshots;
+
+import dev.snapshots.cache.CacheConfig;
+import dev.snapshots.cdn.EdgeServer;
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.web.WebServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs step 07's finished system: stateless web servers behind a plain round-robin balancer, their
+ * sessions on the session tier (a Redis server of its own), with step 06's CDN edge and step 05's
+ * cache and replicated database. Log in, keep reloading: every request lands on another server and
+ * all of them know you; web-2 is killed after 30 s and comes back 30 s later, and you stay logged in.
+ * Start it from the repository root with {@code ./course demo step-07-stateless}; stop with Ctrl+C.
+ * With {@code SNAPSHOTS_CACHE_URL=redis://host:port} and {@code SNAPSHOTS_CACHE_PASSWORD} it uses that
+ * Redis server instead of its own.
+ */
+public final class Demo {
+
+    private Demo() {}
+
+    public static void main(String[] args) throws Exception {
+        exitWithParent();
+        int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
+        Optional<CacheConfig> redis = CacheConfig.fromEnvironment();
+        Topology.Builder site = Topology.builder(new DnsRegistry())
+                .webServers(3)
+                .loadBalancer(port)
+                .replicas(2)
+                // A browser does not ask the course DNS: the page links the edge as localhost.
+                .cdn(port + 1, "localhost");
+        Duration ttl = Duration.ofSeconds(60);
+        Topology topology = (redis.isPresent() ? site.cache(ttl, redis.get()) : site.cache(ttl)).start();
+        topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
+        String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
+        String edge = "http://localhost:" + topology.edge().address().getPort();
+        HttpResponse<String> alice = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/users"))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        System.out.println();
+        System.out.println("Step 07 is running: stateless web servers, sessions on the session tier (127.0.0.1:"
+                + topology.sessionServer().port() + ").");
+        System.out.println("  the page        " + base + "/   (from the origin; its assets from the edge)");
+        System.out.println("  the edge        " + edge + "/assets/app.css   (see X-Cache and Age: curl -i)");
+        System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: "
+                + alice.statusCode() + ")");
+        for (WebServer server : topology.webServers()) {
+            System.out.println("  " + server.name() + "           http://127.0.0.1:"
+                    + server.address().getPort() + "/");
+        }
+        System.out.println("Purge the edge's copies of the assets (the token is made for this run):");
+        System.out.println("  curl -i -X POST -H 'Authorization: Bearer " + topology.purgeToken() + "' '" + edge
+                + EdgeServer.PURGE_PATH + "?prefix=/assets/'");
+        System.out.println("Press Ctrl+C to stop.");
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            topology.close();
+            stopped.countDown();
+        }));
+        long started = System.nanoTime();
+        int web2Port = topology.webServer("web-2").address().getPort();
+        boolean killed = false;
+        boolean restarted = false;
+        while (!stopped.await(5, TimeUnit.SECONDS)) {
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            if (seconds >= 30 && !killed) {
+                System.out.println(">>> killing web-2: nobody is logged out, the others know every session");
+                topology.killWebServer("web-2");
+                killed = true;
+            } else if (seconds >= 60 && !restarted) {
+                System.out.println(">>> starting web-2 again: it knows every logged-in user on its first request");
+                topology.restartWebServer("web-2", web2Port);
+                restarted = true;
+            }
+            System.out.printf(
+                    "[%3d s] web servers up: %s%n",
+                    seconds, topology.webServers().stream().map(WebServer::name).toList());
+        }
+    }
+
+    /**
+     * Ends this JVM when the process that started it ends, even when that one is killed (Maven under
+     * {@code ./course demo}, a shell, or the demo's own parent): a demo must not outlive its terminal
+     * and keep holding its ports. The JDK watches a process that is not its child by polling.
+     */
+    private static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.lb.Backend;
+import dev.snapshots.lb.RoundRobin;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Carried from step 03 (exercise 3.2): the property still holds, so its test stays and passes on the starter. */
+@DisplayName("Carried from step 03 · Round robin spreads requests evenly over the web servers")
+class RoundRobinTest {
+
+    private final DnsRegistry dns = new DnsRegistry();
+    private final SiteClient client = new SiteClient(dns);
+    private Topology topology;
+
+    @BeforeEach
+    void start() {
+        topology = TestTopology.builder(dns).webServers(3).loadBalancer().start();
+    }
+
+    @AfterEach
+    void stop() {
+        topology.close();
+    }
+
+    private void get(int times) {
+        for (int i = 0; i < times; i++) {
+            var response = client.get(Servers.CHEAP);
+            assertThat(response.status()).as("request %d: %s", i, response).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void three_servers_300_requests_exactly_100_each() {
+        var before = Servers.served(topology.webServers());
+        get(300);
+        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+
+        assertThat(delta)
+                .as("requests served per web server, counted at the servers")
+                .isEqualTo(Map.of("web-1", 100L, "web-2", 100L, "web-3", 100L));
+    }
+
+    @Test
+    void eight_clients_at_once_still_get_exactly_even_shares() throws Exception {
+        var before = Servers.served(topology.webServers());
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                SiteClient own = new SiteClient(dns);
+                done.add(clients.submit(() -> {
+                    for (int i = 0; i < 75; i++) {
+                        var response = own.get(Servers.CHEAP);
+                        assertThat(response.status()).as("%s", response).isEqualTo(200);
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+
+        assertThat(delta)
+                .as("600 concurrent requests, per web server (a counter that is not thread-safe loses turns)")
+                .isEqualTo(Map.of("web-1", 200L, "web-2", 200L, "web-3", 200L));
+    }
+
+    @Test
+    void a_fourth_server_takes_a_quarter_of_the_next_400_requests() {
+        get(30);
+        topology.addWebServer("web-4");
+        var before = Servers.served(topology.webServers());
+        get(400);
+        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+
+        assertThat(delta)
+                .as("the next 400 requests after web-4 joined")
+                .isEqualTo(Map.of("web-1", 100L, "web-2", 100L, "web-3", 100L, "web-4", 100L));
+    }
+
+    @Test
+    void a_server_taken_out_of_the_pool_gets_nothing_more() {
+        topology.loadBalancer().pool().remove("web-2");
+        var before = Servers.served(topology.webServers());
+        get(200);
+        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+
+        assertThat(delta).as("after web-2 left the pool").isEqualTo(Map.of("web-1", 100L, "web-2", 0L, "web-3", 100L));
+    }
+
+    @Test
+    void every_backend_takes_its_turn_before_any_takes_a_second() {
+        RoundRobin roundRobin = new RoundRobin();
+        List<Backend> backends = List.of(backend("a"), backend("b"), backend("c"));
+        List<String> picks = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            picks.add(roundRobin.next(backends).name());
+        }
+
+        for (int i = 0; i < 9; i += 3) {
+            assertThat(picks.subList(i, i + 3))
+                    .as("picks %s, in threes", picks)
+                    .containsExactlyInAnyOrder("a", "b", "c");
+        }
+    }
+
+    private static Backend backend(String name) {
+        return new Backend(name, new InetSocketAddress("127.0.0.1", 1));
+    }
+}
