@@ -176,7 +176,9 @@ public final class Topology implements AutoCloseable {
 
     /** Kills a web server; the balancer is not told and has to notice by itself. */
     public void killWebServer(String name) {
-        stopWebServer(webServer(name));
+        WebServer server = webServer(name);
+        webServers.remove(server);
+        server.kill();
     }
 
     /** Starts a killed web server again, on its old address. */

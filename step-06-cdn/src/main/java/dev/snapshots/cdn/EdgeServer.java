@@ -124,6 +124,9 @@ public final class EdgeServer implements AutoCloseable {
             config.routes.post(PURGE_PATH, this::purge);
             config.routes.get("/", this::serve);
             config.routes.get("/<path>", this::serve);
+            // HEAD is a GET without the body: the same answer, headers and all (Jetty leaves the body out).
+            config.routes.head("/", this::serve);
+            config.routes.head("/<path>", this::serve);
             for (HandlerType method : List.of(
                     HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE, HandlerType.OPTIONS)) {
                 config.routes.addHttpHandler(method, "/", EdgeServer::notAllowed);
@@ -420,7 +423,7 @@ public final class EdgeServer implements AutoCloseable {
     }
 
     private static void notAllowed(Context ctx) {
-        ctx.status(405).header("Allow", "GET").json(Map.of("error", "the edge serves GET only"));
+        ctx.status(405).header("Allow", "GET, HEAD").json(Map.of("error", "the edge serves GET and HEAD only"));
     }
 
     @Override

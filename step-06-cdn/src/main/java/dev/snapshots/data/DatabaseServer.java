@@ -3,6 +3,7 @@ package dev.snapshots.data;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Set;
@@ -30,6 +33,9 @@ import org.h2.tools.Server;
  * code inside this JVM through {@code CREATE ALIAS}.
  */
 public final class DatabaseServer implements AutoCloseable {
+
+    /** The temporary folders' names: {@code snapshots-db-<pid>-<random>}. */
+    private static final String TEMP_PREFIX = "snapshots-db-";
 
     static {
         H2Settings.apply();
@@ -71,15 +77,64 @@ public final class DatabaseServer implements AutoCloseable {
         return db;
     }
 
-    /** Starts a server on a free port with its files in a new temporary folder, deleted on close. */
+    /**
+     * Starts a server on a free port with its files in a new temporary folder, deleted on close. The
+     * folder's name holds this process's id: a process that was killed cannot delete its folders, so
+     * the next one to start a server deletes those whose process is gone.
+     */
     public static DatabaseServer startTemporary() {
         try {
-            DatabaseServer db = new DatabaseServer(Files.createTempDirectory("snapshots-db-"), true, newSecret());
+            sweepLeftovers();
+            DatabaseServer db = new DatabaseServer(
+                    Files.createTempDirectory(
+                            TEMP_PREFIX + ProcessHandle.current().pid() + "-"),
+                    true,
+                    newSecret());
             db.port = 0;
             db.start();
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the temporary folders of processes that have ended without deleting them (a killed test run). */
+    private static void sweepLeftovers() {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (DirectoryStream<Path> folders = Files.newDirectoryStream(temp, TEMP_PREFIX + "*")) {
+            for (Path folder : folders) {
+                if (isLeftover(folder)) {
+                    try {
+                        deleteTree(folder);
+                    } catch (IOException | UncheckedIOException e) {
+                        // Only housekeeping: a folder that cannot be deleted now is tried again next time.
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // As above: the temporary folder cannot be listed now; next time, perhaps.
+        }
+    }
+
+    /**
+     * True for {@code snapshots-db-<pid>-<random>} when process {@code pid} has ended, and for a folder
+     * of the older {@code snapshots-db-<random>} form when it has not changed for a day.
+     */
+    private static boolean isLeftover(Path folder) throws IOException {
+        String[] parts = folder.getFileName().toString().split("-");
+        if (parts.length == 4 && parts[2].chars().allMatch(Character::isDigit) && parts[2].length() < 19) {
+            return ProcessHandle.of(Long.parseLong(parts[2])).isEmpty();
+        }
+        return Files.getLastModifiedTime(folder)
+                .toInstant()
+                .isBefore(Instant.now().minus(Duration.ofDays(1)));
+    }
+
+    /** Deletes {@code folder} and everything in it, deepest first. */
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
@@ -205,9 +260,8 @@ public final class DatabaseServer implements AutoCloseable {
     public void close() {
         stop();
         if (deleteOnClose) {
-            try (Stream<Path> files = Files.walk(directory)) {
-                files.sorted(Comparator.reverseOrder())
-                        .forEach(path -> path.toFile().delete());
+            try {
+                deleteTree(directory);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
 
 /**
  * One web server: a Javalin (Jetty) process that answers for the page, its assets and the API.
@@ -142,6 +145,21 @@ public final class WebServer implements AutoCloseable {
     public WebServer closing(AutoCloseable resource) {
         resources.add(resource);
         return this;
+    }
+
+    /**
+     * Dies as a crashed process would: it stops taking connections and cuts every open one at once,
+     * answered or not, then stops. Whoever was talking to it (the balancer) sees a broken connection,
+     * never a half-finished answer; {@link #close()} is the graceful stop, which lets requests finish.
+     */
+    public void kill() {
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof NetworkConnector listening) {
+                listening.close();
+            }
+            connector.getConnectedEndPoints().forEach(EndPoint::close);
+        }
+        close();
     }
 
     @Override
