@@ -5,6 +5,7 @@ import dev.snapshots.domain.UserService;
 import dev.snapshots.session.SessionStore;
 import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
+import java.util.Optional;
 
 /**
  * Logging in and out. A login starts a session on the session tier and hands its id to the browser
@@ -69,10 +70,14 @@ final class LoginRoutes {
 
     /** The user of the request's session; 401 without a live one. */
     private User loggedIn(Context ctx) {
-        String sessionId = ctx.cookie(SESSION_COOKIE);
-        return (sessionId == null ? java.util.Optional.<Long>empty() : sessions.userIdFor(sessionId))
+        return userIdOf(sessions, ctx.cookie(SESSION_COOKIE))
                 .flatMap(users::find)
                 .orElseThrow(() -> new UnauthorizedResponse("not logged in"));
+    }
+
+    /** The user id of a live session; empty without a session cookie, when the store is not even asked. */
+    static Optional<Long> userIdOf(SessionStore sessions, String sessionId) {
+        return sessionId == null ? Optional.empty() : sessions.userIdFor(sessionId);
     }
 
     /** Tells the browser to drop its session cookie, and answers 204. */

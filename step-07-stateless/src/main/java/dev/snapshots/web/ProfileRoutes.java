@@ -23,8 +23,7 @@ final class ProfileRoutes {
 
     /** 200 with the changed user; 401 without a session; 400 for a bad name or body. */
     void update(Context ctx) {
-        String sessionId = ctx.cookie(LoginRoutes.SESSION_COOKIE);
-        long id = (sessionId == null ? java.util.Optional.<Long>empty() : sessions.userIdFor(sessionId))
+        long id = LoginRoutes.userIdOf(sessions, ctx.cookie(LoginRoutes.SESSION_COOKIE))
                 .orElseThrow(() -> new UnauthorizedResponse("not logged in"));
         Profile profile = JsonBody.read(ctx, Profile.class);
         User user = users.rename(id, profile.name()).orElseThrow(() -> new NotFoundResponse("no user with id " + id));
