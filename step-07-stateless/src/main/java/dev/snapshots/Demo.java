@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * cache and replicated database. Log in, keep reloading: every request lands on another server and
  * all of them know you; web-2 is killed after 30 s and comes back 30 s later, and you stay logged in.
  * Start it from the repository root with {@code ./course demo step-07-stateless}; stop with Ctrl+C.
+ * With {@code SNAPSHOTS_SESSIONS_URL=redis://host:port} and {@code SNAPSHOTS_SESSIONS_PASSWORD} it
+ * keeps sessions on that Redis server instead of its own (set it to {@code noeviction}).
  * With {@code SNAPSHOTS_CACHE_URL=redis://host:port} and {@code SNAPSHOTS_CACHE_PASSWORD} it uses that
  * Redis server instead of its own.
  */
@@ -37,6 +39,8 @@ public final class Demo {
                 // A browser does not ask the course DNS: the page links the edge as localhost.
                 .cdn(port + 1, "localhost");
         Duration ttl = Duration.ofSeconds(60);
+        Optional<CacheConfig> sessionRedis = CacheConfig.fromEnvironment("sessions");
+        sessionRedis.ifPresent(site::sessionTier);
         Topology topology = (redis.isPresent() ? site.cache(ttl, redis.get()) : site.cache(ttl)).start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
@@ -51,8 +55,11 @@ public final class Demo {
                         HttpResponse.BodyHandlers.ofString());
 
         System.out.println();
-        System.out.println("Step 07 is running: stateless web servers, sessions on the session tier (127.0.0.1:"
-                + topology.sessionServer().port() + ").");
+        System.out.println("Step 07 is running: stateless web servers, sessions on the session tier ("
+                + sessionRedis
+                        .map(r -> r.host() + ":" + r.port())
+                        .orElse("127.0.0.1:" + topology.sessionServer().port())
+                + ").");
         System.out.println("  the page        " + base + "/   (from the origin; its assets from the edge)");
         System.out.println("  the edge        " + edge + "/assets/app.css   (see X-Cache and Age: curl -i)");
         System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: "

@@ -102,6 +102,7 @@ public final class Topology implements AutoCloseable {
         private Duration absoluteLifetime = SessionPolicy.ABSOLUTE_LIFETIME;
         private SessionStore sessions;
         private FailureCounter failures;
+        private CacheConfig externalSessionTier;
 
         private Builder(DnsRegistry dns) {
             this.dns = dns;
@@ -198,6 +199,15 @@ public final class Topology implements AutoCloseable {
         }
 
         /**
+         * Puts the session tier on the Redis server at {@code external} (set it up with
+         * {@link SessionPolicy#redisSettings()}) instead of one started here.
+         */
+        public Builder sessionTier(CacheConfig external) {
+            this.externalSessionTier = external;
+            return this;
+        }
+
+        /**
          * Keeps sessions and failed-login counts in {@code sessions} and {@code failures}, shared by
          * every web server, instead of on a session tier started here: the tests carried from earlier
          * steps use an in-memory pair, so they pass whatever this step's exercises are doing.
@@ -273,8 +283,15 @@ public final class Topology implements AutoCloseable {
             this.failures = options.failures;
         } else {
             // The session tier: a Redis server of its own, never the cache's (see SessionPolicy).
-            this.sessionServer = starting.add(CacheServer.startTemporary(SessionPolicy.redisSettings()));
-            this.sessionClient = starting.add(CacheClient.connect(sessionServer));
+            if (options.externalSessionTier != null) {
+                CacheConfig external = options.externalSessionTier;
+                this.sessionServer = null;
+                this.sessionClient =
+                        starting.add(CacheClient.connect(external.host(), external.port(), external.password()));
+            } else {
+                this.sessionServer = starting.add(CacheServer.startTemporary(SessionPolicy.redisSettings()));
+                this.sessionClient = starting.add(CacheClient.connect(sessionServer));
+            }
             this.sessions = new RedisSessionStore(
                     sessionClient, options.idleTimeout, options.absoluteLifetime, Clock.systemUTC());
             this.failures = new RedisFailureCounter(sessionClient);
@@ -411,7 +428,10 @@ public final class Topology implements AutoCloseable {
         return cluster;
     }
 
-    /** The session tier's Redis server; null when the builder was given sessions of its own. */
+    /**
+     * The session tier's Redis server; null when the builder was given sessions of its own, or a
+     * session tier this topology did not start.
+     */
     public CacheServer sessionServer() {
         return sessionServer;
     }

@@ -48,4 +48,30 @@ class CacheConfigTest {
                         new Properties()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void the_session_tier_has_a_pair_of_its_own_and_never_takes_the_caches() {
+        Map<String, String> environment = Map.of(
+                "SNAPSHOTS_CACHE_URL", "redis://10.0.0.5:6379",
+                "SNAPSHOTS_CACHE_PASSWORD", "cache-pw",
+                "SNAPSHOTS_SESSIONS_URL", "redis://10.0.0.6:6380",
+                "SNAPSHOTS_SESSIONS_PASSWORD", "sessions-pw");
+        Properties property = new Properties();
+        property.setProperty("snapshots.sessions.url", "redis://127.0.0.1:7001");
+
+        assertThat(CacheConfig.from("sessions", environment, new Properties()))
+                .contains(new CacheConfig("10.0.0.6", 6380, "sessions-pw"));
+        assertThat(CacheConfig.from("sessions", environment, property))
+                .contains(new CacheConfig("127.0.0.1", 7001, "sessions-pw"));
+        assertThat(CacheConfig.from(
+                        "sessions",
+                        Map.of("SNAPSHOTS_CACHE_URL", "redis://10.0.0.5:6379", "SNAPSHOTS_CACHE_PASSWORD", "pw"),
+                        new Properties()))
+                .as("the session tier with only the cache's variables set")
+                .isEmpty();
+        assertThatThrownBy(() -> CacheConfig.from(
+                        "sessions", Map.of("SNAPSHOTS_SESSIONS_URL", "redis://127.0.0.1:6379"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SNAPSHOTS_SESSIONS_PASSWORD");
+    }
 }

@@ -3,7 +3,10 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.cache.CacheClient;
+import dev.snapshots.cache.CacheConfig;
+import dev.snapshots.cache.CacheServer;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.session.SessionPolicy;
 import dev.snapshots.web.WebServer;
 import java.time.Duration;
 import java.util.HashSet;
@@ -122,6 +125,29 @@ class StatelessWebTierTest {
             assertThat(me.status())
                     .as("7.1: /api/me after 40 MB went into the 32 MB cache (it evicted its own keys): %s", me)
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void the_session_tier_can_be_any_redis_server_named_by_configuration() {
+        DnsRegistry dns = new DnsRegistry();
+        try (CacheServer sessions = CacheServer.startTemporary(SessionPolicy.redisSettings());
+                Topology own = TestTopology.withSessionTier(dns)
+                        .webServers(2)
+                        .loadBalancer()
+                        .sessionTier(new CacheConfig("127.0.0.1", sessions.port(), sessions.password()))
+                        .start();
+                RedisClient redis = CacheClient.connect(sessions)) {
+            SiteClient client = new SiteClient(dns);
+            String sessionId = Sessions.sessionId(Sessions.signUpAndLogIn(client, email("external")))
+                    .orElseThrow(() -> new AssertionError("7.1: the login set no session cookie"));
+
+            assertThat(client.get("http://snapshots.test/api/me").status())
+                    .as("7.1: /api/me with the session tier on a Redis server of the configuration's")
+                    .isEqualTo(200);
+            assertThat(redis.keys("*" + sessionId + "*"))
+                    .as("7.1: keys of that Redis server holding the session id")
+                    .isNotEmpty();
         }
     }
 
