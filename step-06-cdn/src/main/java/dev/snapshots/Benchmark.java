@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,7 +69,7 @@ public final class Benchmark {
                 HttpResponse<byte[]> page = get(http, dns, "http://" + Topology.SITE + "/");
                 bytesFromOrigin += page.body().length;
                 List<CompletableFuture<HttpResponse<byte[]>>> assets = new ArrayList<>();
-                Matcher m = LINKED.matcher(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8));
+                Matcher m = LINKED.matcher(new String(page.body(), StandardCharsets.UTF_8));
                 while (m.find()) {
                     String url = m.group(1).startsWith("/") ? "http://" + Topology.SITE + m.group(1) : m.group(1);
                     assets.add(CompletableFuture.supplyAsync(() -> get(http, dns, url)));

@@ -286,11 +286,12 @@ public final class Topology implements AutoCloseable {
             if (options.externalSessionTier != null) {
                 CacheConfig external = options.externalSessionTier;
                 this.sessionServer = null;
-                this.sessionClient =
-                        starting.add(CacheClient.connect(external.host(), external.port(), external.password()));
+                this.sessionClient = starting.add(CacheClient.connect(
+                        external.host(), external.port(), external.password(), SessionPolicy.TIMEOUT));
             } else {
                 this.sessionServer = starting.add(CacheServer.startTemporary(SessionPolicy.redisSettings()));
-                this.sessionClient = starting.add(CacheClient.connect(sessionServer));
+                this.sessionClient = starting.add(CacheClient.connect(
+                        "127.0.0.1", sessionServer.port(), sessionServer.password(), SessionPolicy.TIMEOUT));
             }
             this.sessions = new RedisSessionStore(
                     sessionClient, options.idleTimeout, options.absoluteLifetime, Clock.systemUTC());

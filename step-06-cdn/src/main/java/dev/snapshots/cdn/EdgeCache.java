@@ -2,6 +2,7 @@ package dev.snapshots.cdn;
 
 import java.net.http.HttpHeaders;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The edge's store: for each cache key, the variants kept for it (one unless the origin's answer
@@ -53,7 +55,7 @@ final class EdgeCache {
     }
 
     /** Drops every stored answer whose request target {@code purged} selects; returns how many went. */
-    int purge(java.util.function.Predicate<String> purged) {
+    int purge(Predicate<String> purged) {
         int dropped = 0;
         for (String key : List.copyOf(entries.keySet())) {
             List<StoredResponse> variants = entries.get(key);
@@ -94,7 +96,7 @@ final class EdgeCache {
     /** True when the answer varies on everything ({@code Vary: *}): no later request can reuse it. */
     static boolean variesOnEverything(HttpHeaders response) {
         return response.allValues("Vary").stream()
-                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .flatMap(v -> Arrays.stream(v.split(",")))
                 .anyMatch(name -> name.strip().equals("*"));
     }
 }

@@ -66,6 +66,15 @@ final class EdgeHarness implements AutoCloseable {
         return send(request.GET(), "GET " + target);
     }
 
+    /** {@code HEAD target} at the edge: a GET's answer without its body. */
+    Response head(String target) {
+        return send(
+                HttpRequest.newBuilder(uri(target))
+                        .timeout(Duration.ofSeconds(10))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()),
+                "HEAD " + target);
+    }
+
     /** {@code POST /.edge/purge?query} with this {@code Authorization} header (none when null). */
     Response purge(String query, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(EdgeServer.PURGE_PATH + "?" + query))

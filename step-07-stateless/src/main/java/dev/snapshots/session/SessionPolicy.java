@@ -19,6 +19,15 @@ public final class SessionPolicy {
     /** A session ends this long after its login, however busy it is. */
     public static final Duration ABSOLUTE_LIFETIME = Duration.ofHours(12);
 
+    /**
+     * How long a web server waits for the session tier (to connect, for an answer, for a pooled
+     * connection). Longer than the cache's 100 ms: a cache that is slow is skipped, at the cost of a
+     * database read, but every login and {@code /api/me} needs its answer, so a busy moment must not
+     * become a 503. Still short: a tier that is down refuses connections at once, and one that hangs
+     * costs half a second, not a request's whole life.
+     */
+    public static final Duration TIMEOUT = Duration.ofMillis(500);
+
     private SessionPolicy() {}
 
     /** The session tier's redis-server settings ({@code "name value"} each). */
