@@ -1,0 +1,57 @@
+package dev.snapshots.dns;
+
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Exercise 8.2: the DNS tier's health checks of the data centres. Every interval, each centre's
+ * balancer is probed from outside, as a client would reach it; a centre that fails {@code fall}
+ * probes in a row stops being answered, and one that then passes {@code rise} in a row is answered
+ * again. The provided {@link CentreChecks} calls {@link #probe} and {@link #record} on a schedule.
+ */
+public final class CentreHealth {
+
+    /** A probe that has no answer after this long has failed: a silent centre is a dead one. */
+    public static final Duration PROBE_TIMEOUT = Duration.ofMillis(300);
+
+    private final HttpClient http;
+    private final int fall;
+    private final int rise;
+    /** Per centre: successes in a row (positive) or failures in a row (negative). */
+    private final Map<String, Integer> streaks = new ConcurrentHashMap<>();
+    /** The centres that are down; every centre starts up. */
+    private final Set<String> down = ConcurrentHashMap.newKeySet();
+
+    public CentreHealth(HttpClient http, int fall, int rise) {
+        this.http = http;
+        this.fall = fall;
+        this.rise = rise;
+    }
+
+    /**
+     * One probe of the balancer at {@code balancer}: true only for a {@code 200} from
+     * {@code GET /health} within {@link #PROBE_TIMEOUT}. False, never an exception, for anything else.
+     */
+    public boolean probe(InetSocketAddress balancer) {
+        // TODO 8.2: GET http://127.0.0.1:<port>/health with a time-out; healthy means 200, nothing else.
+        throw new UnsupportedOperationException("TODO 8.2: probe a centre's balancer (CentreHealth.probe)");
+    }
+
+    /**
+     * Takes in one probe's result for {@code centre}: {@code fall} failures in a row take an up
+     * centre down, {@code rise} successes in a row bring a down centre back.
+     */
+    public void record(String centre, boolean healthy) {
+        // TODO 8.2: keep the streak in streaks, and move the centre in or out of down.
+        throw new UnsupportedOperationException("TODO 8.2: count a centre's probes (CentreHealth.record)");
+    }
+
+    /** True while {@code centre} is answered. */
+    public boolean isUp(String centre) {
+        return !down.contains(centre);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.snapshots.cache.CacheClient;
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.session.RedisFailureCounter;
+import dev.snapshots.web.WebServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+/** Exercise 7.4: failed logins counted on the session tier, once for all web servers, exactly. */
+@DisplayName(
+        "Carried from step 07 · Failed logins are counted once for all web servers, atomically, in a window that does not slide")
+class SharedThrottleTest {
+
+    private static final DnsRegistry DNS = new DnsRegistry();
+    private static Topology topology;
+    private static RedisClient redis;
+    private static RedisFailureCounter counter;
+
+    @BeforeAll
+    static void start() {
+        topology =
+                TestTopology.withSessionTier(DNS).webServers(3).loadBalancer().start();
+        redis = CacheClient.connect(topology.sessionServer());
+        counter = new RedisFailureCounter(redis);
+    }
+
+    @AfterAll
+    static void stop() {
+        redis.close();
+        topology.close();
+    }
+
+    @Test
+    void five_wrong_passwords_spread_over_three_servers_throttle_the_account() {
+        String email = "guessed-" + System.nanoTime() + "@example.com";
+        SiteClient attacker = new SiteClient(DNS);
+        Nodes.signUp(attacker, email);
+        Map<String, Integer> statuses = new LinkedHashMap<>();
+        for (int i = 1; i <= 6; i++) {
+            SiteClient.Response guess = attacker.postJson(
+                    "http://snapshots.test/api/login",
+                    "{\"email\": \"%s\", \"password\": \"guess number %d\"}".formatted(email, i));
+            statuses.put("guess " + i + " on " + guess.header(WebServer.SERVED_BY), guess.status());
+            if (i == 6) {
+                assertThat(guess.header("Retry-After"))
+                        .as("Retry-After of %s", guess)
+                        .isNotNull();
+            }
+        }
+
+        assertThat(List.copyOf(statuses.values()))
+                .as("six wrong passwords for one account, over three servers in turn: %s", statuses)
+                .containsExactly(401, 401, 401, 401, 401, 429);
+    }
+
+    @Test
+    void two_hundred_concurrent_failures_count_two_hundred() throws Exception {
+        String key = "race-" + System.nanoTime();
+        ExecutorService threads = Executors.newFixedThreadPool(40);
+        List<Long> counts = new ArrayList<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (int t = 0; t < 40; t++) {
+                results.add(threads.submit(() -> {
+                    start.await();
+                    List<Long> mine = new ArrayList<>();
+                    for (int i = 0; i < 5; i++) {
+                        mine.add(counter.increment(key, Duration.ofMinutes(1)));
+                    }
+                    return mine;
+                }));
+            }
+            start.countDown();
+            for (Future<List<Long>> result : results) {
+                counts.addAll(result.get(20, TimeUnit.SECONDS));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        Set<Long> distinct = new HashSet<>(counts);
+
+        assertThat(counter.count(key))
+                .as("the count after 40 threads counted 5 failures each")
+                .isEqualTo(200);
+        assertThat(distinct)
+                .as("the counts 200 increments returned (each one once: 1 to 200)")
+                .hasSize(200)
+                .contains(1L, 200L);
+    }
+
+    @Test
+    void a_window_starts_at_the_first_failure_and_later_failures_do_not_move_its_end() {
+        String key = "window-" + System.nanoTime();
+        Duration window = Duration.ofMillis(1_000);
+        long first = System.nanoTime();
+        assertThat(counter.increment(key, window))
+                .as("the first failure's count")
+                .isEqualTo(1);
+        assertThat(counter.windowLeft(key))
+                .as("time left in a new %d ms window (zero: the count never expires)", window.toMillis())
+                .isPositive()
+                .isLessThanOrEqualTo(window);
+
+        await().pollDelay(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(counter.increment(key, window))
+                .as("the second failure's count")
+                .isEqualTo(2);
+        long elapsed = Duration.ofNanos(System.nanoTime() - first).toMillis();
+        assertThat(counter.windowLeft(key).toMillis())
+                .as("ms left in the window %d ms after it started, just after a second failure", elapsed)
+                .isLessThanOrEqualTo(window.toMillis() - elapsed + 50);
+
+        await("the count is gone once the window has ended")
+                .atMost(Duration.ofSeconds(3))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> counter.count(key) == 0);
+        assertThat(counter.increment(key, window))
+                .as("the first failure of the next window")
+                .isEqualTo(1);
+    }
+}

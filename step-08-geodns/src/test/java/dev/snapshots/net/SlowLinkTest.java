@@ -1,0 +1,60 @@
+package dev.snapshots.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Not an exercise: the slow link adds its delay each way, and carries bytes unchanged. */
+@DisplayName("A slow link delivers everything, its delay later in each direction")
+class SlowLinkTest {
+
+    @Test
+    void a_round_trip_over_a_40_ms_link_takes_80_ms_more_and_the_bytes_arrive_whole() throws Exception {
+        byte[] big = new byte[300_000];
+        Arrays.fill(big, (byte) 'x');
+        Javalin far = Javalin.create(config -> {
+                    config.startup.showJavalinBanner = false;
+                    config.routes.get("/big", ctx -> ctx.result(big));
+                    config.routes.get("/ping", ctx -> ctx.result("pong"));
+                })
+                .start("127.0.0.1", 0);
+        try (SlowLink link =
+                new SlowLink(new java.net.InetSocketAddress("127.0.0.1", far.port()), Duration.ofMillis(40))) {
+            HttpClient http = HttpClient.newHttpClient();
+            URI direct = URI.create("http://127.0.0.1:" + far.port() + "/ping");
+            URI slow = URI.create("http://127.0.0.1:" + link.address().getPort() + "/ping");
+            http.send(HttpRequest.newBuilder(slow).build(), HttpResponse.BodyHandlers.ofString()); // warm up
+
+            long start = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                http.send(HttpRequest.newBuilder(direct).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            long directMillis = Duration.ofNanos(System.nanoTime() - start).toMillis() / 5;
+            start = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                http.send(HttpRequest.newBuilder(slow).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            long slowMillis = Duration.ofNanos(System.nanoTime() - start).toMillis() / 5;
+            HttpResponse<byte[]> body = http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://127.0.0.1:" + link.address().getPort() + "/big"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(slowMillis - directMillis)
+                    .as("ms a request-and-answer takes more across the link (direct %d ms)", directMillis)
+                    .isBetween(75L, 200L);
+            assertThat(body.body()).as("300 kB across the link").isEqualTo(big);
+        } finally {
+            far.stop();
+        }
+    }
+}
