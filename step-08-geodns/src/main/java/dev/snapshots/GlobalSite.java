@@ -222,12 +222,22 @@ public final class GlobalSite implements AutoCloseable {
      * the client's own region, else the ocean link to it.
      */
     public InetSocketAddress reach(String clientRegion, InetSocketAddress resolved) {
-        String name = resolved.getHostString().replaceFirst("\\..*$", "");
+        Centre centre = centres.get(centreName(resolved));
+        return centre == null ? resolved : reach(clientRegion, centre);
+    }
+
+    /** The centre called {@code name}. */
+    public Centre centreNamed(String name) {
         Centre centre = centres.get(name);
-        if (centre == null || centre.region().equals(clientRegion)) {
-            return resolved;
+        if (centre == null) {
+            throw new IllegalArgumentException("no centre " + name);
         }
-        return clientLinks.get(clientRegion + ">" + name).address();
+        return centre;
+    }
+
+    /** The centre a resolved address names ({@code eu-west} for {@code eu-west.snapshots.test}). */
+    public static String centreName(InetSocketAddress resolved) {
+        return resolved.getHostString().replaceFirst("\\..*$", "");
     }
 
     /** Where a client of {@code clientRegion} connects to reach {@code centre}, whatever DNS says. */

@@ -55,7 +55,7 @@ final class GeoClient {
     /** The centre DNS sends this client to now (from its cache while the answer's TTL lasts). */
     String centre() {
         try {
-            return resolver.resolve(Topology.SITE).getHostString().replaceFirst("\\..*$", "");
+            return GlobalSite.centreName(resolver.resolve(Topology.SITE));
         } catch (UnknownHostException e) {
             throw new AssertionError("snapshots.test did not resolve: " + e.getMessage(), e);
         }
@@ -64,9 +64,8 @@ final class GeoClient {
     /** The centre the DNS server names for this client now, asked afresh (no cache: exercise 8.3's). */
     GlobalSite.Centre lookUpCentre() {
         try {
-            String name =
-                    resolver.lookup(Topology.SITE).address().getHostString().replaceFirst("\\..*$", "");
-            return name.equals(GlobalSite.EU_WEST.name()) ? GlobalSite.EU_WEST : GlobalSite.US_EAST;
+            return site.centreNamed(
+                    GlobalSite.centreName(resolver.lookup(Topology.SITE).address()));
         } catch (UnknownHostException e) {
             throw new AssertionError("snapshots.test did not resolve: " + e.getMessage(), e);
         }
@@ -130,7 +129,10 @@ final class GeoClient {
         }
     }
 
-    /** Signs {@code email} up wherever DNS says; the new user's id. */
+    /**
+     * Signs {@code email} up wherever DNS says, and waits until that centre's replicas have the user
+     * (a login reads a replica, and this client keeps no read-your-writes cookie); the new user's id.
+     */
     long signUp(String email) {
         SiteClient.Response created = post(
                 "/api/users",
@@ -139,28 +141,13 @@ final class GeoClient {
         if (created.status() != 201) {
             throw new AssertionError("sign-up of " + email + " failed: " + created);
         }
+        site.centre(centre()).awaitReplication();
         return created.json().get("id").asLong();
     }
 
-    /**
-     * Logs {@code email} in wherever DNS says; the answer (its session id: {@link Sessions#sessionId}).
-     * A fresh sign-up may not be on the replica a login reads yet: a 401 is tried again, for up to 1 s.
-     */
+    /** Logs {@code email} in wherever DNS says; the answer (its session id: {@link Sessions#sessionId}). */
     SiteClient.Response logIn(String email) {
-        SiteClient.Response login = null;
-        for (int attempt = 0; attempt < 20; attempt++) {
-            login = post("/api/login", "{\"email\": \"%s\", \"password\": \"correct horse\"}".formatted(email), null);
-            if (login.status() != 401) {
-                return login;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        return login;
+        return post("/api/login", "{\"email\": \"%s\", \"password\": \"correct horse\"}".formatted(email), null);
     }
 
     /** The session id of a login that must have worked. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.snapshots.data.DbNode;
+import dev.snapshots.data.PeerApplier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -132,6 +133,22 @@ class GeoSiteTest {
             assertThat(List.of(usToEu, euToUs, again))
                     .as("8.4: ms until readable in the other centre (us→eu, eu→us, us→eu)")
                     .allSatisfy(ms -> assertThat(ms).isLessThan(3_000));
+            // Caught up means caught up: each centre's position in the other's log reaches its end, even
+            // when that end is the centre's own change coming back to it.
+            for (GlobalSite.Centre centre : List.of(GlobalSite.US_EAST, GlobalSite.EU_WEST)) {
+                PeerApplier applier = site.centre(centre).peerApplier();
+                await("8.4: " + centre.name() + " has applied the other centre's whole log")
+                        .atMost(Duration.ofSeconds(3))
+                        .pollInterval(Duration.ofMillis(20))
+                        .untilAsserted(() -> {
+                            List<Long> positions = applier.positions();
+                            assertThat(positions.get(0))
+                                    .as(
+                                            "8.4: %s's position in the other centre's log (its end: %d)",
+                                            centre.name(), positions.get(1))
+                                    .isEqualTo(positions.get(1));
+                        });
+            }
             assertThat(ada).as("8.4: a us-east user's id").isLessThan(DbNode.ID_RANGE);
             assertThat(grace).as("8.4: an eu-west user's id").isGreaterThan(DbNode.ID_RANGE);
         }
@@ -241,7 +258,6 @@ class GeoSiteTest {
             GeoClient eu = GeoClient.inEurope(site);
             String email = email("max");
             eu.signUp(email);
-            GeoClient.session(eu.logIn(email)); // the user is readable in eu-west
             site.partitionOcean(true);
             try {
                 for (int i = 0; i < 4; i++) {
