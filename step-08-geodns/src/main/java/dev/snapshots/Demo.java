@@ -60,8 +60,14 @@ public final class Demo {
                 restarted = true;
             }
             System.out.printf(
-                    "[%3d s] us-east %s, eu-west %s%n",
-                    seconds, site.isUp("us-east") ? "up" : "DOWN", site.isUp("eu-west") ? "up" : "DOWN");
+                    "[%3d s] us-east %s, eu-west %s; session copies sent/dropped: us-east %d/%d, eu-west %d/%d%n",
+                    seconds,
+                    site.isUp("us-east") ? "up" : "DOWN",
+                    site.isUp("eu-west") ? "up" : "DOWN",
+                    site.centre(GlobalSite.US_EAST).peerSessions().sent(),
+                    site.centre(GlobalSite.US_EAST).peerSessions().dropped(),
+                    euWest.peerSessions().sent(),
+                    euWest.peerSessions().dropped());
         }
     }
 

@@ -148,7 +148,7 @@ public final class GlobalSite implements AutoCloseable {
         topologies.forEach(
                 (name, topology) -> balancers.put(name, topology.loadBalancer().address()));
         checks = new CentreChecks(health, balancers).start(options.checkEvery);
-        dns = new GeoDnsServer(RegionTable.course(), (region, client) -> answer(region), options.ttl);
+        dns = new GeoDnsServer(RegionTable.course(), centres.keySet(), (region, client) -> answer(region), options.ttl);
     }
 
     /** {@code from} applies {@code to}'s log and copies its sessions to {@code to}, across the ocean. */

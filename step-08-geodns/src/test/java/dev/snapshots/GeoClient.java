@@ -92,17 +92,6 @@ final class GeoClient {
         return send(site.reach(region, centre), HttpRequest.newBuilder().GET(), path, sessionId);
     }
 
-    /** {@code POST path} at {@code centre}, whatever DNS says. */
-    SiteClient.Response postAt(GlobalSite.Centre centre, String path, String json, String sessionId) {
-        return send(
-                site.reach(region, centre),
-                HttpRequest.newBuilder()
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)),
-                path,
-                sessionId);
-    }
-
     private InetSocketAddress where() {
         try {
             return site.reach(region, resolver.resolve(Topology.SITE));

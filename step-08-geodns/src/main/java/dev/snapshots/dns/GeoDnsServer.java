@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public final class GeoDnsServer implements AutoCloseable {
     private static final int PLAIN_UDP_LIMIT = 512;
 
     private final RegionTable regions;
+    private final Set<String> centres;
     private final BiFunction<Optional<String>, InetAddress, Optional<Centre>> choose;
     private final Duration ttl;
     private final DatagramSocket socket;
@@ -61,10 +63,16 @@ public final class GeoDnsServer implements AutoCloseable {
     /**
      * A server on a free UDP port of 127.0.0.1 whose answers last {@code ttl}; {@code choose} picks
      * the centre for a client, given its region (empty when the table does not know it) and address.
+     * The zone holds {@code snapshots.test} and one name per centre of {@code centres}
+     * ({@code eu-west.snapshots.test}); any other name in it does not exist.
      */
     public GeoDnsServer(
-            RegionTable regions, BiFunction<Optional<String>, InetAddress, Optional<Centre>> choose, Duration ttl) {
+            RegionTable regions,
+            Set<String> centres,
+            BiFunction<Optional<String>, InetAddress, Optional<Centre>> choose,
+            Duration ttl) {
         this.regions = regions;
+        this.centres = Set.copyOf(centres);
         this.choose = choose;
         this.ttl = ttl;
         try {
@@ -181,8 +189,9 @@ public final class GeoDnsServer implements AutoCloseable {
         return Optional.of(response.toWire(limit));
     }
 
-    private static boolean isCentre(Name asked) {
-        return asked.labels() == ZONE.labels() + 1;
+    private boolean isCentre(Name asked) {
+        return asked.labels() == ZONE.labels() + 1
+                && centres.contains(asked.getLabelString(0).toLowerCase(Locale.ROOT));
     }
 
     private static InetAddress loopback() {

@@ -78,11 +78,6 @@ public final class PeerSessions implements AutoCloseable {
         return dropped.sum();
     }
 
-    /** True when no call is waiting or under way. */
-    public boolean idle() {
-        return ocean.getQueue().isEmpty() && ocean.getActiveCount() == 0;
-    }
-
     @Override
     public void close() {
         ocean.shutdownNow();

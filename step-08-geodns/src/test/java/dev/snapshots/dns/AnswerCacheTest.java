@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -27,6 +28,7 @@ class AnswerCacheTest {
     private static long queriesFor(Duration ttl, int seconds, AtomicReference<String> centre) throws Exception {
         try (GeoDnsServer dns = new GeoDnsServer(
                 RegionTable.course(),
+                Set.of("us-east", "eu-west"),
                 (region, client) -> Optional.of(
                         new GeoDnsServer.Centre(centre.get(), centre.get().equals("eu-west") ? 7200 : 7100)),
                 ttl)) {
@@ -59,6 +61,7 @@ class AnswerCacheTest {
         AtomicReference<String> centre = new AtomicReference<>("eu-west");
         try (GeoDnsServer dns = new GeoDnsServer(
                 RegionTable.course(),
+                Set.of("us-east", "eu-west"),
                 (region, client) -> Optional.of(
                         new GeoDnsServer.Centre(centre.get(), centre.get().equals("eu-west") ? 7200 : 7100)),
                 Duration.ofSeconds(5))) {

@@ -75,6 +75,7 @@ class GeoDnsServerTest {
     void start() {
         dns = new GeoDnsServer(
                 RegionTable.course(),
+                Set.of("us-east", "eu-west"),
                 (region, client) -> {
                     String wanted = region.map(r -> r.equals("eu") ? "eu-west" : "us-east")
                             .orElse("us-east");
@@ -136,6 +137,11 @@ class GeoDnsServerTest {
                 .hasSize(1);
         assertThat(Rcode.string(deep.getHeader().getRcode()))
                 .as("a.b.snapshots.test")
+                .isEqualTo("NXDOMAIN");
+        Message unknown =
+                ask(Message.newQuery(Record.newRecord(Name.fromString("www.snapshots.test."), Type.A, DClass.IN)));
+        assertThat(Rcode.string(unknown.getHeader().getRcode()))
+                .as("www.snapshots.test (no such centre)")
                 .isEqualTo("NXDOMAIN");
         assertThat(Rcode.string(elsewhere.getHeader().getRcode()))
                 .as("example.com")
