@@ -3,9 +3,12 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.web.WebServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,8 +42,10 @@ class RetryTest {
         topology.killWebServer("web-2");
         var before = Servers.served(topology.webServers());
         List<String> failed = new ArrayList<>();
+        Map<String, Integer> answeredBy = new TreeMap<>();
         for (int i = 0; i < 60; i++) {
             var response = client.get(Servers.CHEAP);
+            answeredBy.merge(String.valueOf(response.header(WebServer.SERVED_BY)), 1, Integer::sum);
             if (response.status() != 200) {
                 failed.add(response.toString());
             }
@@ -51,7 +56,9 @@ class RetryTest {
                 .as("GETs that failed although two servers were alive")
                 .isEmpty();
         assertThat(delta.values().stream().mapToLong(Long::longValue).sum())
-                .as("the live servers answered all 60 (per server: %s)", delta)
+                .as(
+                        "the live servers answered all 60 (per server: %s; X-Served-By of the answers: %s)",
+                        delta, answeredBy)
                 .isEqualTo(60);
     }
 
