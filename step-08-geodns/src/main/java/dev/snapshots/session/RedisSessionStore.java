@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import redis.clients.jedis.RedisClient;
@@ -23,6 +24,12 @@ public final class RedisSessionStore implements SessionStore {
     static final String USER_SESSIONS_PREFIX = "user-sessions:";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** {@link #restore}: the session with its expiry, then its tracking, as {@link #create} and {@link #track} do. */
+    private static final String RESTORE = "redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])\n"
+            + "redis.call('SADD', KEYS[2], ARGV[3])\n"
+            + "redis.call('PEXPIRE', KEYS[2], ARGV[4])\n"
+            + "return 1";
 
     private final RedisClient redis;
     private final Duration idleTimeout;
@@ -112,7 +119,9 @@ public final class RedisSessionStore implements SessionStore {
 
     /**
      * Keeps a session copied from another centre (step 08): the same id for the same user, ending at
-     * the same moment, idle from now on. A copy already past its end is not kept.
+     * the same moment, idle from now on, and tracked for "log out everywhere". One script, so one
+     * round trip across the ocean, and the session never lands without its tracking. A copy already
+     * past its end is not kept.
      */
     public void restore(SessionCopy copy) {
         long left = copy.endsAtMillis() - clock.millis();
@@ -121,11 +130,14 @@ public final class RedisSessionStore implements SessionStore {
         }
         SessionTier.call(
                 "keep a copied session",
-                () -> redis.set(
-                        SESSION_PREFIX + copy.sessionId(),
-                        copy.userId() + ":" + copy.endsAtMillis(),
-                        SetParams.setParams().px(Math.min(idleTimeout.toMillis(), left))));
-        track(copy.userId(), copy.sessionId());
+                () -> redis.eval(
+                        RESTORE,
+                        List.of(SESSION_PREFIX + copy.sessionId(), USER_SESSIONS_PREFIX + copy.userId()),
+                        List.of(
+                                copy.userId() + ":" + copy.endsAtMillis(),
+                                Long.toString(Math.min(idleTimeout.toMillis(), left)),
+                                copy.sessionId(),
+                                Long.toString(absoluteLifetime.toMillis()))));
     }
 
     /** Log out: the session's id no longer works, on any server. A null or unknown id is no error. */
