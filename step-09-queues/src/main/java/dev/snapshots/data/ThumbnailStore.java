@@ -1,0 +1,35 @@
+package dev.snapshots.data;
+
+import dev.snapshots.blob.BlobStore;
+import dev.snapshots.photos.Photo;
+import dev.snapshots.photos.Thumbnail;
+
+/**
+ * Where a worker puts what it made: each thumbnail's PNG in the blob store, and a row saying it
+ * exists in the data tier's {@code thumbnails} table (key: photo and size).
+ *
+ * <p>A queue that never loses a job delivers some jobs twice (a worker that died after its work but
+ * before its acknowledgement, a worker too slow for its visibility timeout), so the same thumbnail
+ * may be saved twice, even at the same moment by two workers. Saving must not care.
+ */
+public final class ThumbnailStore {
+
+    private final Database database;
+    private final BlobStore blobs;
+
+    public ThumbnailStore(Database database, BlobStore blobs) {
+        this.database = database;
+        this.blobs = blobs;
+    }
+
+    /**
+     * Exercise 9.4: stores {@code thumbnail} of the photo {@code photoId} so that doing it again, or
+     * twice at once, leaves exactly what doing it once leaves: one blob under
+     * {@link Photo#thumbnailKey}, one row in {@code thumbnails (photo_id, size, width, height,
+     * blob_key)}, and no exception.
+     */
+    public void save(String photoId, Thumbnail thumbnail) {
+        throw new UnsupportedOperationException(
+                "TODO 9.4: store the thumbnail idempotently, keyed by photo and size (ThumbnailStore.save)");
+    }
+}

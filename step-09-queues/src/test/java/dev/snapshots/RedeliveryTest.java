@@ -1,0 +1,148 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.queue.Job;
+import dev.snapshots.queue.JobQueue;
+import dev.snapshots.queue.QueueSettings;
+import dev.snapshots.queue.Redelivery;
+import dev.snapshots.queue.Worker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XReadGroupParams;
+import redis.clients.jedis.resps.StreamEntry;
+
+@Tag("9.3")
+@DisplayName("9.3 A job held past its visibility timeout goes to another worker; a killed worker loses nothing")
+class RedeliveryTest {
+
+    private static final Duration VISIBILITY = Duration.ofMillis(400);
+
+    private static DnsRegistry dns;
+    private static Topology topology;
+
+    @BeforeAll
+    static void start() {
+        dns = new DnsRegistry();
+        topology = TestTopology.builder(dns)
+                .queue(
+                        0,
+                        QueueSettings.defaults().visibilityTimeout(VISIBILITY).poll(Duration.ofMillis(50)),
+                        Duration.ZERO)
+                .start();
+    }
+
+    @AfterAll
+    static void stop() {
+        topology.close();
+    }
+
+    @Test
+    void a_job_is_claimed_only_once_its_holder_kept_it_past_the_visibility_timeout_and_counts_each_delivery() {
+        RedisClient redis = topology.jobQueue().redis();
+        String id = topology.jobQueue().publish("photo-for-9-3");
+        takeAs(redis, "worker-that-dies");
+        long taken = System.nanoTime();
+        Redelivery redelivery = new Redelivery(redis, VISIBILITY);
+
+        assertThat(redelivery.claimStale("worker-b"))
+                .as("9.3: claimed at once, while its holder may still be working on it")
+                .isEmpty();
+        Job first = await("9.3: the job claimed by worker-b once 400 ms have passed")
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> redelivery.claimStale("worker-b"), Optional::isPresent)
+                .orElseThrow();
+        long heldMillis = (System.nanoTime() - taken) / 1_000_000;
+        assertThat(heldMillis)
+                .as("9.3: ms the job was held before it was claimed (visibility timeout 400 ms)")
+                .isGreaterThanOrEqualTo(380);
+        assertThat(first.id()).as("9.3: the claimed job's id").isEqualTo(id);
+        assertThat(first.photoId()).as("9.3: the claimed job's photo").isEqualTo("photo-for-9-3");
+        assertThat(first.deliveries())
+                .as("9.3: deliveries of a job taken once, then claimed")
+                .isEqualTo(2);
+        assertThat(redelivery.claimStale("worker-c"))
+                .as("9.3: claimed again at once, though worker-b just got it")
+                .isEmpty();
+
+        Job second = await("9.3: claimed by worker-c once worker-b held it 400 ms")
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> redelivery.claimStale("worker-c"), Optional::isPresent)
+                .orElseThrow();
+        assertThat(second.deliveries())
+                .as("9.3: deliveries after a second claim")
+                .isEqualTo(3);
+
+        redis.xack(JobQueue.STREAM, JobQueue.GROUP, new StreamEntryID(id));
+        redis.xdel(JobQueue.STREAM, new StreamEntryID(id));
+        await().pollDelay(VISIBILITY.plusMillis(100)).until(() -> true);
+        assertThat(redelivery.claimStale("worker-d"))
+                .as("9.3: an acknowledged job claimed again")
+                .isEmpty();
+    }
+
+    @Test
+    void a_worker_killed_in_the_middle_of_a_job_loses_nothing_the_job_completes_elsewhere_once() throws Exception {
+        CountDownLatch inTheMiddle = new CountDownLatch(1);
+        Worker doomed = topology.startWorker("worker-doomed", job -> {
+            inTheMiddle.countDown();
+            new CountDownLatch(1).await(); // until killed
+        });
+        String id = PhotoJobs.queue(topology, TestImages.png(320, 240, 42));
+        await("9.3: worker-doomed in the middle of the job")
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> {
+                    topology.rethrowUnfinished();
+                    return inTheMiddle.getCount() == 0;
+                });
+        topology.killWorker(doomed);
+
+        Worker rescuer = topology.startWorker("worker-rescuer");
+        try {
+            PhotoJobs.awaitDone(topology, List.of(id), Duration.ofSeconds(5), "9.3");
+            assertThat(PhotoJobs.status(topology, id))
+                    .as("9.3: the photo after its worker was killed")
+                    .hasToString("READY");
+            assertThat(topology.photoRepository().thumbnailsOf(id))
+                    .as("9.3: thumbnails recorded")
+                    .hasSize(2);
+            assertThat(PhotoJobs.thumbnailBlobs(topology, id))
+                    .as("9.3: thumbnail blobs")
+                    .hasSize(2);
+            assertThat(rescuer.completed())
+                    .as("9.3: jobs the rescuer completed")
+                    .isEqualTo(1);
+            await("9.3: nothing left in the queue")
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> topology.jobQueue().depth() == 0
+                            && topology.jobQueue().inFlight() == 0);
+            assertThat(topology.jobQueue().deadLetters())
+                    .as("9.3: dead letters")
+                    .isEmpty();
+        } finally {
+            topology.stopWorker(rescuer);
+        }
+    }
+
+    /** What a worker's take does, by hand: the entry becomes pending, held by {@code consumer}. */
+    static String takeAs(RedisClient redis, String consumer) {
+        List<Map.Entry<String, List<StreamEntry>>> read = redis.xreadGroup(
+                JobQueue.GROUP,
+                consumer,
+                XReadGroupParams.xReadGroupParams().count(1),
+                Map.of(JobQueue.STREAM, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        return read.get(0).getValue().get(0).getID().toString();
+    }
+}

@@ -1,0 +1,156 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.snapshots.blob.FileBlobStore;
+import dev.snapshots.data.Database;
+import dev.snapshots.data.DatabaseServer;
+import dev.snapshots.data.PhotoRepository;
+import dev.snapshots.data.ThumbnailStore;
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.photos.Photo;
+import dev.snapshots.photos.PhotoIntake;
+import dev.snapshots.photos.Thumbnail;
+import dev.snapshots.queue.QueueSettings;
+import dev.snapshots.queue.Worker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@Tag("9.4")
+@DisplayName(
+        "9.4 A thumbnail saved twice, even at once, is one thumbnail: at-least-once becomes exactly-once in effect")
+class ThumbnailStoreTest {
+
+    @TempDir
+    Path blobDirectory;
+
+    @Test
+    void saving_again_or_eight_workers_saving_at_once_leaves_one_row_and_one_blob_and_no_error() throws Exception {
+        try (DatabaseServer server = DatabaseServer.startTemporary();
+                Database database = Database.connect(server.config("photos"))) {
+            new PhotoRepository(database).createTables();
+            FileBlobStore blobs = new FileBlobStore(blobDirectory);
+            Thumbnail small = new Thumbnail(64, 64, 48, TestImages.png(64, 48, 1));
+            Thumbnail large = new Thumbnail(256, 256, 192, TestImages.png(256, 192, 1));
+
+            String once = PhotoIntake.newId();
+            ThumbnailStore store = new ThumbnailStore(database, blobs);
+            store.save(once, small);
+            store.save(once, small);
+            store.save(once, large);
+            assertThat(new PhotoRepository(database).thumbnailsOf(once))
+                    .as("9.4: rows after saving the 64 px thumbnail twice and the 256 px once")
+                    .containsExactly(small.info(), large.info());
+            assertThat(blobs.list(Photo.thumbnailPrefix(once)))
+                    .as("9.4: blobs")
+                    .containsExactly(Photo.thumbnailKey(once, 256), Photo.thumbnailKey(once, 64));
+            assertThat(blobs.get(Photo.thumbnailKey(once, 64)))
+                    .as("9.4: the 64 px blob's bytes")
+                    .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(small.png()));
+
+            // Eight workers, each with its own store (as processes would be), save one thumbnail at once.
+            int workers = 8;
+            List<String> photos = new ArrayList<>();
+            for (int i = 0; i < 15; i++) {
+                photos.add(PhotoIntake.newId());
+            }
+            Map<String, Throwable> errors = new ConcurrentHashMap<>();
+            ExecutorService pool = Executors.newFixedThreadPool(workers);
+            try {
+                for (String photo : photos) {
+                    CyclicBarrier together = new CyclicBarrier(workers);
+                    List<Future<?>> saves = new ArrayList<>();
+                    for (int w = 0; w < workers; w++) {
+                        ThumbnailStore own = new ThumbnailStore(database, blobs);
+                        saves.add(pool.submit(() -> {
+                            together.await(5, TimeUnit.SECONDS);
+                            own.save(photo, small);
+                            return null;
+                        }));
+                    }
+                    for (Future<?> save : saves) {
+                        try {
+                            save.get(10, TimeUnit.SECONDS);
+                        } catch (java.util.concurrent.ExecutionException e) {
+                            errors.put(photo, e.getCause());
+                        }
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(errors)
+                    .as("9.4: errors when 8 workers saved one thumbnail at once")
+                    .isEmpty();
+            for (String photo : photos) {
+                assertThat(new PhotoRepository(database).thumbnailsOf(photo))
+                        .as("9.4: rows after 8 saves at once")
+                        .containsExactly(small.info());
+                assertThat(blobs.list(Photo.thumbnailPrefix(photo)))
+                        .as("9.4: blobs after 8 saves at once")
+                        .containsExactly(Photo.thumbnailKey(photo, 64));
+            }
+        }
+    }
+
+    @Test
+    void a_worker_too_slow_for_its_visibility_timeout_and_the_worker_that_took_over_both_finish_one_result() {
+        Duration visibility = Duration.ofMillis(300);
+        DnsRegistry dns = new DnsRegistry();
+        try (Topology topology = TestTopology.builder(dns)
+                .queue(
+                        0,
+                        QueueSettings.defaults().visibilityTimeout(visibility).poll(Duration.ofMillis(50)),
+                        Duration.ZERO)
+                .start()) {
+            AtomicBoolean firstTime = new AtomicBoolean(true);
+            Worker slow = topology.startWorker("worker-slow", job -> {
+                if (firstTime.getAndSet(false)) {
+                    Thread.sleep(visibility.toMillis() * 3); // a long GC pause, a slow disk…
+                }
+            });
+            String id = PhotoJobs.queue(topology, TestImages.png(320, 240, 9));
+            await("9.4: worker-slow has the job").atMost(Duration.ofSeconds(5)).until(() -> {
+                topology.rethrowUnfinished();
+                return !firstTime.get();
+            });
+            Worker other = topology.startWorker("worker-other");
+            await("9.4: both workers finished the job")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> {
+                        topology.rethrowUnfinished();
+                        return other.completed() + other.failures() >= 1 && slow.completed() + slow.failures() >= 1;
+                    });
+            assertThat(other.completed())
+                    .as("9.4: jobs completed by the worker that took over")
+                    .isEqualTo(1);
+            assertThat(slow.failures())
+                    .as(
+                            "9.4: failures of the slow worker, saving what was saved already (%s)",
+                            topology.jobQueue().lastError(new dev.snapshots.queue.Job("", "", 0)))
+                    .isZero();
+            assertThat(PhotoJobs.status(topology, id)).as("9.4: the photo").hasToString("READY");
+            assertThat(topology.photoRepository().thumbnailsOf(id))
+                    .as("9.4: thumbnail rows")
+                    .hasSize(2);
+            assertThat(PhotoJobs.thumbnailBlobs(topology, id))
+                    .as("9.4: thumbnail blobs")
+                    .hasSize(2);
+        }
+    }
+}
