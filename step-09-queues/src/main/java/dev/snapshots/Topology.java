@@ -17,6 +17,7 @@ import dev.snapshots.data.ReplicatedDatabase;
 import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
 import dev.snapshots.data.ReplicationCluster;
 import dev.snapshots.data.Schema;
+import dev.snapshots.data.TemporaryFolders;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
 import dev.snapshots.domain.UserRepository;
@@ -42,23 +43,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import redis.clients.jedis.RedisClient;
 
 /**
- * Step 07's system, wired: DNS → load balancer (plain round robin again) → stateless web servers →
+ * One data centre of the site, wired (step 09): step 07's system, and with {@link Builder#queue} a
+ * queue tier (a Redis server of its own) whose workers make the photos' thumbnails, beside a blob
+ * store that holds the photos' bytes. Step 07's system: DNS → load balancer (plain round robin
+ * again) → stateless web servers →
  * the cache tier (Redis) in front of a replicated data tier (a primary that takes the writes,
  * replicas that follow its log and take the reads); the session tier (a Redis server of its own)
  * holds who is logged in; and beside it all the CDN edge, {@value #CDN}, which serves the page's
@@ -398,8 +399,8 @@ public final class Topology implements AutoCloseable {
             this.queueClient = starting.add(
                     CacheClient.connect("127.0.0.1", queueServer.port(), queueServer.password(), QUEUE_TIMEOUT));
             this.jobQueue = new JobQueue(queueClient);
-            this.blobDirectory = temporaryDirectory();
-            starting.add(() -> deleteTree(blobDirectory));
+            this.blobDirectory = TemporaryFolders.create("snapshots-blobs-");
+            starting.add(() -> TemporaryFolders.deleteTree(blobDirectory));
             this.blobs = new FileBlobStore(blobDirectory);
             this.photoRepository = new PhotoRepository(cluster.primary().admin()).createTables();
             this.photos = new Photos(
@@ -588,25 +589,6 @@ public final class Topology implements AutoCloseable {
     /** The queue tier's Redis server; null without a queue. */
     public CacheServer queueServer() {
         return queueServer;
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("snapshots-blobs-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the blob store's directory", e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     /** Where the edge sends what it lacks: wherever DNS says the site is (the load balancer). */
@@ -822,7 +804,7 @@ public final class Topology implements AutoCloseable {
             queueServer.close();
         }
         try {
-            deleteTree(blobDirectory);
+            TemporaryFolders.deleteTree(blobDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + blobDirectory, e);
         }

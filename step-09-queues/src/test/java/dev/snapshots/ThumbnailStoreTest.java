@@ -12,6 +12,7 @@ import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.photos.Photo;
 import dev.snapshots.photos.PhotoIntake;
 import dev.snapshots.photos.Thumbnail;
+import dev.snapshots.queue.Job;
 import dev.snapshots.queue.QueueSettings;
 import dev.snapshots.queue.Worker;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -119,8 +121,10 @@ class ThumbnailStoreTest {
                         Duration.ZERO)
                 .start()) {
             AtomicBoolean firstTime = new AtomicBoolean(true);
+            AtomicReference<Job> slowJob = new AtomicReference<>();
             Worker slow = topology.startWorker("worker-slow", job -> {
                 if (firstTime.getAndSet(false)) {
+                    slowJob.set(job);
                     Thread.sleep(visibility.toMillis() * 3); // a long GC pause, a slow disk…
                 }
             });
@@ -142,7 +146,7 @@ class ThumbnailStoreTest {
             assertThat(slow.failures())
                     .as(
                             "9.4: failures of the slow worker, saving what was saved already (%s)",
-                            topology.jobQueue().lastError(new dev.snapshots.queue.Job("", "", 0)))
+                            topology.jobQueue().lastError(slowJob.get()).orElse("none recorded"))
                     .isZero();
             assertThat(PhotoJobs.status(topology, id)).as("9.4: the photo").hasToString("READY");
             assertThat(topology.photoRepository().thumbnailsOf(id))

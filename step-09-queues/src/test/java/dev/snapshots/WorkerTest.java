@@ -8,6 +8,7 @@ import dev.snapshots.photos.Photo;
 import dev.snapshots.photos.PhotoStatus;
 import dev.snapshots.queue.Delivery;
 import dev.snapshots.queue.Job;
+import dev.snapshots.queue.JobQueue;
 import dev.snapshots.queue.QueueSettings;
 import dev.snapshots.queue.Worker;
 import java.time.Duration;
@@ -54,6 +55,9 @@ class WorkerTest {
 
     @Test
     void a_job_taken_is_given_to_one_consumer_and_stays_pending_until_acknowledged() {
+        // A fresh queue: whatever the class's other tests left behind is not this test's.
+        topology.jobQueue().redis().del(JobQueue.STREAM);
+        new JobQueue(topology.jobQueue().redis());
         Delivery delivery = new Delivery(topology.jobQueue().redis());
         String id = topology.jobQueue().publish("photo-for-9-2");
         Job job = delivery.take("worker-x", Duration.ofMillis(200))

@@ -3,7 +3,6 @@ package dev.snapshots.data;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +11,9 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import org.h2.tools.Server;
 
 /**
@@ -83,59 +78,10 @@ public final class DatabaseServer implements AutoCloseable {
      * the next one to start a server deletes those whose process is gone.
      */
     public static DatabaseServer startTemporary() {
-        try {
-            sweepLeftovers();
-            DatabaseServer db = new DatabaseServer(
-                    Files.createTempDirectory(
-                            TEMP_PREFIX + ProcessHandle.current().pid() + "-"),
-                    true,
-                    newSecret());
-            db.port = 0;
-            db.start();
-            return db;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Deletes the temporary folders of processes that have ended without deleting them (a killed test run). */
-    private static void sweepLeftovers() {
-        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(temp, TEMP_PREFIX + "*")) {
-            for (Path folder : folders) {
-                if (isLeftover(folder)) {
-                    try {
-                        deleteTree(folder);
-                    } catch (IOException | UncheckedIOException e) {
-                        // Only housekeeping: a folder that cannot be deleted now is tried again next time.
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // As above: the temporary folder cannot be listed now; next time, perhaps.
-        }
-    }
-
-    /**
-     * True for {@code snapshots-db-<pid>-<random>} when process {@code pid} has ended, and for a folder
-     * of the older {@code snapshots-db-<random>} form when it has not changed for a day.
-     */
-    private static boolean isLeftover(Path folder) throws IOException {
-        String[] parts = folder.getFileName().toString().split("-");
-        if (parts.length == 4 && parts[2].chars().allMatch(Character::isDigit) && parts[2].length() < 19) {
-            return ProcessHandle.of(Long.parseLong(parts[2])).isEmpty();
-        }
-        return Files.getLastModifiedTime(folder)
-                .toInstant()
-                .isBefore(Instant.now().minus(Duration.ofDays(1)));
-    }
-
-    /** Deletes {@code folder} and everything in it, deepest first. */
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        }
+        DatabaseServer db = new DatabaseServer(TemporaryFolders.create(TEMP_PREFIX), true, newSecret());
+        db.port = 0;
+        db.start();
+        return db;
     }
 
     /**
@@ -261,7 +207,7 @@ public final class DatabaseServer implements AutoCloseable {
         stop();
         if (deleteOnClose) {
             try {
-                deleteTree(directory);
+                TemporaryFolders.deleteTree(directory);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

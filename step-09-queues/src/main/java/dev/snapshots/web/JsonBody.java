@@ -37,6 +37,11 @@ final class JsonBody {
     private JsonBody() {}
 
     static <T> T read(Context ctx, Class<T> type) {
+        // The server reads bodies up to a photo's size (step 09); a JSON body's limit is much smaller,
+        // so one that says it is larger is refused before it is read.
+        if (ctx.contentLength() > MAX_BYTES) {
+            throw new ContentTooLargeResponse("the body must be at most " + MAX_BYTES + " bytes");
+        }
         String body;
         try {
             body = ctx.body();
@@ -47,7 +52,7 @@ final class JsonBody {
             }
             throw e;
         }
-        // The server reads bodies up to a photo's size (step 09); a JSON body's limit is much smaller.
+        // A body sent without its length (chunked) is counted once read.
         if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new ContentTooLargeResponse("the body must be at most " + MAX_BYTES + " bytes");
         }

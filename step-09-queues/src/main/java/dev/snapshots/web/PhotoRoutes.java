@@ -65,10 +65,7 @@ final class PhotoRoutes {
     }
 
     void thumbnail(Context ctx) {
-        String id = ctx.pathParam("id");
-        if (!ID.matcher(id).matches()) {
-            throw new BadRequestResponse("a photo id is 32 lowercase hex digits");
-        }
+        String id = checkedId(ctx.pathParam("id"));
         int size = Thumbnailer.SIZES.stream()
                 .filter(s -> String.valueOf(s).equals(ctx.pathParam("size")))
                 .findFirst()
@@ -78,10 +75,14 @@ final class PhotoRoutes {
     }
 
     private Photo find(String id) {
+        return photos.find(checkedId(id)).orElseThrow(() -> new NotFoundResponse("no such photo"));
+    }
+
+    private static String checkedId(String id) {
         if (!ID.matcher(id).matches()) {
             throw new BadRequestResponse("a photo id is 32 lowercase hex digits");
         }
-        return photos.find(id).orElseThrow(() -> new NotFoundResponse("no such photo"));
+        return id;
     }
 
     private static Map<String, Object> thumbnailJson(String id, Thumbnail.Info t) {
