@@ -26,7 +26,7 @@ import javax.imageio.ImageIO;
 
 /**
  * What the queue buys, measured. First the upload's latency: {@value #UPLOADS} uploads of a
- * 1600 × 1200 photo answered at once (the queue), against the same uploads plus the resize and the
+ * 1600 × 1200 JPEG answered at once (the queue), against the same uploads plus the resize and the
  * storing of the thumbnails, which is what the request would wait for without a queue. Then worker
  * scaling: {@value #JOBS} jobs drained by 1, 2 and 4 workers whose data tier is a storage link
  * away ({@value #STORAGE_MICROS} µs each way). Run it with {@code ./course bench step-09-queues}
@@ -47,7 +47,7 @@ public final class Benchmark {
     }
 
     private static void uploadLatency() throws Exception {
-        byte[] photo = picture(1600, 1200, new Random(9));
+        byte[] photo = picture(1600, 1200, new Random(9), "jpeg");
         try (Topology topology = Topology.builder(new DnsRegistry())
                 .webServers(1)
                 .loadBalancer()
@@ -62,7 +62,7 @@ public final class Benchmark {
                 long start = System.nanoTime();
                 HttpResponse<String> answer = http.send(
                         HttpRequest.newBuilder(uploads)
-                                .header("Content-Type", "image/png")
+                                .header("Content-Type", "image/jpeg")
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(photo))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -81,7 +81,8 @@ public final class Benchmark {
                     inline[i] = resized - start;
                 }
             }
-            System.out.printf("Upload latency, %d uploads of a %d KB 1600 × 1200 PNG:%n", UPLOADS, photo.length / 1024);
+            System.out.printf(
+                    "Upload latency, %d uploads of a %d KB 1600 × 1200 JPEG:%n", UPLOADS, photo.length / 1024);
             System.out.printf("%-34s %10s %10s%n", "", "p50", "p95");
             print("queued (202, a worker resizes)", queued);
             print("resized in the request", inline);
@@ -90,7 +91,7 @@ public final class Benchmark {
     }
 
     private static void workerScaling() throws Exception {
-        byte[] photo = picture(160, 120, new Random(7));
+        byte[] photo = picture(160, 120, new Random(7), "png");
         Duration link = Duration.ofNanos(STORAGE_MICROS * 1_000L);
         System.out.printf("Worker scaling, %d jobs, the data tier %d µs away each way:%n", JOBS, STORAGE_MICROS);
         System.out.printf("%-10s %10s %10s %10s%n", "workers", "drain", "jobs/s", "speed-up");
@@ -144,8 +145,8 @@ public final class Benchmark {
         return sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
     }
 
-    /** A photo-like picture: many soft rectangles, so it compresses like a photo, not like a flat colour. */
-    private static byte[] picture(int width, int height, Random random) throws IOException {
+    /** A photo-like picture: rectangles and grain, so it compresses like a photo, not like a flat colour. */
+    private static byte[] picture(int width, int height, Random random, String format) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         for (int i = 0; i < 200; i++) {
@@ -157,8 +158,13 @@ public final class Benchmark {
                     1 + random.nextInt(height / 3));
         }
         g.dispose();
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", png);
-        return png.toByteArray();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, image.getRGB(x, y) ^ random.nextInt(8) * 0x010101);
+            }
+        }
+        ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+        ImageIO.write(image, format, encoded);
+        return encoded.toByteArray();
     }
 }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Not an exercise: the photo API's checks are provided, and hold on the starter too. */
+/**
+ * Not an exercise: the photo API's checks are provided, and hold on the starter too. Uploads go
+ * through the load balancer, as a user's do.
+ */
 @DisplayName("Bad uploads and bad photo URLs get a 4xx JSON error, and nothing is queued")
 class BadUploadTest {
 
@@ -23,7 +26,8 @@ class BadUploadTest {
     @BeforeAll
     static void start() {
         dns = new DnsRegistry();
-        topology = TestTopology.builder(dns).webServers(1).queue(0).start();
+        topology =
+                TestTopology.builder(dns).webServers(1).loadBalancer().queue(0).start();
     }
 
     @AfterAll
@@ -42,6 +46,8 @@ class BadUploadTest {
             {"application/json", "{\"photo\": 1}".getBytes(StandardCharsets.UTF_8), 415},
             {"image/gif", "GIF89a....".getBytes(StandardCharsets.US_ASCII), 415},
             {"image/png", new byte[0], 400},
+            // 1.5 MB: past the balancer (which takes what the web tier takes), refused by the web tier.
+            {"image/png", new byte[1_500_000], 400},
             {"image/png", "not a picture at all".getBytes(StandardCharsets.UTF_8), 400},
             {"image/jpeg", png, 400}, // a PNG that says it is a JPEG
             {"image/png", Arrays.copyOf(png, 12), 400}, // the header cut short

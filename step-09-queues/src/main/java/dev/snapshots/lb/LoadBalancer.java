@@ -43,9 +43,10 @@ public final class LoadBalancer implements AutoCloseable {
      * The largest request body the balancer takes (nginx: {@code client_max_body_size}): the web
      * tier's own limit. A larger one is refused here with a {@code 413}, not forwarded: a web server
      * that refuses a body before it has read all of it closes the connection, which the balancer
-     * could not tell from a crash (it would retry, then answer 502).
+     * could not tell from a crash (it would retry, then answer 502). Since step 09 the web tier takes
+     * photos of up to 2 MiB.
      */
-    static final long MAX_BODY_BYTES = 16 * 1024;
+    static final long MAX_BODY_BYTES = 2 * 1024 * 1024;
 
     /** The body of a {@code 502} the balancer's own code caused: the details are in its log. */
     private static final Map<String, String> FAILED = Map.of("error", "bad gateway: the load balancer failed");
