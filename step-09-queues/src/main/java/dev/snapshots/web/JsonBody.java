@@ -37,11 +37,6 @@ final class JsonBody {
     private JsonBody() {}
 
     static <T> T read(Context ctx, Class<T> type) {
-        // The server reads bodies up to a photo's size (step 09); a JSON body's limit is much smaller,
-        // so one that says it is larger is refused before it is read.
-        if (ctx.contentLength() > MAX_BYTES) {
-            throw new ContentTooLargeResponse("the body must be at most " + MAX_BYTES + " bytes");
-        }
         String body;
         try {
             body = ctx.body();
@@ -52,7 +47,10 @@ final class JsonBody {
             }
             throw e;
         }
-        // A body sent without its length (chunked) is counted once read.
+        // The server reads bodies up to a photo's size (step 09); a JSON body's limit is much smaller.
+        // It is checked once the body is read, not from its Content-Length before: a server that
+        // answers before reading what is sent closes the connection under the sender, which the load
+        // balancer cannot tell from a crash (it would answer 502).
         if (body.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new ContentTooLargeResponse("the body must be at most " + MAX_BYTES + " bytes");
         }
