@@ -84,6 +84,13 @@ public final class WebServer implements AutoCloseable {
             config.http.maxRequestSize = Upload.MAX_BYTES;
             config.routes.before(ctx -> {
                 ctx.header(SERVED_BY, name);
+                // Every body is read whole before any handler answers (a 401 may come before the JSON
+                // is parsed): an answer sent while the client is still sending closes the connection
+                // under it, and the balancer cannot tell that from a crash (it answers 502). Since
+                // step 09 a body may be 2 MiB. Javalin keeps the bytes for the handler.
+                if (ctx.req().getContentLengthLong() != 0) {
+                    ctx.bodyAsBytes();
+                }
                 // Health checks are the balancer's, not the users': they are not counted.
                 if (!ctx.path().equals("/health")) {
                     served.increment();
