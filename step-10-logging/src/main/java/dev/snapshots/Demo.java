@@ -1,0 +1,222 @@
+package dev.snapshots;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.snapshots.data.DataTierConfig;
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.logging.RequestIds;
+import dev.snapshots.queue.WorkerMain;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+
+/**
+ * Runs step 10's finished system: step 09's site (two web servers, two worker processes) with the
+ * log tier, to which every server and worker ships its lines. It signs a user up, logs in, uploads a
+ * photo and asks for one whose row it broke on purpose (a 500), then prints each request's id, the
+ * lines of the upload from every tier as the search endpoint gives them, and ready {@code curl}
+ * commands to search for yourself. Then, every five seconds, the log tier's counts. Start it from
+ * the repository root with {@code ./course demo step-10-logging}; stop with Ctrl+C.
+ */
+public final class Demo {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private Demo() {}
+
+    public static void main(String[] args) throws Exception {
+        exitWithParent();
+        Topology topology = Topology.builder(new DnsRegistry())
+                .webServers(2)
+                .loadBalancer()
+                .cache(Duration.ofSeconds(30))
+                .queue(0)
+                .logs()
+                .start();
+        List<Process> workers = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            workers.add(startWorker(topology, "worker-" + i));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            workers.forEach(Process::destroy);
+            topology.close();
+            stopped.countDown();
+        }));
+        String site = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
+        String search = "http://127.0.0.1:" + topology.logs().searchAddress().getPort() + "/api/logs";
+        String token = topology.logs().searchToken();
+
+        String email = "demo-" + ProcessHandle.current().pid() + "@example.com";
+        HttpResponse<String> signUp = send(
+                post(
+                        site + "/api/users",
+                        "{\"name\": \"Demo\", \"email\": \"" + email + "\", \"password\": \"correct horse\"}"),
+                "sign-up");
+        HttpResponse<String> login = send(
+                post(site + "/api/login", "{\"email\": \"" + email + "\", \"password\": \"correct horse\"}"), "login");
+        HttpResponse<String> upload = send(
+                HttpRequest.newBuilder(URI.create(site + "/api/photos"))
+                        .header("Content-Type", "image/png")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(picture(new Random(10)))),
+                "upload");
+        String photo = JSON.readTree(upload.body()).path("id").asText();
+        HttpResponse<String> broken = send(
+                HttpRequest.newBuilder(URI.create(site + "/api/photos"))
+                        .header("Content-Type", "image/png")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(picture(new Random(11)))),
+                "a second upload");
+        String brokenPhoto = JSON.readTree(broken.body()).path("id").asText();
+        // A bug, staged: the row's status is no status, so reading the photo fails with a 500.
+        topology.cluster()
+                .primary()
+                .admin()
+                .call(handle -> handle.createUpdate("UPDATE photos SET status = 'BROKEN' WHERE id = :id")
+                        .bind("id", brokenPhoto)
+                        .execute());
+        HttpResponse<String> failed =
+                send(HttpRequest.newBuilder(URI.create(site + "/api/photos/" + brokenPhoto)), "the broken photo");
+        Thread.sleep(3_000); // the workers make the thumbnails; every tier ships its lines
+
+        System.out.println();
+        System.out.println(
+                "Step 10 is running: " + site + "/ with 2 worker processes, and the log search at " + search);
+        System.out.println("The upload (photo " + photo + "), request " + id(upload) + ", on every tier:");
+        for (JsonNode line : search(search, token, "request_id", id(upload))) {
+            System.out.printf(
+                    "  %s  %-6s %-28s %s%n",
+                    line.path("time").asText(),
+                    line.path("service").asText(),
+                    line.path("host").asText(),
+                    line.path("message").asText());
+        }
+        System.out.println("The 500 answered " + failed.body() + "; its line, found by its error id:");
+        for (JsonNode line : search(
+                search,
+                token,
+                "error_id",
+                JSON.readTree(failed.body()).path("error_id").asText())) {
+            String trace = line.path("stack_trace").asText();
+            System.out.printf(
+                    "  %s  %s %s%n  %s%n",
+                    line.path("time").asText(),
+                    line.path("level").asText(),
+                    line.path("message").asText(),
+                    trace.lines().limit(3).toList());
+        }
+        System.out.println("Search for yourself (sign-up " + id(signUp) + ", login " + id(login) + "):");
+        System.out.println(
+                "  curl -s -H 'Authorization: Bearer " + token + "' '" + search + "?request_id=" + id(login) + "'");
+        System.out.println("Send your own id, then find its lines:");
+        System.out.println("  curl -i -H 'X-Request-Id: my-first-request' " + site + "/api/users/1");
+        System.out.println(
+                "  curl -s -H 'Authorization: Bearer " + token + "' '" + search + "?request_id=my-first-request'");
+        System.out.println("Press Ctrl+C to stop.");
+
+        long started = System.nanoTime();
+        while (!stopped.await(5, TimeUnit.SECONDS)) {
+            System.out.printf(
+                    "[%3d s] log tier: %d lines indexed; in-process servers shipped %d, dropped %d%n",
+                    Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                    topology.logs().indexer().indexed(),
+                    topology.logs().shipped(),
+                    topology.logs().dropped());
+        }
+    }
+
+    private static HttpRequest.Builder post(String url, String json) {
+        return HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, String what) throws Exception {
+        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        System.out.println(what + " → " + answer.statusCode() + " (request " + id(answer) + ")");
+        return answer;
+    }
+
+    private static String id(HttpResponse<String> answer) {
+        return answer.headers().firstValue(RequestIds.HEADER).orElse("(none: exercise 10.1)");
+    }
+
+    private static List<JsonNode> search(String search, String token, String field, String id) throws Exception {
+        HttpResponse<String> answer = HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create(search + "?" + field + "=" + URLEncoder.encode(id, StandardCharsets.UTF_8)))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        List<JsonNode> lines = new ArrayList<>();
+        if (answer.statusCode() == 200) {
+            JSON.readTree(answer.body()).path("lines").forEach(lines::add);
+        } else {
+            System.out.println("  the search answered " + answer.statusCode() + " " + answer.body());
+        }
+        return lines;
+    }
+
+    /**
+     * Starts a worker process, told where the tiers are through its environment (a command line can
+     * be read by every user of the machine; an environment only by its owner).
+     */
+    private static Process startWorker(Topology topology, String name) throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder =
+                new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName());
+        Map<String, String> environment = builder.environment();
+        environment.put(
+                "SNAPSHOTS_QUEUE_URL",
+                "redis://127.0.0.1:" + topology.queueServer().port());
+        environment.put("SNAPSHOTS_QUEUE_PASSWORD", topology.queueServer().password());
+        environment.put(DataTierConfig.URL_VARIABLE, topology.dataTier().url());
+        environment.put(DataTierConfig.PASSWORD_VARIABLE, topology.dataTier().password());
+        environment.put("SNAPSHOTS_BLOBS", topology.blobs().root().toString());
+        environment.put("SNAPSHOTS_WORKER_NAME", name);
+        environment.put(
+                "SNAPSHOTS_LOGS_URL",
+                "redis://127.0.0.1:" + topology.logs().server().port());
+        environment.put("SNAPSHOTS_LOGS_PASSWORD", topology.logs().server().password());
+        return builder.inheritIO().start();
+    }
+
+    /** A 1024 × 768 picture of random rectangles, as PNG. */
+    private static byte[] picture(Random random) throws java.io.IOException {
+        BufferedImage image = new BufferedImage(1024, 768, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        for (int i = 0; i < 30; i++) {
+            g.setColor(new Color(random.nextInt(0xffffff)));
+            g.fillRect(random.nextInt(1024), random.nextInt(768), 1 + random.nextInt(400), 1 + random.nextInt(300));
+        }
+        g.dispose();
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", png);
+        return png.toByteArray();
+    }
+
+    /**
+     * Ends this JVM when the process that started it ends, even when that one is killed (Maven under
+     * {@code ./course demo}, a shell, or the demo's own parent): a demo must not outlive its terminal
+     * and keep holding its ports.
+     */
+    private static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+    }
+}

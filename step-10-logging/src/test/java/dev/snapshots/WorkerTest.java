@@ -1,0 +1,146 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.photos.Photo;
+import dev.snapshots.photos.PhotoStatus;
+import dev.snapshots.queue.Delivery;
+import dev.snapshots.queue.Job;
+import dev.snapshots.queue.JobQueue;
+import dev.snapshots.queue.QueueSettings;
+import dev.snapshots.queue.Worker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName(
+        "Carried from step 09 · Workers take each job once, and a job leaves the queue only when its thumbnails are stored")
+class WorkerTest {
+
+    private static final Duration VISIBILITY = Duration.ofSeconds(1);
+
+    private static DnsRegistry dns;
+    private static Topology topology;
+
+    @BeforeAll
+    static void start() {
+        dns = new DnsRegistry();
+        topology = TestTopology.builder(dns)
+                .queue(
+                        0,
+                        QueueSettings.defaults().visibilityTimeout(VISIBILITY).poll(Duration.ofMillis(100)),
+                        Duration.ZERO)
+                .start();
+    }
+
+    @AfterEach
+    void stopWorkers() {
+        topology.workers().forEach(topology::stopWorker);
+    }
+
+    @AfterAll
+    static void stop() {
+        topology.close();
+    }
+
+    @Test
+    void a_job_taken_is_given_to_one_consumer_and_stays_pending_until_acknowledged() {
+        // A fresh queue: whatever the class's other tests left behind is not this test's.
+        topology.jobQueue().redis().del(JobQueue.STREAM);
+        new JobQueue(topology.jobQueue().redis());
+        Delivery delivery = new Delivery(topology.jobQueue().redis());
+        String id = topology.jobQueue().publish("photo-for-9-2");
+        Job job = delivery.take("worker-x", Duration.ofMillis(200))
+                .orElseThrow(() -> new AssertionError("take found nothing, with one job in the stream"));
+        assertThat(job).as("the job taken").isEqualTo(new Job(id, "photo-for-9-2", 1));
+        assertThat(delivery.take("worker-y", Duration.ofMillis(50)))
+                .as("a second worker's take, the only job already taken")
+                .isEmpty();
+        assertThat(topology.jobQueue().inFlight())
+                .as("jobs pending, taken and not acknowledged")
+                .isEqualTo(1);
+        assertThat(topology.jobQueue().depth())
+                .as("jobs in the stream before the ack")
+                .isEqualTo(1);
+        delivery.ack(job);
+        assertThat(topology.jobQueue().inFlight())
+                .as("jobs pending after the ack")
+                .isZero();
+        assertThat(topology.jobQueue().depth())
+                .as("jobs in the stream after the ack")
+                .isZero();
+    }
+
+    @Test
+    void jobs_wait_for_a_worker_then_one_worker_makes_every_thumbnail_and_empties_the_queue() {
+        List<String> ids = PhotoJobs.queue(topology, 20, 320, 240, 1);
+        assertThat(topology.jobQueue().depth())
+                .as("jobs waiting with no worker")
+                .isEqualTo(20);
+
+        Worker worker = topology.startWorker("worker-1");
+        PhotoJobs.awaitDone(topology, ids, Duration.ofSeconds(10), "9.2");
+
+        for (String id : ids) {
+            assertThat(PhotoJobs.status(topology, id)).as("photo %s", id).isEqualTo(PhotoStatus.READY);
+            assertThat(topology.photoRepository().thumbnailsOf(id))
+                    .as("thumbnails recorded for %s", id)
+                    .hasSize(2);
+        }
+        // Decoded, each thumbnail really is smaller: its longest side is its size.
+        byte[] small = topology.blobs().get(Photo.thumbnailKey(ids.get(0), 64)).orElseThrow();
+        byte[] large = topology.blobs().get(Photo.thumbnailKey(ids.get(0), 256)).orElseThrow();
+        assertThat(TestImages.size(small))
+                .as("the 64 px thumbnail of a 320 × 240 photo")
+                .containsExactly(64, 48);
+        assertThat(TestImages.size(large)).as("the 256 px thumbnail").containsExactly(256, 192);
+
+        await("the queue empty once every job is acknowledged")
+                .atMost(Duration.ofSeconds(2))
+                .until(() ->
+                        topology.jobQueue().depth() == 0 && topology.jobQueue().inFlight() == 0);
+        assertThat(worker.completed()).as("jobs the worker completed").isEqualTo(20);
+    }
+
+    @Test
+    void four_workers_share_the_jobs_and_no_job_is_done_twice_or_comes_back() {
+        Map<String, AtomicInteger> worked = new ConcurrentHashMap<>();
+        Worker.Hook count = job ->
+                worked.computeIfAbsent(job.photoId(), id -> new AtomicInteger()).incrementAndGet();
+        List<Worker> workers = List.of(
+                topology.startWorker("worker-a", count),
+                topology.startWorker("worker-b", count),
+                topology.startWorker("worker-c", count),
+                topology.startWorker("worker-d", count));
+        List<String> ids = PhotoJobs.queue(topology, 40, 160, 120, 100);
+        PhotoJobs.awaitDone(topology, ids, Duration.ofSeconds(10), "9.2");
+
+        // Nothing pending and nothing in the stream: no job can come back (a photo is ready just before
+        // its job is acknowledged, so this is awaited, briefly).
+        await("every job acknowledged and deleted")
+                .atMost(Duration.ofSeconds(2))
+                .until(() ->
+                        topology.jobQueue().depth() == 0 && topology.jobQueue().inFlight() == 0);
+        Map<String, Integer> times = new java.util.TreeMap<>();
+        worked.forEach((id, n) -> times.put(id, n.get()));
+        assertThat(times.values())
+                .as("times each of the 40 jobs was worked on by 4 workers (each must be 1): %s", times)
+                .hasSize(40)
+                .allMatch(n -> n == 1);
+        long completed = workers.stream().mapToLong(Worker::completed).sum();
+        assertThat(completed).as("jobs completed by the 4 workers together").isEqualTo(40);
+        assertThat(topology.jobQueue().depth()).as("jobs left in the stream").isZero();
+        assertThat(topology.jobQueue().inFlight())
+                .as("jobs still pending in the group")
+                .isZero();
+    }
+}
