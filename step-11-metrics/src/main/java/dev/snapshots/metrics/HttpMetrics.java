@@ -1,0 +1,45 @@
+package dev.snapshots.metrics;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
+
+/**
+ * Exercise 11.1: the RED method's three numbers (rate, errors, duration) for every request a server
+ * answers, as one timer with a few labels. A label's every distinct value is a series of its own,
+ * kept in memory by every server and by Prometheus: the labels must take few values, whatever the
+ * clients send.
+ */
+public final class HttpMetrics {
+
+    /** The timer's name; Prometheus shows it as {@code http_server_requests_seconds_count}, {@code _sum}, {@code _bucket}. */
+    public static final String TIMER = "http.server.requests";
+
+    /** The methods that get a label of their own; any other is {@link #OTHER}. */
+    public static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+    /** The {@code method} label of a method outside {@link #METHODS}. */
+    public static final String OTHER = "OTHER";
+
+    /** The {@code route} label of a request no route matched. */
+    public static final String NOT_FOUND = "NOT_FOUND";
+
+    private HttpMetrics() {}
+
+    /**
+     * Records that {@code ctx}'s request took {@code nanos}, in {@code registry}'s {@value #TIMER}
+     * timer, with three labels:
+     * <ul>
+     *   <li>{@code method}: the request's method if in {@link #METHODS}, else {@link #OTHER};
+     *   <li>{@code route}: the path template of the route that matched ({@code /api/users/{id}},
+     *       never {@code /api/users/42}), or {@link #NOT_FOUND} when none did;
+     *   <li>{@code status}: the status class, {@code 2xx} to {@code 5xx}.
+     * </ul>
+     * The timer publishes a histogram (its {@code _bucket} series), so that percentiles can be
+     * computed across servers, which averages or per-server percentiles cannot give.
+     */
+    public static void record(MeterRegistry registry, Context ctx, long nanos) {
+        // TODO 11.1: one timer, three bounded labels, with a percentile histogram. Until then: nothing
+        //  is recorded.
+    }
+}

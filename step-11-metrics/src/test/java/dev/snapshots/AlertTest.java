@@ -1,0 +1,174 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.metrics.AlertRule;
+import dev.snapshots.metrics.AlertRule.State;
+import dev.snapshots.metrics.MetricsSettings;
+import dev.snapshots.metrics.Scrape;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("11.5")
+@DisplayName(
+        "11.5 An error ratio over 5% on one server, held for its duration, fires; it clears once the window holds no more errors")
+class AlertTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-29T12:00:00Z");
+
+    /** A target's scrapes every 10 s: {@code requests} and {@code errors} more at each (cumulative counts). */
+    private static final class Target {
+        private final List<Scrape> scrapes = new ArrayList<>();
+        private double requests;
+        private double errors;
+
+        List<Scrape> after(int seconds, int moreRequests, int moreErrors) {
+            requests += moreRequests;
+            errors += moreErrors;
+            scrapes.add(new Scrape(T0.plusSeconds(seconds), requests, errors));
+            return List.copyOf(scrapes);
+        }
+    }
+
+    @Test
+    void twenty_percent_of_errors_fires_after_holding_for_thirty_seconds_and_clears_once_the_window_is_clean() {
+        AlertRule rule = new AlertRule(0.05, Duration.ofSeconds(30), Duration.ofSeconds(60));
+        Target web = new Target();
+        List<String> states = new ArrayList<>();
+        State[] expected = {
+            State.INACTIVE, // t=0: one scrape, no rate yet
+            State.PENDING, // t=10: 20% since t=0
+            State.PENDING, // t=20
+            State.PENDING, // t=30: held 20 s
+            State.FIRING, // t=40: held 30 s
+        };
+        for (int i = 0; i < expected.length; i++) {
+            State state = rule.evaluate("web-1", web.after(i * 10, 100, 20), T0.plusSeconds(i * 10));
+            states.add("t=" + i * 10 + ": " + state);
+            assertThat(state)
+                    .as("11.5: at 20%% of errors since t=0, scraped every 10 s: %s", states)
+                    .isEqualTo(expected[i]);
+        }
+        assertThat(rule.firing()).as("11.5: targets firing at t=40").isEqualTo(Set.of("web-1"));
+        // The errors stop at t=40. Over a 60 s window the ratio falls below 5% once the window holds none.
+        State at90 = null;
+        for (int t = 50; t <= 110; t += 10) {
+            State state = rule.evaluate("web-1", web.after(t, 100, 0), T0.plusSeconds(t));
+            states.add("t=" + t + ": " + state);
+            if (t == 90) {
+                at90 = state;
+            }
+        }
+        assertThat(at90)
+                .as(
+                        "11.5: at t=90 the window (t=30 to 90) still holds 20 errors in 600 requests: 3.3%%, below 5%%: %s",
+                        states)
+                .isEqualTo(State.INACTIVE);
+        assertThat(rule.evaluate("web-1", web.after(120, 100, 0), T0.plusSeconds(120)))
+                .as(
+                        "11.5: at t=120, no errors for 80 s (the cumulative ratio would still be 100 in 1,300: 7.7%%): %s",
+                        states)
+                .isEqualTo(State.INACTIVE);
+        assertThat(rule.firing()).as("11.5: targets firing once cleared").isEmpty();
+    }
+
+    @Test
+    void a_break_in_the_condition_starts_the_wait_again() {
+        AlertRule rule = new AlertRule(0.05, Duration.ofSeconds(20), Duration.ofSeconds(10));
+        Target web = new Target();
+        rule.evaluate("web-1", web.after(0, 100, 0), T0);
+        assertThat(rule.evaluate("web-1", web.after(10, 100, 50), T0.plusSeconds(10)))
+                .isEqualTo(State.PENDING);
+        assertThat(rule.evaluate("web-1", web.after(20, 100, 0), T0.plusSeconds(20)))
+                .as("11.5: a clean 10 s in between")
+                .isEqualTo(State.INACTIVE);
+        assertThat(rule.evaluate("web-1", web.after(30, 100, 50), T0.plusSeconds(30)))
+                .as("11.5: errors again at t=30")
+                .isEqualTo(State.PENDING);
+        assertThat(rule.evaluate("web-1", web.after(40, 100, 50), T0.plusSeconds(40)))
+                .as("11.5: at t=40, held 10 s since the break (not 30 s since t=10): still pending")
+                .isEqualTo(State.PENDING);
+        assertThat(rule.evaluate("web-1", web.after(50, 100, 50), T0.plusSeconds(50)))
+                .as("11.5: at t=50, held 20 s")
+                .isEqualTo(State.FIRING);
+    }
+
+    @Test
+    void no_traffic_and_exactly_the_threshold_do_not_fire_and_each_target_is_judged_alone() {
+        AlertRule rule = new AlertRule(0.05, Duration.ZERO, Duration.ofSeconds(60));
+        Target idle = new Target();
+        Target atThreshold = new Target();
+        Target sick = new Target();
+        Target healthy = new Target();
+        for (int t = 0; t <= 30; t += 10) {
+            rule.evaluate("idle", idle.after(t, 0, 0), T0.plusSeconds(t));
+            rule.evaluate("at-threshold", atThreshold.after(t, 100, 5), T0.plusSeconds(t));
+            rule.evaluate("sick", sick.after(t, 100, 10), T0.plusSeconds(t));
+            rule.evaluate("healthy", healthy.after(t, 1_000, 0), T0.plusSeconds(t));
+        }
+        assertThat(rule.firing())
+                .as("11.5: firing after 30 s of: no requests; exactly 5% errors; 10% errors on one server"
+                        + " (1% over the whole tier, with a healthy server 10 times as busy)")
+                .isEqualTo(Set.of("sick"));
+    }
+
+    @Test
+    void a_web_server_failing_a_fifth_of_requests_fires_its_alert_and_clears_when_well_again() {
+        DnsRegistry dns = new DnsRegistry();
+        MetricsSettings fast =
+                MetricsSettings.defaults().fast(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1));
+        try (Topology topology = TestTopology.builder(dns)
+                .webServers(3)
+                .loadBalancer()
+                .metrics(fast)
+                .start()) {
+            SiteClient client = new SiteClient(dns);
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread load = new Thread(
+                    () -> {
+                        int i = 0;
+                        while (running.get()) {
+                            client.get("http://snapshots.test/api/users/" + (1 + i++ % 50));
+                        }
+                    },
+                    "alert-load");
+            load.start();
+            try {
+                topology.webServer("web-2").setFailureRate(0.2);
+                await("11.5: web-2's alert active (pending or firing), 20% of its requests failing")
+                        .atMost(Duration.ofSeconds(2))
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> topology.scraper().alerts().get("web-2") != null
+                                && topology.scraper().alerts().get("web-2") != State.INACTIVE);
+                await("11.5: web-2's alert firing, 20% of its requests failing (scrapes every 100 ms, 1 s window,"
+                                + " for 500 ms)")
+                        .atMost(Duration.ofSeconds(3))
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> topology.scraper().alerts().get("web-2") == State.FIRING);
+                assertThat(topology.scraper().alerts())
+                        .as("11.5: the healthy servers' alerts")
+                        .containsEntry("web-1", State.INACTIVE)
+                        .containsEntry("web-3", State.INACTIVE);
+                topology.webServer("web-2").setFailureRate(0);
+                await("11.5: web-2's alert cleared once it fails no more")
+                        .atMost(Duration.ofSeconds(3))
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> topology.scraper().alerts().get("web-2") == State.INACTIVE);
+            } finally {
+                running.set(false);
+                load.join(5_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.metrics.Samples;
+import dev.snapshots.queue.QueueSettings;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("11.2")
+@DisplayName(
+        "11.2 The cache's hit ratio from the metrics is the cache's own; the queue's depth and oldest job are read live at each scrape")
+class TierMetricsTest {
+
+    private static final DnsRegistry DNS = new DnsRegistry();
+    private static final String WEB = "web-1.snapshots.test";
+    private static Topology topology;
+    private static SiteClient client;
+
+    @BeforeAll
+    static void start() {
+        topology = TestTopology.builder(DNS)
+                .webServers(1)
+                .loadBalancer()
+                .cache(Duration.ofSeconds(60))
+                .queue(0, QueueSettings.defaults(), Duration.ZERO)
+                .start();
+        DNS.register(WEB, topology.webServers().get(0).address());
+        client = new SiteClient(DNS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (topology != null) {
+            topology.close();
+        }
+    }
+
+    private static Samples web() {
+        return MetricsClient.scrape(topology.webServers().get(0).address(), topology.metricsToken());
+    }
+
+    @Test
+    void the_hit_ratio_from_the_metrics_is_the_one_the_cache_saw() {
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            SiteClient.Response created = client.postJson(
+                    "http://" + WEB + "/api/users",
+                    "{\"name\": \"C\", \"email\": \"cache-%d-%d@example.com\", \"password\": \"correct horse\"}"
+                            .formatted(i, System.nanoTime()));
+            assertThat(created.status()).as("11.2: sign-up: %s", created).isEqualTo(201);
+            users.add(created.header("Location"));
+        }
+        Samples before = web();
+        long readsBefore = topology.databaseReads();
+        int lookups = 0;
+        for (int round = 0; round < 6; round++) {
+            for (String user : users) {
+                assertThat(client.get("http://" + WEB + user).status()).isEqualTo(200);
+                lookups++;
+            }
+        }
+        long databaseReads = topology.databaseReads() - readsBefore;
+        Samples after = web();
+        double hits = after.sum("cache_gets_total", Map.of("result", "hit"))
+                - before.sum("cache_gets_total", Map.of("result", "hit"));
+        double misses = after.sum("cache_gets_total", Map.of("result", "miss"))
+                - before.sum("cache_gets_total", Map.of("result", "miss"));
+        assertThat(hits + misses)
+                .as("11.2: cache lookups counted (cache_gets_total) for %d reads of %d users", lookups, users.size())
+                .isEqualTo(lookups);
+        assertThat(misses)
+                .as("11.2: misses counted, against the %d reads that reached the database", databaseReads)
+                .isEqualTo(databaseReads);
+        assertThat(hits / (hits + misses))
+                .as(
+                        "11.2: the hit ratio from the metrics, against the cache's own (%d of %d reads answered by it)",
+                        lookups - databaseReads, lookups)
+                .isEqualTo((double) (lookups - databaseReads) / lookups);
+    }
+
+    @Test
+    void the_queues_gauges_are_read_at_each_scrape() throws InterruptedException {
+        long depth = topology.jobQueue().depth();
+        upload(3);
+        assertThat(web().sum("queue_depth", Map.of()))
+                .as("11.2: queue_depth after 3 uploads with no worker (it was %d)", depth)
+                .isEqualTo(depth + 3);
+        upload(2);
+        assertThat(web().sum("queue_depth", Map.of()))
+                .as("11.2: queue_depth after 2 more: read again at this scrape, not kept from the first")
+                .isEqualTo(depth + 5);
+        Thread.sleep(1_100);
+        assertThat(web().sum("queue_oldest_age_seconds", Map.of()))
+                .as("11.2: queue_oldest_age_seconds, the oldest job queued more than 1.1 s ago")
+                .isBetween(1.1, 30.0);
+    }
+
+    private static void upload(int count) {
+        for (int i = 0; i < count; i++) {
+            SiteClient.Response upload = client.send(
+                    HttpRequest.newBuilder(client.resolve("http://" + WEB + "/api/photos"))
+                            .header("Content-Type", "image/png")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(TestImages.png(64, 48, i))),
+                    "POST /api/photos");
+            assertThat(upload.status()).as("11.2: upload: %s", upload).isEqualTo(202);
+        }
+    }
+}
