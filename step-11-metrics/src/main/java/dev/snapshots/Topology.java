@@ -49,6 +49,7 @@ import dev.snapshots.session.SessionPolicy;
 import dev.snapshots.session.SessionStore;
 import dev.snapshots.web.AssetCatalog;
 import dev.snapshots.web.WebServer;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -65,6 +66,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -91,6 +93,8 @@ public final class Topology implements AutoCloseable {
     private final PasswordHasher hasher;
     private final ReplicationCluster cluster;
     private final ReplicatedDatabase database;
+    private final Acknowledgement acknowledgement;
+    private final Duration semiSyncTimeout;
     private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
     private final LoadBalancer loadBalancer;
     private final CacheServer cacheServer;
@@ -399,6 +403,8 @@ public final class Topology implements AutoCloseable {
         if (options.centre != null) {
             cluster.joinCentre(options.centre, options.centreIndex);
         }
+        this.acknowledgement = options.acknowledgement;
+        this.semiSyncTimeout = options.semiSyncTimeout;
         this.database = new ReplicatedDatabase(cluster, options.acknowledgement, options.semiSyncTimeout);
         this.cacheTtl = options.cacheTtl;
         if (options.cacheTtl == null) {
@@ -588,7 +594,14 @@ public final class Topology implements AutoCloseable {
         Schema.apply(database.primary());
         // Its metrics first: its cache counts into them (step 11).
         ServerMetrics metrics = new ServerMetrics("web", metricsToken);
-        UserRepository users = new JdbiUserRepository(database);
+        // Its own view of the data tier (the same cluster and pools), timed per role into its metrics.
+        ReplicatedDatabase timed = new ReplicatedDatabase(cluster, acknowledgement, semiSyncTimeout)
+                .onQuery((role, nanos) -> Timer.builder("db.queries")
+                        .description("Calls to the data tier, by where they went")
+                        .tag("role", role)
+                        .register(metrics.registry())
+                        .record(nanos, TimeUnit.NANOSECONDS));
+        UserRepository users = new JdbiUserRepository(timed);
         if (cacheClient != null) {
             users = new CachedUserRepository(users, cacheClient, cacheTtl, metrics.registry());
         }

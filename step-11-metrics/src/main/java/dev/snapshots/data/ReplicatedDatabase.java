@@ -37,6 +37,14 @@ public final class ReplicatedDatabase {
     private final AtomicLong newestKnown = new AtomicLong();
     /** Round robin over the replicas; atomic, because many request threads read at once. */
     private final AtomicLong turns = new AtomicLong();
+    /** Told the role ({@code primary} or {@code replica}) and the time of every call made (step 11). */
+    private volatile QueryListener listener = (role, nanos) -> {};
+
+    /** What a web server learns of each call to the data tier: where it went, and how long it took. */
+    @FunctionalInterface
+    public interface QueryListener {
+        void called(String role, long nanos);
+    }
 
     public ReplicatedDatabase(ReplicationCluster cluster, Acknowledgement acknowledgement) {
         this(cluster, acknowledgement, SEMI_SYNC_TIMEOUT);
@@ -61,11 +69,13 @@ public final class ReplicatedDatabase {
     public <T> T write(HandleCallback<T, RuntimeException> callback) {
         DbNode primary = cluster.primary();
         long[] position = new long[1];
+        long started = System.nanoTime();
         T result = primary.admin().transaction(handle -> {
             T value = callback.withHandle(handle);
             position[0] = ReplicationLog.position(handle);
             return value;
         });
+        listener.called("primary", System.nanoTime() - started);
         if (acknowledgement == Acknowledgement.SEMI_SYNC && !cluster.replicas().isEmpty()) {
             awaitReplica(position[0]);
             // Positions restart from the promoted replica's after a failover, so "a replica reached
@@ -82,7 +92,7 @@ public final class ReplicatedDatabase {
     /** Runs {@code callback} where reads go; a replica that fails is marked down and another one tried. */
     public <T> T read(HandleCallback<T, RuntimeException> callback) {
         if (cluster.replicas().isEmpty()) {
-            return cluster.primary().reader().call(callback);
+            return timed("primary", () -> cluster.primary().reader().call(callback));
         }
         long needed = ReadYourWrites.required();
         if (needed > 0 && !exists(needed)) {
@@ -98,7 +108,10 @@ public final class ReplicatedDatabase {
                 node = freshEnough(node, needed);
             }
             try {
-                return node.reader().call(callback);
+                DbNode chosen = node;
+                return timed(
+                        node == cluster.primary() ? "primary" : "replica",
+                        () -> chosen.reader().call(callback));
             } catch (DataTierUnavailableException e) {
                 if (node == cluster.primary()) {
                     throw e;
@@ -108,6 +121,19 @@ public final class ReplicatedDatabase {
             }
         }
         throw last;
+    }
+
+    /** From now on, tells {@code listener} of every call this database makes (step 11: a per-role timer). */
+    public ReplicatedDatabase onQuery(QueryListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    private <T> T timed(String role, java.util.function.Supplier<T> call) {
+        long started = System.nanoTime();
+        T result = call.get();
+        listener.called(role, System.nanoTime() - started);
+        return result;
     }
 
     /** True if the primary's log has reached {@code position}; asks the primary only past what is known. */
