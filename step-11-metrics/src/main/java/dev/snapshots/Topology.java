@@ -22,6 +22,7 @@ import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
 import dev.snapshots.domain.UserRepository;
 import dev.snapshots.domain.UserService;
+import dev.snapshots.http.BearerToken;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
 import dev.snapshots.logging.LogFields;
@@ -55,11 +56,9 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -485,7 +484,7 @@ public final class Topology implements AutoCloseable {
         this.originLatency = options.originLatency;
         if (options.cdn) {
             // The edge finds its origin as anyone does: by asking DNS for the site.
-            this.purgeToken = randomToken();
+            this.purgeToken = BearerToken.newValue();
             this.edge =
                     starting.add(new EdgeServer(this::origin, purgeToken, Clock.systemUTC()).start(options.cdnPort));
             ship(edge.logHost());
@@ -753,13 +752,6 @@ public final class Topology implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-    }
-
-    /** A purge token for this run only: 256 bits from a strong random source. */
-    private static String randomToken() {
-        byte[] token = new byte[32];
-        new SecureRandom().nextBytes(token);
-        return HexFormat.of().formatHex(token);
     }
 
     /**

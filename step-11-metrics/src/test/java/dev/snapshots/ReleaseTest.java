@@ -24,8 +24,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Not an exercise: the course's promise that tests are hermetic. A whole topology, with health
- * checks, appliers, the replication monitor, a worker and the log tier's shippers and indexer
- * running, and a web server killed on the way, gives back every port and every thread.
+ * checks, appliers, the replication monitor, a worker, the log tier's shippers and indexer and the
+ * scraper running, and a web server killed on the way, gives back every port and every thread.
  */
 @DisplayName("Hermetic: a topology releases every port and thread, even after a server was killed")
 @Isolated("it counts every thread of the JVM: no other test may start any meanwhile")
@@ -43,6 +43,7 @@ class ReleaseTest {
                 .cdn()
                 .queue(1)
                 .logs()
+                .metrics()
                 .start()) {
             topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(50));
             SiteClient client = new SiteClient(dns);

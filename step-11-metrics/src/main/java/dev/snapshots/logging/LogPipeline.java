@@ -4,10 +4,9 @@ import dev.snapshots.cache.CacheClient;
 import dev.snapshots.cache.CacheServer;
 import dev.snapshots.data.Database;
 import dev.snapshots.data.DatabaseServer;
+import dev.snapshots.http.BearerToken;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -45,9 +44,7 @@ public final class LogPipeline implements AutoCloseable {
             this.storeDatabase = Database.connect(storeServer.config("logs"));
             this.store = new LogStore(storeDatabase).createTables();
             this.indexer = new LogIndexer(connect(), store);
-            byte[] token = new byte[32];
-            new SecureRandom().nextBytes(token);
-            this.searchToken = HexFormat.of().formatHex(token);
+            this.searchToken = BearerToken.newValue();
         } catch (RuntimeException e) {
             storeServer.close();
             redis.close();

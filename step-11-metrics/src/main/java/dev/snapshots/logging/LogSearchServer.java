@@ -2,12 +2,11 @@ package dev.snapshots.logging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.snapshots.http.BearerToken;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -27,12 +26,12 @@ public final class LogSearchServer implements AutoCloseable {
     static final int MAX_LIMIT = 1_000;
 
     private final LogStore store;
-    private final byte[] token;
+    private final BearerToken token;
     private final Javalin app;
 
     public LogSearchServer(LogStore store, String token) {
         this.store = store;
-        this.token = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.token = new BearerToken(token);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.routes.before(this::authorise);
@@ -63,12 +62,7 @@ public final class LogSearchServer implements AutoCloseable {
     }
 
     private void authorise(Context ctx) {
-        String given = ctx.header("Authorization");
-        // Compared in constant time: how long a wrong token takes to refuse says nothing about the right one.
-        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token)) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new HttpResponseException(401, "a valid token is required (Authorization: Bearer <token>)");
-        }
+        token.require(ctx, "a valid token is required (Authorization: Bearer <token>)");
     }
 
     private void search(Context ctx) {

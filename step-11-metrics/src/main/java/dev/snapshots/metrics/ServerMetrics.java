@@ -1,15 +1,11 @@
 package dev.snapshots.metrics;
 
+import dev.snapshots.http.BearerToken;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * One server's metrics: a Micrometer registry that Prometheus reads in its text format at
@@ -27,21 +23,19 @@ public final class ServerMetrics implements AutoCloseable {
     private static final String STARTED = "metrics.started";
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final byte[] expected;
+    private final BearerToken token;
     private final AutoCloseable host;
 
     /** The metrics of a server of tier {@code service} ({@code lb}, {@code web}), scraped with {@code token}. */
     public ServerMetrics(String service, String token) {
-        this.expected = ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        this.token = new BearerToken(token);
         registry.config().commonTags("service", service);
         this.host = HostMetrics.bind(registry);
     }
 
     /** A scrape token for a run: 256 random bits. */
     public static String newToken() {
-        byte[] token = new byte[32];
-        new SecureRandom().nextBytes(token);
-        return HexFormat.of().formatHex(token);
+        return BearerToken.newValue();
     }
 
     public MeterRegistry registry() {
@@ -64,12 +58,7 @@ public final class ServerMetrics implements AutoCloseable {
     }
 
     private void scrape(Context ctx) {
-        String given = ctx.header("Authorization");
-        // Compared in constant time, like every token of the course.
-        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected)) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new HttpResponseException(401, "the scrape token is required (Authorization: Bearer <token>)");
-        }
+        token.require(ctx, "the scrape token is required (Authorization: Bearer <token>)");
         ctx.contentType(CONTENT_TYPE).result(registry.scrape());
     }
 
