@@ -1,0 +1,146 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapshots.cache.CacheClient;
+import dev.snapshots.cache.CacheServer;
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.metrics.ActiveUsers;
+import dev.snapshots.session.SessionPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
+
+@DisplayName(
+        "Carried from step 11 · Daily active users with a HyperLogLog per server: 10,000 users over 3 servers counted within 2% in about 12 KB a server")
+class ActiveUsersTest {
+
+    private static final List<String> SERVERS = List.of("web-1", "web-2", "web-3");
+    private static final Instant NOON = Instant.parse("2026-11-29T12:00:00Z");
+    private static CacheServer redis;
+    private static RedisClient client;
+
+    @BeforeAll
+    static void start() {
+        redis = CacheServer.startTemporary(SessionPolicy.redisSettings());
+        client = CacheClient.connect(redis);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) {
+            client.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    void ten_thousand_users_seen_on_three_servers_are_counted_once_each_within_two_percent()
+            throws InterruptedException {
+        Clock noon = Clock.fixed(NOON, ZoneOffset.UTC);
+        List<ActiveUsers> servers =
+                SERVERS.stream().map(s -> new ActiveUsers(client, s, noon)).toList();
+        // Who each server sees, drawn from a fixed seed: each user on one to three servers (round robin
+        // spreads a user's requests), some more than once. The servers then work at once, as they would.
+        Random random = new Random(11);
+        List<List<Long>> seenBy = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (long user = 1; user <= 10_000; user++) {
+            int visits = 1 + random.nextInt(3);
+            for (int v = 0; v < visits; v++) {
+                seenBy.get(random.nextInt(SERVERS.size())).add(1_000_000 + user);
+            }
+        }
+        int sightings = seenBy.stream().mapToInt(List::size).sum();
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < SERVERS.size(); s++) {
+            ActiveUsers server = servers.get(s);
+            List<Long> users = seenBy.get(s);
+            Thread thread = new Thread(() -> users.forEach(server::seen), "seen-by-" + SERVERS.get(s));
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread thread : threads) {
+            thread.join(15_000);
+        }
+        LocalDate today = LocalDate.of(2026, 11, 29);
+        long counted = servers.get(0).count(today, SERVERS);
+        assertThat((double) counted)
+                .as("daily active users counted for 10,000 distinct users seen %d times over 3 servers", sightings)
+                .isBetween(9_800.0, 10_200.0);
+        long perServerSum = SERVERS.stream()
+                .mapToLong(s -> servers.get(0).count(today, List.of(s)))
+                .sum();
+        assertThat(perServerSum)
+                .as(
+                        "the servers' own counts added up (%d): a user seen by two servers counts in both,"
+                                + " which is why the day's count is their union",
+                        perServerSum)
+                .isGreaterThan(12_000);
+        for (String server : SERVERS) {
+            String key = ActiveUsers.key(today, server);
+            Long bytes = client.memoryUsage(key);
+            assertThat(bytes)
+                    .as("memory of %s's HLL (a set of 10,000 ids would take hundreds of KB)", server)
+                    .isNotNull()
+                    .isLessThanOrEqualTo(16_000L);
+            assertThat(client.ttl(key))
+                    .as("seconds before %s's key for the day expires", server)
+                    .isBetween(1L, ActiveUsers.KEPT.toSeconds());
+        }
+    }
+
+    @Test
+    void each_day_has_its_own_count() {
+        ActiveUsers monday =
+                new ActiveUsers(client, "web-9", Clock.fixed(Instant.parse("2026-11-30T23:59:59Z"), ZoneOffset.UTC));
+        ActiveUsers tuesday =
+                new ActiveUsers(client, "web-9", Clock.fixed(Instant.parse("2026-12-01T00:00:01Z"), ZoneOffset.UTC));
+        for (long user = 1; user <= 50; user++) {
+            monday.seen(user);
+        }
+        for (long user = 41; user <= 60; user++) {
+            tuesday.seen(user);
+        }
+        assertThat(monday.count(LocalDate.of(2026, 11, 30), List.of("web-9")))
+                .as("users active on 2026-11-30 (1 to 50)")
+                .isEqualTo(50);
+        assertThat(monday.count(LocalDate.of(2026, 12, 1), List.of("web-9")))
+                .as("users active on 2026-12-01 (41 to 60), by UTC day")
+                .isEqualTo(20);
+        assertThat(monday.count(LocalDate.of(2026, 12, 2), List.of("web-9")))
+                .as("users active on a day nobody came")
+                .isZero();
+    }
+
+    @Test
+    void logged_in_users_are_counted_by_the_site() {
+        DnsRegistry dns = new DnsRegistry();
+        try (Topology topology =
+                TestTopology.withSessionTier(dns).webServers(2).loadBalancer().start()) {
+            SiteClient client = new SiteClient(dns);
+            for (int i = 0; i < 3; i++) {
+                SiteClient.Response login =
+                        Sessions.signUpAndLogIn(client, "dau-" + i + "-" + System.nanoTime() + "@example.com");
+                assertThat(login.status()).as("login %d: %s", i, login).isEqualTo(200);
+                for (int r = 0; r < 4; r++) {
+                    client.get("http://snapshots.test/api/me");
+                }
+            }
+            assertThat(topology.dailyActiveUsers())
+                    .as("daily active users after 3 users logged in, each then asking /api/me 4 times over 2 web"
+                            + " servers")
+                    .isEqualTo(3);
+        }
+    }
+}

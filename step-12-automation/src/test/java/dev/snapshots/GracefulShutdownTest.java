@@ -1,0 +1,245 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.snapshots.deploy.DeploySettings;
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.web.WebServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("12.2")
+@DisplayName(
+        "12.2 A graceful shutdown: out of rotation first, requests in flight finish (a slow upload gets its 201), not one request fails under load, and a stuck request cannot hold it forever")
+class GracefulShutdownTest {
+
+    /** The fast settings, with a drain limit short enough to test: 700 ms. */
+    private static final DeploySettings SETTINGS = new DeploySettings(
+            Duration.ofMillis(25),
+            2,
+            1,
+            Duration.ofMillis(120),
+            Duration.ofMillis(700),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(3),
+            20,
+            0.05);
+
+    private static final DnsRegistry DNS = new DnsRegistry();
+    private static Topology topology;
+
+    @BeforeAll
+    static void start() {
+        topology = TestTopology.builder(DNS)
+                .webServers(2)
+                .loadBalancer()
+                .deploys(SETTINGS)
+                .start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (topology != null) {
+            topology.close();
+        }
+    }
+
+    /** Shuts {@code server} down on a thread of its own; what it threw, and when it returned, are kept. */
+    private record Stopping(Thread thread, AtomicReference<Throwable> thrown, AtomicLong tookMillis) {
+
+        static Stopping begin(WebServer server) {
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            AtomicLong took = new AtomicLong(-1);
+            Thread thread = new Thread(
+                    () -> {
+                        long start = System.nanoTime();
+                        try {
+                            server.shutDownGracefully();
+                        } catch (Throwable e) {
+                            thrown.set(e);
+                        } finally {
+                            took.set((System.nanoTime() - start) / 1_000_000);
+                        }
+                    },
+                    "graceful-shutdown-" + server.name());
+            thread.setDaemon(true);
+            thread.start();
+            return new Stopping(thread, thrown, took);
+        }
+
+        boolean done() {
+            return tookMillis.get() >= 0;
+        }
+    }
+
+    /** A sign-up sent straight to {@code server}, its body held back after 10 bytes. */
+    private static Socket slowSignUp(WebServer server, byte[] body) throws IOException {
+        Socket socket = new Socket();
+        socket.connect(server.address(), 2_000);
+        socket.setSoTimeout(5_000);
+        OutputStream out = socket.getOutputStream();
+        out.write(("POST /api/users HTTP/1.1\r\nHost: " + Topology.SITE + "\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.write(body, 0, 10);
+        out.flush();
+        await("the slow sign-up is in flight on " + server.name())
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> server.inFlight() == 1);
+        return socket;
+    }
+
+    private static String finish(Socket socket, byte[] body) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(body, 10, body.length - 10);
+        out.flush();
+        InputStream in = socket.getInputStream();
+        String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return answer.isEmpty() ? "(no answer: the connection was closed)" : answer;
+    }
+
+    @Test
+    void a_slow_upload_in_flight_during_the_shutdown_gets_its_answer() throws Exception {
+        WebServer server = topology.addWebServer("web-slow-upload");
+        byte[] body = ("{\"name\": \"Slow\", \"email\": \"slow-" + System.nanoTime()
+                        + "@example.com\", \"password\": \"correct horse\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        Stopping stopping = null;
+        try (Socket socket = slowSignUp(server, body)) {
+            stopping = Stopping.begin(server);
+            // Past the notice, into the drain (or halted already, if it was not waited for).
+            Stopping begun = stopping;
+            await().atMost(Duration.ofSeconds(2))
+                    .until(() -> begun.done() || server.lifecycle().draining());
+            Thread.sleep(SETTINGS.notice().toMillis() + 100);
+            String answer;
+            try {
+                answer = finish(socket, body);
+            } catch (IOException e) {
+                answer = "(no answer: " + e + ")";
+            }
+            assertThat(answer)
+                    .as("12.2: the sign-up that was in flight when the shutdown began must be answered")
+                    .startsWith("HTTP/1.1 201");
+            stopping.thread().join(3_000);
+            assertThat(stopping.thrown().get())
+                    .as("12.2: what shutDownGracefully threw")
+                    .isNull();
+            assertThat(stopping.done())
+                    .as("12.2: the shutdown returned once the request was answered")
+                    .isTrue();
+        } finally {
+            topology.loadBalancer().pool().remove(server.name());
+            topology.stopWebServer(server);
+        }
+    }
+
+    @Test
+    void not_one_request_fails_while_a_server_stops_under_load() throws Exception {
+        WebServer server = topology.addWebServer("web-stopping");
+        Traffic traffic = Traffic.start(DNS, topology.loadBalancer().pool(), 4);
+        Stopping stopping = null;
+        try {
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.requestsServed() >= 20);
+            stopping = Stopping.begin(server);
+            stopping.thread().join(5_000);
+            long after = traffic.requests();
+            await().atMost(Duration.ofSeconds(5)).until(() -> traffic.requests() >= after + 40);
+        } finally {
+            traffic.close();
+            topology.loadBalancer().pool().remove(server.name());
+            topology.stopWebServer(server);
+        }
+        assertThat(stopping.thrown().get())
+                .as("12.2: what shutDownGracefully threw")
+                .isNull();
+        assertThat(traffic.failures())
+                .as("12.2: requests that failed while %s stopped: %s", server.name(), traffic.summary())
+                .isEmpty();
+    }
+
+    @Test
+    void an_idle_server_that_stops_keeps_answering_until_the_balancer_has_noticed() throws Exception {
+        WebServer server = topology.addWebServer("web-idle");
+        SiteClient client = new SiteClient(DNS);
+        Stopping stopping = null;
+        List<String> failed = new ArrayList<>();
+        int sent = 0;
+        try {
+            // Nothing in flight: a shutdown that does not wait for the balancer halts at once, and the
+            // sign-ups the balancer still sends there (it has not checked yet) find nobody.
+            stopping = Stopping.begin(server);
+            long end = System.nanoTime() + Duration.ofMillis(250).toNanos();
+            while (System.nanoTime() < end && sent < 100) {
+                SiteClient.Response answer = client.postJson(
+                        "http://snapshots.test/api/users",
+                        "{\"name\": \"Idle\", \"email\": \"idle-" + sent + "-" + System.nanoTime()
+                                + "@example.com\", \"password\": \"correct horse\"}");
+                sent++;
+                if (answer.status() >= 500) {
+                    failed.add(answer.toString());
+                }
+            }
+            stopping.thread().join(3_000);
+        } finally {
+            topology.loadBalancer().pool().remove(server.name());
+            topology.stopWebServer(server);
+        }
+        assertThat(stopping.thrown().get())
+                .as("12.2: what shutDownGracefully threw")
+                .isNull();
+        assertThat(failed)
+                .as(
+                        "12.2: sign-ups through the balancer that failed, of %d sent in the 250 ms after %s began to"
+                                + " stop",
+                        sent, server.name())
+                .isEmpty();
+    }
+
+    @Test
+    void a_stuck_request_does_not_hold_the_shutdown_past_its_drain_limit() throws Exception {
+        WebServer server = topology.addWebServer("web-stuck");
+        byte[] body = "{\"name\": \"Stuck\", \"email\": \"stuck@example.com\", \"password\": \"correct horse\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        Stopping stopping = null;
+        Socket socket = slowSignUp(server, body);
+        try {
+            topology.loadBalancer().pool().remove(server.name());
+            stopping = Stopping.begin(server);
+            stopping.thread().join(SETTINGS.notice().plus(SETTINGS.drainLimit()).toMillis() + 1_500);
+            assertThat(stopping.thrown().get())
+                    .as("12.2: what shutDownGracefully threw")
+                    .isNull();
+            assertThat(stopping.done())
+                    .as(
+                            "12.2: a request that never ends (its body never comes) must not keep the server from"
+                                    + " stopping: the shutdown should return after the notice (%d ms) and the drain limit"
+                                    + " (%d ms)",
+                            SETTINGS.notice().toMillis(), SETTINGS.drainLimit().toMillis())
+                    .isTrue();
+            assertThat(stopping.tookMillis().get())
+                    .as(
+                            "12.2: how long the shutdown took with a request in flight that never ends, in ms: at least"
+                                    + " the drain limit, %d ms",
+                            SETTINGS.drainLimit().toMillis())
+                    .isGreaterThanOrEqualTo(SETTINGS.drainLimit().toMillis());
+        } finally {
+            socket.close();
+            topology.stopWebServer(server);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.snapshots.deploy.DeploySettings;
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.web.Build;
+import dev.snapshots.web.WebServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("12.1")
+@DisplayName(
+        "12.1 Liveness is the process alone; readiness is warm-up, drain, sickness and the data tier, not the cache; the balancer sends traffic only to ready servers")
+class ProbesTest {
+
+    private static final DnsRegistry DNS = new DnsRegistry();
+    private static Topology topology;
+    private static SiteClient client;
+
+    @BeforeAll
+    static void start() {
+        topology = TestTopology.builder(DNS)
+                .webServers(2)
+                .loadBalancer()
+                .cache(Duration.ofSeconds(30))
+                .deploys(DeploySettings.fast())
+                .start();
+        client = new SiteClient(DNS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (topology != null) {
+            topology.close();
+        }
+    }
+
+    private static SiteClient.Response probe(WebServer server, String path) {
+        URI uri = URI.create("http://127.0.0.1:" + server.address().getPort() + path);
+        return client.send(HttpRequest.newBuilder(uri).GET(), "GET " + path + " on " + server.name());
+    }
+
+    /** The strings of the JSON array {@code field} of {@code answer}, or none. */
+    private static List<String> texts(SiteClient.Response answer, String field) {
+        List<String> values = new ArrayList<>();
+        if (answer.isJson()) {
+            answer.json().path(field).forEach(value -> values.add(value.asText()));
+        }
+        return values;
+    }
+
+    @Test
+    void a_server_warming_up_is_live_but_not_ready_until_its_warm_up_is_done() {
+        WebServer warming =
+                topology.startWebServer("web-warming", Build.of("v1").warmingUpFor(Duration.ofMillis(300)));
+        try {
+            SiteClient.Response live = probe(warming, "/health/live");
+            assertThat(live.status())
+                    .as("12.1: /health/live of a server warming up: the process works (%s)", live)
+                    .isEqualTo(200);
+            assertThat(live.json().path("status").asText()).as("12.1: %s", live).isEqualTo("live");
+            SiteClient.Response ready = probe(warming, "/health/ready");
+            assertThat(ready.status())
+                    .as("12.1: /health/ready of a server still warming up must be 503 (%s)", ready)
+                    .isEqualTo(503);
+            assertThat(texts(ready, "reasons"))
+                    .as("12.1: the reasons of %s", ready)
+                    .contains("warming up");
+            await("12.1: /health/ready answers 200 once the 300 ms warm-up is over")
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> probe(warming, "/health/ready").status() == 200);
+        } finally {
+            topology.stopWebServer(warming);
+        }
+    }
+
+    @Test
+    void without_its_data_tier_a_server_is_not_ready_but_still_live() {
+        topology.database().stop();
+        try {
+            for (WebServer server : topology.webServers()) {
+                SiteClient.Response ready = probe(server, "/health/ready");
+                assertThat(ready.status())
+                        .as("12.1: /health/ready with the data tier down must be 503, never a 500 (%s)", ready)
+                        .isEqualTo(503);
+                assertThat(texts(ready, "reasons"))
+                        .as("12.1: the reasons of %s", ready)
+                        .contains("data tier unreachable");
+                SiteClient.Response live = probe(server, "/health/live");
+                assertThat(live.status())
+                        .as(
+                                "12.1: /health/live with the data tier down: restarting the process would not bring"
+                                        + " the data tier back (%s)",
+                                live)
+                        .isEqualTo(200);
+            }
+        } finally {
+            topology.database().start();
+        }
+        await("12.1: every server ready again once the data tier is back")
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> topology.webServers().stream()
+                        .allMatch(server -> probe(server, "/health/ready").status() == 200));
+    }
+
+    @Test
+    void without_the_cache_a_server_is_degraded_but_stays_ready() {
+        topology.cacheServer().stop();
+        try {
+            for (WebServer server : topology.webServers()) {
+                SiteClient.Response ready = probe(server, "/health/ready");
+                assertThat(ready.status())
+                        .as(
+                                "12.1: /health/ready with the cache down: the cache is optional since step 05, and"
+                                        + " failing every server at once would take the site down (%s)",
+                                ready)
+                        .isEqualTo(200);
+                assertThat(texts(ready, "degraded"))
+                        .as("12.1: what is degraded, in %s", ready)
+                        .contains("cache unreachable");
+            }
+        } finally {
+            topology.cacheServer().start();
+        }
+    }
+
+    @Test
+    void the_balancer_stops_sending_traffic_to_a_draining_or_sick_server() {
+        WebServer draining = topology.addWebServer("web-draining");
+        WebServer sick = topology.addWebServer("web-sick");
+        try {
+            draining.stopBeingReady();
+            sick.setHealthy(false);
+            for (WebServer server : List.of(draining, sick)) {
+                SiteClient.Response ready = probe(server, "/health/ready");
+                assertThat(ready.status())
+                        .as("12.1: /health/ready of %s (%s)", server.name(), ready)
+                        .isEqualTo(503);
+                assertThat(probe(server, "/health/live").status())
+                        .as("12.1: /health/live of %s: it still works", server.name())
+                        .isEqualTo(200);
+            }
+            await("12.1: the balancer takes both out of its pool")
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> !topology.loadBalancer().pool().isUp("web-draining")
+                            && !topology.loadBalancer().pool().isUp("web-sick"));
+            Map<String, Long> before = served();
+            for (int i = 0; i < 40; i++) {
+                client.get("http://snapshots.test/api/users/" + (90_000 + i));
+            }
+            Map<String, Long> after = served();
+            assertThat(after.get("web-draining") - before.get("web-draining"))
+                    .as("12.1: requests the draining server got after the balancer noticed, of 40")
+                    .isZero();
+            assertThat(after.get("web-sick") - before.get("web-sick"))
+                    .as("12.1: requests the sick server got after the balancer noticed, of 40")
+                    .isZero();
+        } finally {
+            topology.loadBalancer().pool().remove("web-draining");
+            topology.loadBalancer().pool().remove("web-sick");
+            topology.stopWebServer(draining);
+            topology.stopWebServer(sick);
+        }
+    }
+
+    private static Map<String, Long> served() {
+        Map<String, Long> served = new HashMap<>();
+        topology.webServers().forEach(server -> served.put(server.name(), server.requestsServed()));
+        return served;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapshots.cache.CacheClient;
+import dev.snapshots.dns.DnsRegistry;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.RedisClient;
+
+/** Exercise 7.5: the session tier down or full: a fast 503 where a session is needed, the rest unharmed. */
+@DisplayName(
+        "Carried from step 07 · Session tier down or full: login and /api/me answer a fast 503; pages and assets keep working")
+class SessionTierDownTest {
+
+    private final DnsRegistry dns = new DnsRegistry();
+    private Topology topology;
+
+    @BeforeEach
+    void start() {
+        topology =
+                TestTopology.withSessionTier(dns).webServers(2).loadBalancer().start();
+    }
+
+    @AfterEach
+    void stop() {
+        topology.close();
+    }
+
+    private static void assertFast503(SiteClient.Response response, long millis, String what) {
+        assertThat(response.status()).as("%s: %s", what, response).isEqualTo(503);
+        assertThat(response.isJson())
+                .as("%s is a JSON error: %s", what, response)
+                .isTrue();
+        assertThat(response.header("Retry-After")).as("Retry-After of %s", what).isNotNull();
+        assertThat(millis).as("ms until %s was answered", what).isLessThan(1_000);
+    }
+
+    @Test
+    void with_the_session_tier_down_login_and_me_are_a_fast_503_and_the_page_still_works() {
+        SiteClient ada = new SiteClient(dns);
+        String email = "down-" + System.nanoTime() + "@example.com";
+        assertThat(Sessions.signUpAndLogIn(ada, email).status())
+                .as("login before")
+                .isEqualTo(200);
+
+        topology.sessionServer().stop();
+        long start = System.nanoTime();
+        SiteClient.Response login = Sessions.logIn(new SiteClient(dns), email);
+        long loginMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        start = System.nanoTime();
+        SiteClient.Response me = ada.get("http://snapshots.test/api/me");
+        long meMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        SiteClient.Response page = ada.get("http://snapshots.test/");
+        SiteClient.Response css = ada.get("http://snapshots.test/assets/app.css");
+
+        assertFast503(login, loginMillis, "a login with the session tier down");
+        assertFast503(me, meMillis, "/api/me with the session tier down (it cannot tell: not a 401)");
+        assertThat(page.status())
+                .as("the page with the session tier down: %s", page)
+                .isEqualTo(200);
+        assertThat(css.status())
+                .as("an asset with the session tier down: %s", css)
+                .isEqualTo(200);
+
+        topology.sessionServer().start();
+        assertThat(Sessions.logIn(new SiteClient(dns), email).status())
+                .as("a login once the session tier is back, without restarting any web server")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void a_full_session_tier_refuses_new_logins_with_a_503_and_evicts_no_session() {
+        SiteClient ada = new SiteClient(dns);
+        String email = "full-" + System.nanoTime() + "@example.com";
+        assertThat(Sessions.signUpAndLogIn(ada, email).status())
+                .as("login before")
+                .isEqualTo(200);
+
+        try (RedisClient sessions = CacheClient.connect(topology.sessionServer())) {
+            // The tier is full: its memory limit is now below what it holds. With noeviction it refuses
+            // every new write and drops nothing (allkeys-lru would evict sessions to make room).
+            sessions.sendCommand(Protocol.Command.CONFIG, "SET", "maxmemory", "1");
+        }
+        long start = System.nanoTime();
+        SiteClient.Response login = Sessions.logIn(new SiteClient(dns), email);
+        long loginMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        SiteClient.Response me = ada.get("http://snapshots.test/api/me");
+
+        assertFast503(login, loginMillis, "a login with the session tier full");
+        assertThat(me.status())
+                .as("a session from before the session tier filled up: %s", me)
+                .isEqualTo(200);
+    }
+}
