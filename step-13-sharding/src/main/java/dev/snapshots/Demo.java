@@ -1,0 +1,86 @@
+package dev.snapshots;
+
+import dev.snapshots.deploy.DeploySettings;
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.sharding.Shard;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The chapter's whole final architecture on one machine: DNS, the load balancer, three stateless web
+ * servers (each a deployable build with its probes), the CDN edge, the cache, the session tier, a
+ * queue with two workers, the log tier, the scraper, and the users sharded over four shards, each a
+ * primary with its replica. It prints every address, then plays users; after 10 s it adds a fifth
+ * shard while they go on. A status line each second shows each shard's users and reads. Start it
+ * from the repository root with {@code ./course demo step-13-sharding}; stop with Ctrl+C. (Step
+ * 08's second data centre runs in {@code ./course demo 08}.)
+ */
+public final class Demo {
+
+    private Demo() {}
+
+    public static void main(String[] args) throws Exception {
+        exitWithParent();
+        Topology topology = Topology.builder(new DnsRegistry())
+                .webServers(3)
+                .loadBalancer()
+                .replicas(1)
+                .cache(Duration.ofSeconds(30))
+                .cdn()
+                .queue(2)
+                .logs()
+                .metrics()
+                .deploys(DeploySettings.defaults())
+                .shards(4)
+                .start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        String site = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
+        LoadClients load = new LoadClients(site, 4, Duration.ofMillis(10));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            load.close();
+            topology.close();
+            stopped.countDown();
+        }));
+
+        System.out.println();
+        System.out.println("Step 13 is running: the whole system, on this machine.");
+        System.out.println("  the site (load balancer):  " + site + "/");
+        System.out.println("  the newest users:          " + site + "/api/users?limit=5");
+        System.out.println("  the CDN edge:              http://127.0.0.1:"
+                + topology.edge().address().getPort() + "/");
+        System.out.println("  a web server's readiness:  http://127.0.0.1:"
+                + topology.webServer("web-1").address().getPort() + "/health/ready");
+        System.out.println("  the balancer's metrics:    curl -s -H 'Authorization: Bearer " + topology.metricsToken()
+                + "' " + site + "/metrics");
+        System.out.println("  the log search:            curl -s -H 'Authorization: Bearer "
+                + topology.logs().searchToken() + "' 'http://127.0.0.1:"
+                + topology.logs().searchAddress().getPort() + "/api/logs?request_id=<an X-Request-Id>'");
+        System.out.println("Press Ctrl+C to stop.");
+        long started = System.nanoTime();
+        boolean resharded = false;
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+            double second = (System.nanoTime() - started) / 1e9;
+            if (!resharded && second >= 10) {
+                resharded = true;
+                long start = System.nanoTime();
+                int moved = topology.addShard();
+                System.out.printf(
+                        ">>> added shard-5: %d users moved in %d ms, while the clients went on%n",
+                        moved, (System.nanoTime() - start) / 1_000_000);
+            }
+            Map<String, String> shards = new TreeMap<>();
+            for (Shard shard : topology.shards().values()) {
+                shards.put(shard.name(), shard.rows() + " users, " + shard.readsServed() + " reads");
+            }
+            System.out.printf("[%4.1f s] requests %d, failed %d; %s%n", second, load.requests(), load.failed(), shards);
+        }
+    }
+
+    /** Ends this JVM when the process that started it ends, so a killed {@code ./course demo} leaves nothing behind. */
+    private static void exitWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+    }
+}

@@ -1,0 +1,1268 @@
+package dev.snapshots;
+
+import dev.snapshots.blob.FileBlobStore;
+import dev.snapshots.cache.CacheClient;
+import dev.snapshots.cache.CacheConfig;
+import dev.snapshots.cache.CacheServer;
+import dev.snapshots.cache.CachedUserRepository;
+import dev.snapshots.cdn.EdgeServer;
+import dev.snapshots.data.DataTierConfig;
+import dev.snapshots.data.Database;
+import dev.snapshots.data.DatabaseServer;
+import dev.snapshots.data.DbNode;
+import dev.snapshots.data.JdbiUserRepository;
+import dev.snapshots.data.PeerApplier;
+import dev.snapshots.data.PhotoRepository;
+import dev.snapshots.data.ReplicatedDatabase;
+import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
+import dev.snapshots.data.ReplicationCluster;
+import dev.snapshots.data.Schema;
+import dev.snapshots.data.TemporaryFolders;
+import dev.snapshots.deploy.DeploySettings;
+import dev.snapshots.deploy.Deployer;
+import dev.snapshots.deploy.Fleet;
+import dev.snapshots.deploy.Pipeline;
+import dev.snapshots.deploy.Tally;
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.domain.PasswordHasher;
+import dev.snapshots.domain.UserRepository;
+import dev.snapshots.domain.UserService;
+import dev.snapshots.http.BearerToken;
+import dev.snapshots.lb.Backend;
+import dev.snapshots.lb.LoadBalancer;
+import dev.snapshots.logging.LogFields;
+import dev.snapshots.logging.LogPipeline;
+import dev.snapshots.logging.LogSettings;
+import dev.snapshots.logging.ShippingAppender;
+import dev.snapshots.metrics.ActiveUsers;
+import dev.snapshots.metrics.MetricsSettings;
+import dev.snapshots.metrics.Samples;
+import dev.snapshots.metrics.Scrape;
+import dev.snapshots.metrics.Scraper;
+import dev.snapshots.metrics.ServerMetrics;
+import dev.snapshots.metrics.SiteMetrics;
+import dev.snapshots.metrics.TierMeters;
+import dev.snapshots.net.SlowLink;
+import dev.snapshots.photos.PhotoIntake;
+import dev.snapshots.photos.Photos;
+import dev.snapshots.queue.JobQueue;
+import dev.snapshots.queue.QueueSettings;
+import dev.snapshots.queue.Worker;
+import dev.snapshots.session.FailureCounter;
+import dev.snapshots.session.PeerSessions;
+import dev.snapshots.session.RedisFailureCounter;
+import dev.snapshots.session.RedisSessionStore;
+import dev.snapshots.session.ReplicatedSessionStore;
+import dev.snapshots.session.SessionPolicy;
+import dev.snapshots.session.SessionStore;
+import dev.snapshots.sharding.EmailDirectory;
+import dev.snapshots.sharding.HashRing;
+import dev.snapshots.sharding.HotKeys;
+import dev.snapshots.sharding.Shard;
+import dev.snapshots.sharding.ShardRouter;
+import dev.snapshots.sharding.ShardedUserRepository;
+import dev.snapshots.sharding.Snowflake;
+import dev.snapshots.web.AssetCatalog;
+import dev.snapshots.web.Build;
+import dev.snapshots.web.Dependency;
+import dev.snapshots.web.Lifecycle;
+import dev.snapshots.web.WebServer;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * One data centre of the site, wired (step 09): step 07's system, and with {@link Builder#queue} a
+ * queue tier (a Redis server of its own) whose workers make the photos' thumbnails, beside a blob
+ * store that holds the photos' bytes. Step 07's system: DNS → load balancer (plain round robin
+ * again) → stateless web servers →
+ * the cache tier (Redis) in front of a replicated data tier (a primary that takes the writes,
+ * replicas that follow its log and take the reads); the session tier (a Redis server of its own)
+ * holds who is logged in; and beside it all the CDN edge, {@value #CDN}, which serves the page's
+ * assets from its own copies and asks the load balancer (its origin) only for what it lacks.
+ * Since step 10 a log tier, since step 11 a scraper, and since step 12, with {@link
+ * Builder#deploys}, a deployer that rolls signed releases over the web servers behind the balancer.
+ */
+public final class Topology implements AutoCloseable {
+
+    /** The site's host name: a reserved test TLD, resolved only by the course's DNS. */
+    public static final String SITE = "snapshots.test";
+    /** The CDN edge's host name: the page links its assets here. */
+    public static final String CDN = "cdn.snapshots.test";
+    /** The build every web server runs until a deploy replaces it (step 12). */
+    public static final Build FIRST_BUILD = Build.of("v1");
+
+    /** The queue tier's time-out: a Redis that does not answer in this long counts as down. */
+    private static final Duration QUEUE_TIMEOUT = Duration.ofSeconds(1);
+
+    private final DnsRegistry dns;
+    private final PasswordHasher hasher;
+    private final ReplicationCluster cluster;
+    private final ReplicatedDatabase database;
+    private final Acknowledgement acknowledgement;
+    private final Duration semiSyncTimeout;
+    private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
+    /** The users' shards by name (step 13), shared by every web server; null: users on the main database. */
+    private final Map<String, Shard> shards;
+    /** Replicas per shard: the builder's replicas (step 13). */
+    private final int replicaCount;
+    /** Which shard owns each user (step 13); null without shards. */
+    private final ShardRouter shardRouter;
+    /** Email → user id, so that a login asks one shard (step 13); null without shards. */
+    private final EmailDirectory emailDirectory;
+    /** Each web server's Snowflake node: its own, so that no two make the same id (step 13). */
+    private final AtomicInteger idNodes = new AtomicInteger();
+    /** How deploys run (step 12); null: no deployer, and web servers stop at once. */
+    private final DeploySettings deploySettings;
+    /** The CI pipeline whose signed releases the deployer takes (step 12); null without deploys. */
+    private final Pipeline pipeline;
+    /** Asks a web server's readiness probe and reads its metrics, for the deployer (step 12). */
+    private final HttpClient probes =
+            HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+
+    private final LoadBalancer loadBalancer;
+    private final CacheServer cacheServer;
+    private final RedisClient cacheClient;
+    private final Duration cacheTtl;
+    private final AssetCatalog assets = AssetCatalog.fromClasspath();
+    private final EdgeServer edge;
+    private final String purgeToken;
+    private final String assetBase;
+    private final Duration originLatency;
+    private final CacheServer sessionServer;
+    private final RedisClient sessionClient;
+    private final SessionStore sessions;
+    private final FailureCounter failures;
+    private final String centre;
+    private final Duration idleTimeout;
+    private final Duration absoluteLifetime;
+    private final PeerSessions peerSessions;
+    private final QueueSettings queueSettings;
+    private final CacheServer queueServer;
+    private final RedisClient queueClient;
+    private final JobQueue jobQueue;
+    private final Path blobDirectory;
+    private final FileBlobStore blobs;
+    private final PhotoRepository photoRepository;
+    private final Photos photos;
+    private final SlowLink storageLink;
+    private final List<Worker> workers = new CopyOnWriteArrayList<>();
+    private final Map<Worker, ShippingAppender> shippingWorkers = new ConcurrentHashMap<>();
+    private final LogPipeline logs;
+    private final String metricsToken;
+    private final Scraper scraper;
+    /** Every web server name started, for the union of their active users. */
+    private final java.util.Set<String> startedNames = ConcurrentHashMap.newKeySet();
+
+    private RedisSessionStore localSessions;
+    private RedisClient peerSessionClient;
+    private PeerApplier peerApplier;
+
+    /**
+     * The one way to start a topology: say what it has, then {@link Builder#start()}. Each step adds
+     * an option here (step 03 the load balancer, step 04 the replicas, step 05 the cache), so a test
+     * carried from an earlier step asks for the shape it needs, e.g.
+     * {@code Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
+     */
+    public static Builder builder(DnsRegistry dns) {
+        return new Builder(dns);
+    }
+
+    /** What a topology has. By default: one database alone, with no web server, balancer or cache. */
+    public static final class Builder {
+        private final DnsRegistry dns;
+        private int webServers;
+        private boolean loadBalanced;
+        private int loadBalancerPort;
+        private int replicas;
+        private Acknowledgement acknowledgement = Acknowledgement.ASYNC;
+        private Duration semiSyncTimeout = ReplicatedDatabase.SEMI_SYNC_TIMEOUT;
+        private Duration cacheTtl;
+        private CacheConfig externalCache;
+        private PasswordHasher hasher = new PasswordHasher();
+        private boolean cdn;
+        private int cdnPort;
+        private String assetHost;
+        private Duration originLatency = Duration.ZERO;
+        private Duration idleTimeout = SessionPolicy.IDLE_TIMEOUT;
+        private Duration absoluteLifetime = SessionPolicy.ABSOLUTE_LIFETIME;
+        private SessionStore sessions;
+        private FailureCounter failures;
+        private CacheConfig externalSessionTier;
+        private String centre;
+        private int centreIndex;
+        private Integer workers;
+        private QueueSettings queueSettings = QueueSettings.defaults();
+        private LogSettings logSettings;
+        private MetricsSettings metricsSettings;
+        private DeploySettings deploySettings;
+        private int shards;
+        private Duration storageLatency = Duration.ZERO;
+
+        private Builder(DnsRegistry dns) {
+            this.dns = dns;
+        }
+
+        /**
+         * Starts {@code count} web servers, web-1, web-2…; without a balancer, DNS points at web-1
+         * (step 02's shape).
+         */
+        public Builder webServers(int count) {
+            this.webServers = count;
+            return this;
+        }
+
+        /** Puts the load balancer in front of the web servers, on a free port; DNS points at it. */
+        public Builder loadBalancer() {
+            return loadBalancer(0);
+        }
+
+        /** The same, on a fixed port (the demo's), so its address does not change between runs. */
+        public Builder loadBalancer(int port) {
+            this.loadBalanced = true;
+            this.loadBalancerPort = port;
+            return this;
+        }
+
+        /** Gives the primary {@code count} replicas (db-2, db-3…) that follow its log and take the reads. */
+        public Builder replicas(int count) {
+            this.replicas = count;
+            return this;
+        }
+
+        /** When a write is acknowledged: at once (asynchronous, the default) or once a replica has it. */
+        public Builder acknowledgement(Acknowledgement mode) {
+            this.acknowledgement = mode;
+            return this;
+        }
+
+        /** How long a semi-synchronous write waits for a replica before it is refused (2 s by default). */
+        public Builder semiSyncTimeout(Duration timeout) {
+            this.semiSyncTimeout = timeout;
+            return this;
+        }
+
+        /** Puts a Redis server of its own, on a free port, in front of the data tier; entries live {@code ttl}. */
+        public Builder cache(Duration ttl) {
+            this.cacheTtl = ttl;
+            return this;
+        }
+
+        /** Puts the Redis server at {@code external} in front of the data tier instead of one started here. */
+        public Builder cache(Duration ttl, CacheConfig external) {
+            this.externalCache = external;
+            return cache(ttl);
+        }
+
+        /**
+         * Puts the CDN edge at {@value #CDN}, on a free port, with the load balancer as its origin; the
+         * page links its assets there.
+         */
+        public Builder cdn() {
+            return cdn(0, CDN);
+        }
+
+        /**
+         * The same, on a fixed port, with the page linking its assets at {@code assetHost} instead:
+         * the demo's, for a real browser, which does not ask the course DNS (it links
+         * {@code localhost}, a host name of its own beside the page's {@code 127.0.0.1}).
+         */
+        public Builder cdn(int port, String assetHost) {
+            this.cdn = true;
+            this.cdnPort = port;
+            this.assetHost = assetHost;
+            return this;
+        }
+
+        /**
+         * Makes every web server answer {@code latency} late, as an origin far from its users would
+         * (the benchmark's "far origin"; zero by default).
+         */
+        public Builder originLatency(Duration latency) {
+            this.originLatency = latency;
+            return this;
+        }
+
+        /**
+         * Sessions end after {@code idle} without use and {@code absolute} after their login
+         * (30 minutes and 12 hours by default): tests shorten both.
+         */
+        public Builder sessionLifetime(Duration idle, Duration absolute) {
+            this.idleTimeout = idle;
+            this.absoluteLifetime = absolute;
+            return this;
+        }
+
+        /**
+         * Puts the session tier on the Redis server at {@code external} (set it up with
+         * {@link SessionPolicy#redisSettings()}) instead of one started here.
+         */
+        public Builder sessionTier(CacheConfig external) {
+            this.externalSessionTier = external;
+            return this;
+        }
+
+        /**
+         * Keeps sessions and failed-login counts in {@code sessions} and {@code failures}, shared by
+         * every web server, instead of on a session tier started here: the tests carried from earlier
+         * steps use an in-memory pair, so they pass whatever this step's exercises are doing.
+         */
+        public Builder sessions(SessionStore sessions, FailureCounter failures) {
+            this.sessions = sessions;
+            this.failures = failures;
+            return this;
+        }
+
+        /**
+         * Makes this topology the data centre {@code name}, the {@code index}-th from 0 (step 08): its
+         * users get ids from a range of their own, its changes are marked as this centre's, and its
+         * sessions are copied to the other centre's session tier once {@link #linkPeer} says where.
+         */
+        public Builder centre(String name, int index) {
+            this.centre = name;
+            this.centreIndex = index;
+            return this;
+        }
+
+        /**
+         * Takes photo uploads (step 09): a queue tier (a Redis server of its own) for thumbnail jobs, a
+         * blob store (a fresh directory) for the bytes, and {@code workers} workers, worker-1…, that
+         * make the thumbnails. Zero workers is allowed: uploads are still accepted, and wait.
+         */
+        public Builder queue(int workers) {
+            this.workers = workers;
+            return this;
+        }
+
+        /**
+         * The same with {@code settings} (tests shorten the visibility timeout), the workers reaching
+         * the data tier over a link that delays each direction by {@code storageLatency}: the time a
+         * job spends waiting on storage, which is what more workers overlap (zero by default).
+         */
+        public Builder queue(int workers, QueueSettings settings, Duration storageLatency) {
+            this.queueSettings = settings;
+            this.storageLatency = storageLatency;
+            return queue(workers);
+        }
+
+        /**
+         * Central logging (step 10): a log pipeline (a Redis stream), an indexer, a log store (an H2
+         * server of its own) and a search endpoint; every server of the topology ships its lines
+         * there. Without it, lines go to the console only.
+         */
+        public Builder logs() {
+            return logs(LogSettings.defaults());
+        }
+
+        /** The same, tuned by {@code settings} (tests make a server's buffer small). */
+        public Builder logs(LogSettings settings) {
+            this.logSettings = settings;
+            return this;
+        }
+
+        /**
+         * A scraper (step 11) that finds the balancer and its web servers, reads their
+         * {@code /metrics} every second, keeps the last two minutes and evaluates the error-ratio
+         * alert. Every server has its metrics without it; nobody reads them.
+         */
+        public Builder metrics() {
+            return metrics(MetricsSettings.defaults());
+        }
+
+        /** The same, tuned by {@code settings} (tests scrape faster and alert sooner). */
+        public Builder metrics(MetricsSettings settings) {
+            this.metricsSettings = settings;
+            return this;
+        }
+
+        /**
+         * Deploys (step 12): the balancer checks every web server's readiness probe, a stopping web
+         * server drains first, and {@link Topology#deployer()} rolls releases of {@link
+         * Topology#pipeline()} over the web servers. Needs the balancer.
+         */
+        public Builder deploys() {
+            return deploys(DeploySettings.defaults());
+        }
+
+        /** The same, tuned by {@code settings} (tests check, drain and judge faster). */
+        public Builder deploys(DeploySettings settings) {
+            this.deploySettings = settings;
+            return this;
+        }
+
+        /**
+         * Shards the users (step 13): {@code count} shards, each a primary with {@link #replicas}
+         * replicas of its own, routed by a consistent-hash ring; emails in a directory on the main
+         * database. The web tier does not know: it sees the same {@code UserRepository}.
+         */
+        public Builder shards(int count) {
+            if (count < 1 || count > 64) {
+                throw new IllegalArgumentException("1 to 64 shards, not " + count);
+            }
+            this.shards = count;
+            return this;
+        }
+
+        /**
+         * The hasher every web server uses. The site's is slow on purpose; tests lower its cost
+         * (exercise 1.4's own tests keep the full one).
+         */
+        public Builder passwordHasher(PasswordHasher hasher) {
+            this.hasher = hasher;
+            return this;
+        }
+
+        /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
+        public Topology start() {
+            Starting starting = new Starting();
+            try {
+                return new Topology(this, starting);
+            } catch (RuntimeException e) {
+                starting.closeAll();
+                throw e;
+            }
+        }
+    }
+
+    /** What has started so far, so a failed start stops it all, last started first. */
+    private static final class Starting {
+        private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
+
+        <T extends AutoCloseable> T add(T part) {
+            started.add(0, part);
+            return part;
+        }
+
+        void closeAll() {
+            for (AutoCloseable part : started) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    // Already failing: stop the rest anyway.
+                }
+            }
+        }
+    }
+
+    private Topology(Builder options, Starting starting) {
+        this.dns = options.dns;
+        this.hasher = options.hasher;
+        this.deploySettings = options.deploySettings;
+        this.pipeline = options.deploySettings == null ? null : Pipeline.withNewKey();
+        // The log tier first, so that every server can ship to it from its first line.
+        this.logs = options.logSettings == null ? null : starting.add(LogPipeline.start(options.logSettings));
+        this.cluster = starting.add(ReplicationCluster.start(options.replicas));
+        this.centre = options.centre;
+        this.idleTimeout = options.idleTimeout;
+        this.absoluteLifetime = options.absoluteLifetime;
+        this.peerSessions = options.centre == null ? null : starting.add(new PeerSessions());
+        if (options.centre != null) {
+            cluster.joinCentre(options.centre, options.centreIndex);
+        }
+        this.acknowledgement = options.acknowledgement;
+        this.semiSyncTimeout = options.semiSyncTimeout;
+        this.database = new ReplicatedDatabase(cluster, options.acknowledgement, options.semiSyncTimeout);
+        if (options.shards > 0) {
+            List<Shard> started = new ArrayList<>();
+            for (int i = 1; i <= options.shards; i++) {
+                started.add(starting.add(Shard.start("shard-" + i, options.replicas)));
+            }
+            this.shards = ShardedUserRepository.shardMap(started);
+            this.shardRouter = new ShardRouter(
+                    new HashRing(started.stream().map(Shard::name).toList()));
+            this.emailDirectory = new EmailDirectory(database.primary());
+        } else {
+            this.shards = null;
+            this.shardRouter = null;
+            this.emailDirectory = null;
+        }
+        this.replicaCount = options.replicas;
+        this.cacheTtl = options.cacheTtl;
+        if (options.cacheTtl == null) {
+            this.cacheServer = null;
+            this.cacheClient = null;
+        } else if (options.externalCache != null) {
+            this.cacheServer = null;
+            this.cacheClient = starting.add(CacheClient.connect(
+                    options.externalCache.host(), options.externalCache.port(), options.externalCache.password()));
+        } else {
+            this.cacheServer = starting.add(CacheServer.startTemporary());
+            this.cacheClient = starting.add(CacheClient.connect(cacheServer));
+        }
+        if (options.sessions != null) {
+            this.sessionServer = null;
+            this.sessionClient = null;
+            this.sessions = options.sessions;
+            this.failures = options.failures;
+        } else {
+            // The session tier: a Redis server of its own, never the cache's (see SessionPolicy).
+            if (options.externalSessionTier != null) {
+                CacheConfig external = options.externalSessionTier;
+                this.sessionServer = null;
+                this.sessionClient = starting.add(CacheClient.connect(
+                        external.host(), external.port(), external.password(), SessionPolicy.TIMEOUT));
+            } else {
+                this.sessionServer = starting.add(CacheServer.startTemporary(SessionPolicy.redisSettings()));
+                this.sessionClient = starting.add(CacheClient.connect(
+                        "127.0.0.1", sessionServer.port(), sessionServer.password(), SessionPolicy.TIMEOUT));
+            }
+            this.localSessions = new RedisSessionStore(
+                    sessionClient, options.idleTimeout, options.absoluteLifetime, Clock.systemUTC());
+            // In one of two centres, every change is copied to the other's session tier (exercise 8.5).
+            this.sessions =
+                    peerSessions == null ? localSessions : new ReplicatedSessionStore(localSessions, peerSessions);
+            this.failures = new RedisFailureCounter(sessionClient);
+        }
+        this.queueSettings = options.queueSettings;
+        if (options.workers == null) {
+            this.queueServer = null;
+            this.queueClient = null;
+            this.jobQueue = null;
+            this.blobDirectory = null;
+            this.blobs = null;
+            this.photoRepository = null;
+            this.photos = null;
+            this.storageLink = null;
+        } else {
+            // The queue tier: a Redis server of its own, which never evicts a job (see QueueSettings).
+            this.queueServer = starting.add(CacheServer.startTemporary(QueueSettings.redisSettings()));
+            this.queueClient = starting.add(
+                    CacheClient.connect("127.0.0.1", queueServer.port(), queueServer.password(), QUEUE_TIMEOUT));
+            this.jobQueue = new JobQueue(queueClient);
+            this.blobDirectory = TemporaryFolders.create("snapshots-blobs-");
+            starting.add(() -> TemporaryFolders.deleteTree(blobDirectory));
+            this.blobs = new FileBlobStore(blobDirectory);
+            this.photoRepository = new PhotoRepository(cluster.primary().admin()).createTables();
+            this.photos = new Photos(
+                    new PhotoIntake(
+                            blobs, photoRepository, jobQueue, queueSettings.maxDepth(), queueSettings.retryAfter()),
+                    photoRepository,
+                    blobs);
+            this.storageLink = starting.add(new SlowLink(
+                    new InetSocketAddress(
+                            "127.0.0.1", cluster.primary().server().port()),
+                    options.storageLatency));
+            for (int i = 1; i <= options.workers; i++) {
+                starting.add(startWorker("worker-" + i));
+            }
+        }
+        this.metricsToken = ServerMetrics.newToken();
+        this.loadBalancer = options.loadBalanced
+                ? starting.add(new LoadBalancer(metricsToken).start(options.loadBalancerPort))
+                : null;
+        if (loadBalancer != null) {
+            ship(loadBalancer.logHost());
+        }
+        this.originLatency = options.originLatency;
+        if (options.cdn) {
+            // The edge finds its origin as anyone does: by asking DNS for the site.
+            this.purgeToken = BearerToken.newValue();
+            this.edge =
+                    starting.add(new EdgeServer(this::origin, purgeToken, Clock.systemUTC()).start(options.cdnPort));
+            ship(edge.logHost());
+            dns.register(CDN, edge.address());
+            this.assetBase =
+                    "http://" + options.assetHost + ":" + edge.address().getPort();
+        } else {
+            this.purgeToken = null;
+            this.edge = null;
+            this.assetBase = "";
+        }
+        for (int i = 1; i <= options.webServers; i++) {
+            WebServer server =
+                    starting.add(loadBalancer != null ? addWebServer("web-" + i) : startWebServer("web-" + i));
+            if (loadBalancer == null && i == 1) {
+                publish(server);
+            }
+        }
+        if (loadBalancer != null) {
+            dns.register(SITE, loadBalancer.address());
+        }
+        if (deploySettings != null) {
+            if (loadBalancer == null) {
+                throw new IllegalStateException("deploys() needs loadBalancer(): a rolling update happens behind one");
+            }
+            // The balancer asks each server's readiness probe: what lets a server leave and join safely.
+            loadBalancer.startHealthChecks(deploySettings.fall(), deploySettings.rise(), deploySettings.checkEvery());
+        }
+        // The scraper last: every target is up by its first round.
+        this.scraper = options.metricsSettings == null
+                ? null
+                : starting.add(
+                        new Scraper(this::scrapeTargets, metricsToken, options.metricsSettings, Clock.systemUTC())
+                                .start());
+    }
+
+    /**
+     * Service discovery, as Prometheus asks Kubernetes or Consul: the balancer and every web server
+     * in its pool, up or down; without a balancer, the running web servers.
+     */
+    private List<Scraper.Target> scrapeTargets() {
+        List<Scraper.Target> targets = new ArrayList<>();
+        if (loadBalancer != null) {
+            targets.add(new Scraper.Target("lb", loadBalancer.address()));
+            loadBalancer.pool().all().forEach(b -> targets.add(new Scraper.Target(b.name(), b.address())));
+        } else {
+            webServers.forEach(w -> targets.add(new Scraper.Target(w.name(), w.address())));
+        }
+        return targets;
+    }
+
+    /**
+     * Links this centre to the other one, across the ocean (step 08): from now on this centre's
+     * primary applies the log of {@code peerPrimary} (exercise 8.4), and its sessions are copied to
+     * the session tier at {@code peerSessionTier} (exercise 8.5). Both addresses are the far ends of
+     * slow links.
+     */
+    public void linkPeer(String peerCentre, DbNode peerPrimary, CacheConfig peerSessionTier, Duration applyEvery) {
+        if (centre == null) {
+            throw new IllegalStateException("not a data centre: start it with Builder.centre");
+        }
+        peerApplier = new PeerApplier(cluster.primary(), peerPrimary, peerCentre).start(applyEvery);
+        if (localSessions != null) {
+            peerSessionClient = CacheClient.connect(
+                    peerSessionTier.host(), peerSessionTier.port(), peerSessionTier.password(), SessionPolicy.TIMEOUT);
+            peerSessions.link(
+                    new RedisSessionStore(peerSessionClient, idleTimeout, absoluteLifetime, Clock.systemUTC()));
+        }
+    }
+
+    /** This centre's name; null for a topology that is no data centre. */
+    public String centre() {
+        return centre;
+    }
+
+    /** The applier of the other centre's log; null before {@link #linkPeer}. */
+    public PeerApplier peerApplier() {
+        return peerApplier;
+    }
+
+    /** The other centre's session tier as this one reaches it; null outside step 08's centres. */
+    public PeerSessions peerSessions() {
+        return peerSessions;
+    }
+
+    /** Starts a web server and puts it behind the balancer, which sends it traffic at once. */
+    public WebServer addWebServer(String name) {
+        WebServer server = startWebServer(name);
+        loadBalancer.pool().add(new Backend(name, server.address()));
+        return server;
+    }
+
+    /** Starts a web server on a free port, on this data tier, outside the balancer. */
+    public WebServer startWebServer(String name) {
+        return startWebServer(name, FIRST_BUILD);
+    }
+
+    /** The same, running {@code build} (step 12). */
+    public WebServer startWebServer(String name, Build build) {
+        return track(webServer(name, 0, build));
+    }
+
+    /** Kills a web server; the balancer is not told and has to notice by itself. */
+    public void killWebServer(String name) {
+        WebServer server = webServer(name);
+        webServers.remove(server);
+        server.kill();
+    }
+
+    /** Starts a killed web server again, on its old address. */
+    public WebServer restartWebServer(String name, int port) {
+        return track(webServer(name, port, FIRST_BUILD));
+    }
+
+    /** A web server of this topology: through the cache tier when there is one. */
+    private WebServer webServer(String name, int port, Build build) {
+        startedNames.add(name);
+        Schema.apply(database.primary());
+        // Its metrics first: its cache counts into them (step 11).
+        ServerMetrics metrics = new ServerMetrics("web", metricsToken);
+        // Its own view of the data tier (the same cluster and pools), timed per role into its metrics.
+        ReplicatedDatabase timed = new ReplicatedDatabase(cluster, acknowledgement, semiSyncTimeout)
+                .onQuery((role, nanos) -> Timer.builder("db.queries")
+                        .description("Calls to the data tier, by where they went")
+                        .tag("role", role)
+                        .register(metrics.registry())
+                        .record(nanos, TimeUnit.NANOSECONDS));
+        UserRepository users = shards == null
+                ? new JdbiUserRepository(timed)
+                : new ShardedUserRepository(
+                        shards,
+                        shardRouter,
+                        new Snowflake(idNodes.getAndIncrement() % (Snowflake.MAX_NODE + 1)),
+                        emailDirectory,
+                        HotKeys.defaults());
+        if (cacheClient != null) {
+            users = new CachedUserRepository(users, cacheClient, cacheTtl, metrics.registry());
+        }
+        ActiveUsers active = sessionClient == null ? null : new ActiveUsers(sessionClient, name, Clock.systemUTC());
+        WebServer server = new WebServer(
+                        name,
+                        new UserService(users, hasher),
+                        sessions,
+                        failures,
+                        assets,
+                        assetBase,
+                        originLatency,
+                        photos,
+                        new SiteMetrics(metrics, active),
+                        new Lifecycle(build, dependencies(), shutdown()))
+                .start(port);
+        if (jobQueue != null) {
+            TierMeters.bindQueue(metrics.registry(), jobQueue);
+        }
+        if (logs != null) {
+            server.closing(logs.ship(server.logHost()));
+        }
+        return server;
+    }
+
+    /**
+     * What a web server's readiness probe checks (step 12): the data tier, which nothing works
+     * without, and the shared tiers it can do without for a while (the cache since step 05; the
+     * session tier and the queue answer 503 for what needs them, while everything else works).
+     */
+    private List<Dependency> dependencies() {
+        List<Dependency> dependencies = new ArrayList<>();
+        dependencies.add(new Dependency("data tier", true, () -> {
+            if (!cluster.primary().reachable()) {
+                throw new IllegalStateException("the primary does not answer");
+            }
+        }));
+        if (cacheClient != null) {
+            dependencies.add(new Dependency("cache", false, cacheClient::ping));
+        }
+        if (sessionClient != null) {
+            dependencies.add(new Dependency("session tier", false, sessionClient::ping));
+        }
+        if (queueClient != null) {
+            dependencies.add(new Dependency("queue", false, queueClient::ping));
+        }
+        return dependencies;
+    }
+
+    private Lifecycle.Shutdown shutdown() {
+        return deploySettings == null
+                ? Lifecycle.Shutdown.defaults()
+                : new Lifecycle.Shutdown(deploySettings.notice(), deploySettings.drainLimit());
+    }
+
+    /** Ships the lines of the server whose log host is {@code host}, while this topology runs (with {@link Builder#logs}). */
+    private void ship(String host) {
+        if (logs != null) {
+            logs.ship(host);
+        }
+    }
+
+    /**
+     * Starts a worker (step 09) with connections of its own to the queue tier and, over the storage
+     * link, to the data tier; {@code hook} runs in the middle of each of its jobs (tests pause it).
+     */
+    public Worker startWorker(String name, Worker.Hook hook) {
+        if (queueServer == null) {
+            throw new IllegalStateException("no queue: start the topology with Builder.queue");
+        }
+        String url = cluster.primary()
+                .url()
+                .replace(
+                        ":" + cluster.primary().server().port() + "/",
+                        ":" + storageLink.address().getPort() + "/");
+        // Its shipping starts first, so that the worker's first line is shipped too.
+        String logHost = LogFields.uniqueHost(name);
+        ShippingAppender shipping = logs == null ? null : logs.ship(logHost);
+        Worker worker = new Worker(
+                name,
+                logHost,
+                CacheClient.connect(
+                        "127.0.0.1",
+                        queueServer.port(),
+                        queueServer.password(),
+                        queueSettings.poll().plus(QUEUE_TIMEOUT)),
+                Database.connect(
+                        url, DatabaseServer.USER, cluster.primary().server().password()),
+                blobs,
+                queueSettings,
+                hook);
+        workers.add(worker);
+        if (shipping != null) {
+            shippingWorkers.put(worker, shipping);
+        }
+        return worker;
+    }
+
+    public Worker startWorker(String name) {
+        return startWorker(name, Worker.Hook.NONE);
+    }
+
+    /** Kills a worker as {@code kill -9} would: whatever job it holds stays unacknowledged. */
+    public void killWorker(Worker worker) {
+        workers.remove(worker);
+        worker.kill();
+        stopShipping(worker);
+    }
+
+    /** Stops a worker gracefully: it finishes the job in hand. */
+    public void stopWorker(Worker worker) {
+        workers.remove(worker);
+        worker.close();
+        stopShipping(worker);
+    }
+
+    /** The running workers. */
+    public List<Worker> workers() {
+        return List.copyOf(workers);
+    }
+
+    private void stopShipping(Worker worker) {
+        ShippingAppender appender = shippingWorkers.remove(worker);
+        if (appender != null) {
+            appender.close();
+        }
+    }
+
+    /** The scraper; null without {@link Builder#metrics}. */
+    public Scraper scraper() {
+        return scraper;
+    }
+
+    /** The token every server's {@code /metrics} asks for in this run. */
+    public String metricsToken() {
+        return metricsToken;
+    }
+
+    /**
+     * Distinct users active today on any web server this topology has started (exercise 11.4), as
+     * counted on the session tier; 0 without one.
+     */
+    public long dailyActiveUsers() {
+        if (sessionClient == null) {
+            return 0;
+        }
+        ActiveUsers reader = new ActiveUsers(sessionClient, "reader", Clock.systemUTC());
+        return reader.count(reader.today(), startedNames);
+    }
+
+    /** The log tier; null without {@link Builder#logs}. */
+    public LogPipeline logs() {
+        return logs;
+    }
+
+    /** The photo queue; null without {@link Builder#queue}. */
+    public JobQueue jobQueue() {
+        return jobQueue;
+    }
+
+    /** Where photos' rows are; null without a queue. */
+    public PhotoRepository photoRepository() {
+        return photoRepository;
+    }
+
+    /** Where photos' bytes are; null without a queue. */
+    public FileBlobStore blobs() {
+        return blobs;
+    }
+
+    /** The queue tier's Redis server; null without a queue. */
+    public CacheServer queueServer() {
+        return queueServer;
+    }
+
+    /** Where the edge sends what it lacks: wherever DNS says the site is (the load balancer). */
+    private InetSocketAddress origin() {
+        try {
+            return dns.resolve(SITE);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A web server for the one database at {@code config} (no replicas, no cache), its sessions and
+     * failed-login counts in {@code sessions} and {@code failures}.
+     */
+    public static WebServer webServer(
+            String name,
+            DataTierConfig config,
+            PasswordHasher hasher,
+            SessionStore sessions,
+            FailureCounter failures,
+            int port) {
+        ReplicationCluster cluster = ReplicationCluster.primaryOnly(config);
+        ReplicatedDatabase database = new ReplicatedDatabase(cluster, Acknowledgement.ASYNC);
+        Schema.apply(database.primary());
+        return new WebServer(name, new UserService(new JdbiUserRepository(database), hasher), sessions, failures)
+                .start(port)
+                .closing(cluster);
+    }
+
+    /** The users' shards by name (with {@link Builder#shards}): shard-1, shard-2 … */
+    public Map<String, Shard> shards() {
+        requireShards();
+        return java.util.Collections.unmodifiableMap(shards);
+    }
+
+    /** Which shard owns each user (with {@link Builder#shards}). */
+    public ShardRouter shardRouter() {
+        requireShards();
+        return shardRouter;
+    }
+
+    /**
+     * Starts one more shard and moves to it the users the ring now gives it, while the site runs
+     * (exercise 13.3); returns how many users moved.
+     */
+    public int addShard() {
+        requireShards();
+        Shard added = Shard.start("shard-" + (shards.size() + 1), replicaCount);
+        return shardedUsers().addShard(added);
+    }
+
+    /**
+     * The users as a web server of this topology sees them, with a Snowflake node of its own (with
+     * {@link Builder#shards}): for tests and the demo, which read and write users without HTTP.
+     */
+    public ShardedUserRepository shardedUsers() {
+        requireShards();
+        return new ShardedUserRepository(
+                shards,
+                shardRouter,
+                new Snowflake(idNodes.getAndIncrement() % (Snowflake.MAX_NODE + 1)),
+                emailDirectory,
+                HotKeys.defaults());
+    }
+
+    private void requireShards() {
+        if (shards == null) {
+            throw new IllegalStateException("build the topology with shards(count)");
+        }
+    }
+
+    /** The CI pipeline whose releases {@link #deployer()} takes (with {@link Builder#deploys}). */
+    public Pipeline pipeline() {
+        requireDeploys();
+        return pipeline;
+    }
+
+    /** A deployer for this topology's web servers, trusting this run's pipeline (with {@link Builder#deploys}). */
+    public Deployer deployer() {
+        requireDeploys();
+        return new Deployer(fleet(), pipeline.key(), deploySettings);
+    }
+
+    /** The web servers behind the balancer, as a deployer drives them (with {@link Builder#deploys}). */
+    public Fleet fleet() {
+        requireDeploys();
+        return new WebFleet();
+    }
+
+    private void requireDeploys() {
+        if (deploySettings == null) {
+            throw new IllegalStateException("build the topology with deploys()");
+        }
+    }
+
+    /** The slots are the web servers' names; each slot has at most one server running at a time. */
+    private final class WebFleet implements Fleet {
+
+        @Override
+        public List<String> slots() {
+            return webServers.stream().map(WebServer::name).sorted().toList();
+        }
+
+        @Override
+        public Build running(String slot) {
+            return webServer(slot).lifecycle().build();
+        }
+
+        @Override
+        public void takeOut(String slot) {
+            loadBalancer.pool().remove(slot);
+        }
+
+        @Override
+        public void putIn(String slot) {
+            loadBalancer.pool().add(new Backend(slot, webServer(slot).address()));
+        }
+
+        @Override
+        public void stop(String slot) throws InterruptedException {
+            WebServer server = webServer(slot);
+            server.shutDownGracefully();
+            webServers.remove(server);
+        }
+
+        @Override
+        public void start(String slot, Build build) {
+            if (webServers.stream().anyMatch(s -> s.name().equals(slot))) {
+                throw new IllegalStateException(slot + " already has a running server: stop it first");
+            }
+            startWebServer(slot, build);
+        }
+
+        @Override
+        public boolean ready(String slot) {
+            try {
+                HttpRequest request = HttpRequest.newBuilder(uri(webServer(slot), "/health/ready"))
+                        .timeout(Duration.ofMillis(500))
+                        .build();
+                return probes.send(request, HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
+            } catch (IOException | IllegalArgumentException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        @Override
+        public Tally tally(String slot) {
+            // What Prometheus would read: the server's own /metrics, with this run's token.
+            HttpRequest request = HttpRequest.newBuilder(uri(webServer(slot), ServerMetrics.PATH))
+                    .header("Authorization", "Bearer " + metricsToken)
+                    .timeout(Duration.ofSeconds(1))
+                    .build();
+            try {
+                HttpResponse<String> answer = probes.send(request, HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) {
+                    return new Tally(0, 0);
+                }
+                Scrape counted = Scraper.count(Instant.now(), Samples.parse(answer.body()));
+                return new Tally((long) counted.requests(), (long) counted.errors());
+            } catch (IOException e) {
+                return new Tally(0, 0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Tally(0, 0);
+            }
+        }
+
+        private URI uri(WebServer server, String path) {
+            return URI.create("http://127.0.0.1:" + server.address().getPort() + path);
+        }
+    }
+
+    private WebServer track(WebServer server) {
+        webServers.add(server);
+        return server;
+    }
+
+    /** Points {@value #SITE} straight at this web server (no balancer). */
+    public void publish(WebServer server) {
+        dns.register(SITE, server.address());
+    }
+
+    public void stopWebServer(WebServer server) {
+        webServers.remove(server);
+        server.close();
+    }
+
+    public WebServer webServer(String name) {
+        return webServers.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no running web server " + name));
+    }
+
+    public List<WebServer> webServers() {
+        return List.copyOf(webServers);
+    }
+
+    public LoadBalancer loadBalancer() {
+        return loadBalancer;
+    }
+
+    public ReplicationCluster cluster() {
+        return cluster;
+    }
+
+    /**
+     * The session tier's Redis server; null when the builder was given sessions of its own, or a
+     * session tier this topology did not start.
+     */
+    public CacheServer sessionServer() {
+        return sessionServer;
+    }
+
+    /** Where the web tier keeps sessions. */
+    public SessionStore sessions() {
+        return sessions;
+    }
+
+    /** The CDN edge; null without one. */
+    public EdgeServer edge() {
+        return edge;
+    }
+
+    /** The edge's purge token (the demo prints it); null without an edge. */
+    public String purgeToken() {
+        return purgeToken;
+    }
+
+    /**
+     * Releases a new version of the asset {@code file} ({@code app.css}) to every web server, as a
+     * deployment would: pages link the new version from now on; old fingerprinted names still answer.
+     */
+    public void releaseAsset(String file, byte[] content) {
+        assets.release(file, content);
+    }
+
+    /** The cache tier's server; null without a cache, or with a Redis server this topology did not start. */
+    public CacheServer cacheServer() {
+        return cacheServer;
+    }
+
+    /** Statements the web tier ran on every database node together: what the cache saves. */
+    public long databaseReads() {
+        long reads = cluster.primary().readsServed();
+        for (DbNode replica : cluster.replicas()) {
+            reads += replica.readsServed();
+        }
+        return reads;
+    }
+
+    /** The primary's database server. */
+    public DatabaseServer database() {
+        return cluster.primary().server();
+    }
+
+    /** How to reach the primary with full rights (tests look at its tables with it). */
+    public DataTierConfig dataTier() {
+        return DataTierConfig.from(
+                Map.of(
+                        DataTierConfig.URL_VARIABLE,
+                        cluster.primary().url(),
+                        DataTierConfig.PASSWORD_VARIABLE,
+                        cluster.primary().server().password()),
+                new Properties());
+    }
+
+    /**
+     * Waits until every live replica has applied everything the primary has (at most 10 s). An
+     * applier that runs into an unfinished exercise's stub fails the wait at once, with its message.
+     */
+    public void awaitReplication() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        long target = cluster.primary().position();
+        for (DbNode replica : cluster.liveReplicas()) {
+            while (replica.position() < target) {
+                rethrowUnfinished();
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            replica.name() + " is stuck at position " + replica.position() + " < " + target);
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Throws the stub a background part of this topology (health checks, appliers, failover) ran
+     * into, if an exercise it needs is not done yet: a test that waits for that part fails at once,
+     * naming the exercise, instead of at its time-out.
+     */
+    public void rethrowUnfinished() {
+        Optional<UnsupportedOperationException> todo = cluster.unfinished();
+        if (todo.isEmpty() && peerApplier != null) {
+            todo = peerApplier.unfinished();
+        }
+        for (Worker worker : workers) {
+            if (todo.isEmpty()) {
+                todo = worker.unfinished();
+            }
+        }
+        if (todo.isEmpty() && loadBalancer != null) {
+            todo = loadBalancer.unfinishedHealthChecks();
+        }
+        if (todo.isPresent()) {
+            throw todo.get();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (scraper != null) {
+            scraper.close();
+        }
+        dns.remove(SITE);
+        if (edge != null) {
+            dns.remove(CDN);
+            edge.close();
+        }
+        if (loadBalancer != null) {
+            loadBalancer.close();
+        }
+        webServers.forEach(WebServer::close);
+        webServers.clear();
+        if (cacheClient != null) {
+            cacheClient.close();
+        }
+        if (shards != null) {
+            shards.values().forEach(Shard::close);
+        }
+        if (peerApplier != null) {
+            peerApplier.close();
+        }
+        if (peerSessions != null) {
+            peerSessions.close();
+        }
+        if (peerSessionClient != null) {
+            peerSessionClient.close();
+        }
+        workers.forEach(Worker::kill);
+        workers.clear();
+        if (storageLink != null) {
+            storageLink.close();
+        }
+        if (queueClient != null) {
+            queueClient.close();
+        }
+        if (queueServer != null) {
+            queueServer.close();
+        }
+        try {
+            TemporaryFolders.deleteTree(blobDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + blobDirectory, e);
+        }
+        if (sessionClient != null) {
+            sessionClient.close();
+        }
+        if (sessionServer != null) {
+            sessionServer.close();
+        }
+        if (cacheServer != null) {
+            cacheServer.close();
+        }
+        cluster.close();
+        if (logs != null) {
+            logs.close();
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package dev.snapshots.cache;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.embedded.core.ExecutableProvider;
+import redis.embedded.model.OsArchitecture;
+
+/**
+ * The cache tier: a real redis-server process (the binary shipped by embedded-redis) on a loopback
+ * port, with nothing written to disk. It can be stopped and started again on the same port.
+ * Provided code.
+ *
+ * <p>It trusts nobody for being on the same machine: it asks every client for a password made for
+ * this server ({@code requirepass}), handed over in a config file only its owner can read, never on
+ * a command line other users can see. And it dies with the JVM that started it, even one killed
+ * with {@code kill -9}: the server runs under a small shell that waits for its standard input to
+ * close, which the operating system does when this JVM ends, however it ends.
+ */
+public final class CacheServer implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * Runs the server in the background, then waits until its standard input closes (this JVM ended
+     * or stopped it) and kills it. {@code $1} is the binary, {@code $2} its config file.
+     */
+    private static final String WATCHDOG =
+            "\"$1\" \"$2\" & server=$!; cat > /dev/null; kill -9 $server 2>/dev/null; wait $server";
+
+    private final int port;
+    private final List<String> settings;
+    private final String password = newSecret();
+    /** The last lines the server printed, to explain a failed start. */
+    private final Deque<String> output = new ArrayDeque<>();
+
+    private Process process;
+    private ProcessHandle redis;
+
+    private CacheServer(int port, List<String> settings) {
+        this.port = port;
+        this.settings = List.copyOf(settings);
+    }
+
+    /** Starts a cache server on a free port with the cache tier's policy. */
+    public static CacheServer startTemporary() {
+        return startTemporary(CachePolicy.redisSettings());
+    }
+
+    /**
+     * Starts a Redis server on a free port with these settings ({@code "name value"} each): the
+     * session tier's, since step 07, is one of these with a policy of its own.
+     */
+    public static CacheServer startTemporary(List<String> settings) {
+        CacheServer server = new CacheServer(freePort(), settings);
+        server.start();
+        return server;
+    }
+
+    /** Starts on the given port with the cache tier's policy (the demo's fixed address). */
+    public static CacheServer start(int port) {
+        CacheServer server = new CacheServer(port, CachePolicy.redisSettings());
+        server.start();
+        return server;
+    }
+
+    /** Starts the server (again, after {@link #stop()}): same port, same password, empty memory. */
+    public synchronized void start() {
+        if (process != null) {
+            return;
+        }
+        Path config = null;
+        try {
+            config = writeConfig();
+            Path binary = RedisBinary.path();
+            ProcessBuilder builder = isWindows()
+                    ? new ProcessBuilder(binary.toString(), config.toString())
+                    : new ProcessBuilder("sh", "-c", WATCHDOG, "redis-watchdog", binary.toString(), config.toString());
+            process = builder.redirectErrorStream(true).start();
+            keepOutput(process.getInputStream());
+            awaitReady(binary);
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException("redis-server did not start on port " + port + ": " + lastOutput(), e);
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        } finally {
+            // Read once at start: the secret need not stay on disk.
+            deleteQuietly(config);
+        }
+    }
+
+    /** Kills the server: connections break, every cached key is gone. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        try {
+            // The watchdog's own way out, the one a dead JVM takes too: its input ends, it kills
+            // redis-server and waits for it, so the port is free once the watchdog has exited.
+            process.getOutputStream().close();
+            if (isWindows() || !process.waitFor(5, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        } finally {
+            process = null;
+            redis = null;
+        }
+    }
+
+    /** True while the redis-server process lives (false after {@link #stop()} or if it was killed). */
+    public synchronized boolean isRunning() {
+        return redis != null && redis.isAlive();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The password every client must give ({@code AUTH}): made for this server, never empty. */
+    public String password() {
+        return password;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Path writeConfig() throws IOException {
+        Path file;
+        try {
+            file = Files.createTempFile(
+                    "snapshots-redis-",
+                    ".conf",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            file = Files.createTempFile("snapshots-redis-", ".conf");
+        }
+        List<String> lines = new ArrayList<>(List.of(
+                "port " + port,
+                "bind 127.0.0.1",
+                "protected-mode yes",
+                "requirepass " + password,
+                "save \"\"",
+                "appendonly no",
+                "daemonize no",
+                "logfile \"\""));
+        lines.addAll(settings);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /** Waits until the server answers an authenticated PING; fails with its last output if it died. */
+    private void awaitReady(Path binary) throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        DefaultJedisClientConfig client = DefaultJedisClientConfig.builder()
+                .password(password)
+                .timeoutMillis(200)
+                .build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IOException("the process ended at start");
+            }
+            try (Jedis jedis = new Jedis(new HostAndPort("127.0.0.1", port), client)) {
+                if ("PONG".equals(jedis.ping())) {
+                    redis = findServer(binary).orElseThrow(() -> new IOException("redis-server is not running"));
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("no answer after " + START_TIMEOUT.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
+    }
+
+    private Optional<ProcessHandle> findServer(Path binary) {
+        if (isWindows()) {
+            return Optional.of(process.toHandle());
+        }
+        String name = binary.getFileName().toString();
+        return process.children()
+                .filter(child ->
+                        child.info().command().map(c -> c.endsWith(name)).orElse(false))
+                .findFirst();
+    }
+
+    private void keepOutput(InputStream stream) {
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                            synchronized (output) {
+                                output.addLast(line);
+                                if (output.size() > 20) {
+                                    output.removeFirst();
+                                }
+                            }
+                        }
+                    } catch (IOException ended) {
+                        // the server is gone
+                    }
+                },
+                "redis-output-" + port);
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private String lastOutput() {
+        synchronized (output) {
+            return String.join("\n", output);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file: the system cleans it up
+            }
+        }
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    private static String newSecret() {
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The redis-server binary for this machine, unpacked from the embedded-redis jar once per build
+     * (into {@code target/redis/}), not once per start: it is 9 MB.
+     */
+    static final class RedisBinary {
+
+        private RedisBinary() {}
+
+        static synchronized Path path() throws IOException {
+            String resource = ExecutableProvider.newProvidedVersionsMap().get(OsArchitecture.detectOSandArchitecture());
+            if (resource == null) {
+                throw new IOException("embedded-redis has no redis-server for this machine");
+            }
+            Path binary = directory().resolve(Path.of(resource).getFileName().toString());
+            if (Files.isExecutable(binary)) {
+                checkOwner(binary.getParent());
+                return binary;
+            }
+            Files.createDirectories(binary.getParent());
+            checkOwner(binary.getParent());
+            // Unpacked beside its final name, then renamed: another JVM never sees half a binary.
+            Path partial = Files.createTempFile(binary.getParent(), "redis-server-", ".partial");
+            try (InputStream in = ExecutableProvider.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IOException("missing resource " + resource);
+                }
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (!partial.toFile().setExecutable(true, true)) {
+                throw new IOException("cannot make " + partial + " executable");
+            }
+            try {
+                Files.move(partial, binary, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, binary, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return binary;
+        }
+
+        /** {@code -Dsnapshots.redis.dir}, else the build directory, else a folder of this user's. */
+        private static Path directory() {
+            String configured = System.getProperty("snapshots.redis.dir");
+            if (configured != null) {
+                return Path.of(configured);
+            }
+            if (Files.isDirectory(Path.of("target"))) {
+                return Path.of("target", "redis").toAbsolutePath();
+            }
+            return Path.of(System.getProperty("java.io.tmpdir"), "snapshots-redis-" + System.getProperty("user.name"));
+        }
+
+        /** A binary someone else could have written is never run: the folder must be this user's. */
+        private static void checkOwner(Path folder) throws IOException {
+            String me = System.getProperty("user.name");
+            String owner = Files.getOwner(folder).getName();
+            if (!owner.equals(me)) {
+                throw new IOException(
+                        folder + " belongs to " + owner + ", not to " + me + ": set -Dsnapshots.redis.dir");
+            }
+        }
+    }
+}

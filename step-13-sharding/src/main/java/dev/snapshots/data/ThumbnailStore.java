@@ -1,0 +1,58 @@
+package dev.snapshots.data;
+
+import dev.snapshots.blob.BlobStore;
+import dev.snapshots.photos.Photo;
+import dev.snapshots.photos.Thumbnail;
+import java.sql.SQLException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Where a worker puts what it made: each thumbnail's PNG in the blob store, and a row saying it
+ * exists in the data tier's {@code thumbnails} table (key: photo and size).
+ *
+ * <p>A queue that never loses a job delivers some jobs twice (a worker that died after its work but
+ * before its acknowledgement, a worker too slow for its visibility timeout), so the same thumbnail
+ * may be saved twice, even at the same moment by two workers. Saving must not care.
+ */
+public final class ThumbnailStore {
+
+    private final Database database;
+    private final BlobStore blobs;
+    /** SQLSTATE 23505: a unique key already has this value. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    public ThumbnailStore(Database database, BlobStore blobs) {
+        this.database = database;
+        this.blobs = blobs;
+    }
+
+    /**
+     * Exercise 9.4: stores {@code thumbnail} of the photo {@code photoId} so that doing it again, or
+     * twice at once, leaves exactly what doing it once leaves: one blob under
+     * {@link Photo#thumbnailKey}, one row in {@code thumbnails (photo_id, size, width, height,
+     * blob_key)}, and no exception.
+     */
+    public void save(String photoId, Thumbnail thumbnail) {
+        // The key is made of the photo and the size only, never of who made it or when: a second
+        // save writes the same bytes over the same blob.
+        String key = Photo.thumbnailKey(photoId, thumbnail.size());
+        blobs.put(key, thumbnail.png());
+        try {
+            database.call(
+                    handle -> handle.createUpdate("INSERT INTO thumbnails (photo_id, size, width, height, blob_key)"
+                                    + " VALUES (:photo, :size, :width, :height, :key)")
+                            .bind("photo", photoId)
+                            .bind("size", thumbnail.size())
+                            .bind("width", thumbnail.width())
+                            .bind("height", thumbnail.height())
+                            .bind("key", key)
+                            .execute());
+        } catch (UnableToExecuteStatementException e) {
+            // The primary key (photo_id, size) says it is recorded already, by an earlier delivery
+            // or by another worker this very moment: the result is there, which is all we want.
+            if (!(e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState()))) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package dev.snapshots.lb;
+
+import dev.snapshots.http.JettyErrors;
+import dev.snapshots.logging.RequestIds;
+import dev.snapshots.logging.RequestLogging;
+import dev.snapshots.metrics.ServerMetrics;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The load balancer: the only address clients know. It takes every request, picks a healthy web
+ * server (the next in turn: since step 07 any web server can answer any user), forwards the request
+ * and returns the answer. The HTTP plumbing is provided; the decisions are the exercises.
+ */
+public final class LoadBalancer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoadBalancer.class);
+    private static final List<HandlerType> METHODS = List.of(
+            HandlerType.GET,
+            HandlerType.POST,
+            HandlerType.PUT,
+            HandlerType.PATCH,
+            HandlerType.DELETE,
+            HandlerType.HEAD,
+            HandlerType.OPTIONS);
+
+    /** How long a backend may take to answer before the balancer gives up on it (nginx: proxy_read_timeout). */
+    static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(4);
+
+    /**
+     * The largest request body the balancer takes (nginx: {@code client_max_body_size}): the web
+     * tier's own limit. A larger one is refused here with a {@code 413}, not forwarded: a web server
+     * that refuses a body before it has read all of it closes the connection, which the balancer
+     * could not tell from a crash (it would retry, then answer 502). Since step 09 the web tier takes
+     * photos of up to 2 MiB.
+     */
+    static final long MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+    /** The most bytes of request headers the balancer takes (nginx: {@code large_client_header_buffers}). */
+    static final int MAX_HEADER_BYTES = 32 * 1024;
+
+    /** The body of a {@code 502} the balancer's own code caused: the details are in its log. */
+    private static final Map<String, String> FAILED = Map.of("error", "bad gateway: the load balancer failed");
+
+    /** The balancer's access log: one line per request, naming the web server that answered it. */
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.snapshots.lb.access");
+    /** The request attribute that names the web server that answered. */
+    private static final String BACKEND = "lb.backend";
+
+    private final ServerMetrics metrics;
+    private volatile String logHost = "unstarted";
+    private final BackendPool pool = new BackendPool();
+    private final RoundRobin roundRobin = new RoundRobin();
+    private final Forwarder forwarder;
+    private final RetryPolicy retryPolicy = new RetryPolicy();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(1))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final Duration backendTimeout;
+    private final Javalin app;
+    private HealthChecker healthChecker;
+
+    public LoadBalancer() {
+        this(ServerMetrics.newToken());
+    }
+
+    /** A balancer whose {@code /metrics} answers whoever has {@code metricsToken} (step 11). */
+    public LoadBalancer(String metricsToken) {
+        this(BACKEND_TIMEOUT, new Forwarder(), metricsToken);
+    }
+
+    /**
+     * For the balancer's own tests: a shorter {@code backendTimeout}, and a {@code forwarder} of
+     * theirs, so that its error answers are tested whatever state exercise 3.1 is in.
+     */
+    LoadBalancer(Duration backendTimeout, Forwarder forwarder) {
+        this(backendTimeout, forwarder, ServerMetrics.newToken());
+    }
+
+    private LoadBalancer(Duration backendTimeout, Forwarder forwarder, String metricsToken) {
+        this.backendTimeout = backendTimeout;
+        this.forwarder = forwarder;
+        this.metrics = new ServerMetrics("lb", metricsToken);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            // Headers up to 32 KiB (Jetty's default is 8): a long forged X-Request-Id is replaced at the
+            // edge, not refused. Beyond that, and whatever else Jetty refuses itself, a 4xx in JSON.
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
+            config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
+            // Which server, which request: the id starts here, at the edge (exercise 10.1), and goes on.
+            config.routes.before(ctx -> RequestLogging.begin(ctx, "lb", logHost));
+            config.routes.after(ctx -> RequestLogging.end(ctx, ACCESS, ctx.attribute(BACKEND)));
+            // Before the routes that forward everything: /metrics is the balancer's own (step 11).
+            metrics.install(config);
+            for (HandlerType method : METHODS) {
+                config.routes.addHttpHandler(method, "/", this::handle);
+                config.routes.addHttpHandler(method, "/<path>", this::handle);
+            }
+            // An error's body names nothing behind the balancer: no exception text, no server's name,
+            // address or port. Its log has them, for whoever runs it; the client only learns what kind
+            // of failure it was. The one message shown is a stub's: which exercise is not done yet.
+            // An answer Javalin chose for the request itself (a body over the limit: 413).
+            config.routes.exception(
+                    HttpResponseException.class,
+                    (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
+            config.routes.exception(
+                    UnsupportedOperationException.class,
+                    (e, ctx) -> ctx.status(501)
+                            .json(Map.of("error", e.getMessage() == null ? "not implemented" : e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("load balancer failed on {} {}", ctx.method(), ctx.path(), e);
+                ctx.status(502).json(FAILED);
+            });
+        });
+    }
+
+    /** Starts on 127.0.0.1; port 0 lets the operating system pick a free port. */
+    public LoadBalancer start(int port) {
+        app.start("127.0.0.1", port);
+        logHost = "127.0.0.1:" + app.port();
+        return this;
+    }
+
+    /** The {@link dev.snapshots.logging.LogFields#HOST} of the balancer's log lines: its address. */
+    public String logHost() {
+        return logHost;
+    }
+
+    /** Starts active health checks of every backend: {@code fall} and {@code rise} checks, every {@code interval}. */
+    public LoadBalancer startHealthChecks(int fall, int rise, Duration interval) {
+        healthChecker = new HealthChecker(pool, http, fall, rise).start(interval);
+        return this;
+    }
+
+    /** The stub the health checks ran into in the background, if an exercise they need is not done yet. */
+    public Optional<UnsupportedOperationException> unfinishedHealthChecks() {
+        HealthChecker checker = healthChecker;
+        return checker == null ? Optional.empty() : checker.unfinished();
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", app.port());
+    }
+
+    public BackendPool pool() {
+        return pool;
+    }
+
+    private void handle(Context ctx) throws InterruptedException {
+        // Read the whole body first (Javalin keeps it for the forwarder): one over MAX_BODY_BYTES
+        // ends here with a 413, before any web server is asked.
+        ctx.bodyAsBytes();
+        List<Backend> healthy = pool.healthy();
+        if (healthy.isEmpty()) {
+            ctx.status(503).header("Retry-After", "1").json(Map.of("error", "no healthy web server"));
+            return;
+        }
+        // No stickiness since step 07: sessions live on the session tier, so any server can answer anyone.
+        Backend backend = healthy.size() == 1 ? healthy.get(0) : roundRobin.next(healthy);
+
+        List<Backend> tried = new ArrayList<>();
+        while (true) {
+            tried.add(backend);
+            HttpResponse<byte[]> response;
+            try {
+                // A backend that accepted the request but does not answer in time is given up on like one
+                // that cannot be reached: retried if the policy allows (nginx: proxy_next_upstream timeout).
+                // The request's id is the one the balancer decided on, whatever the client sent (step 10).
+                HttpRequest.Builder forwarded = HttpRequest.newBuilder(
+                                forwarder.toBackend(ctx, backend),
+                                (name, value) -> !name.equalsIgnoreCase(RequestIds.HEADER))
+                        .timeout(backendTimeout);
+                String requestId = RequestLogging.requestId(ctx);
+                if (requestId != null) {
+                    forwarded.setHeader(RequestIds.HEADER, requestId);
+                }
+                HttpRequest request = forwarded.build();
+                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException unreachable) {
+                List<Backend> untried =
+                        healthy.stream().filter(b -> !tried.contains(b)).toList();
+                if (untried.isEmpty() || !retryPolicy.mayRetry(ctx.method().name(), tried.size())) {
+                    // 504: the backend took the request and did not answer in time (it may still be working
+                    // on it). 502: it could not be reached at all, a failed connect timing out included.
+                    boolean timedOut = unreachable instanceof HttpTimeoutException
+                            && !(unreachable instanceof HttpConnectTimeoutException);
+                    LOG.warn(
+                            "{} {}: {} at {} {} ({}); not retried",
+                            ctx.method(),
+                            ctx.path(),
+                            backend.name(),
+                            backend.address(),
+                            timedOut ? "did not answer in time" : "could not be reached",
+                            unreachable.toString());
+                    if (timedOut) {
+                        ctx.status(504).json(Map.of("error", "gateway timeout: the web server did not answer in time"));
+                    } else {
+                        ctx.status(502).json(Map.of("error", "bad gateway: the web server could not be reached"));
+                    }
+                    return;
+                }
+                LOG.info("{} {}: {} did not answer; retrying", ctx.method(), ctx.path(), backend.name());
+                metrics.registry()
+                        .counter("lb.retries", "backend", backend.name())
+                        .increment();
+                backend = untried.size() == 1 ? untried.get(0) : roundRobin.next(untried);
+                continue;
+            }
+            forwarder.toClient(response, ctx);
+            ctx.attribute(BACKEND, "from " + backend.name());
+            // Per backend: its names come from the pool, never from a request (bounded).
+            metrics.registry().counter("lb.requests", "backend", backend.name()).increment();
+            return;
+        }
+    }
+
+    /** The balancer's metrics (step 11). */
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        if (healthChecker != null) {
+            healthChecker.close();
+        }
+        app.stop();
+        metrics.close();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.snapshots.sharding;
+
+import dev.snapshots.domain.User;
+import dev.snapshots.domain.UserRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The users of a sharded data tier, behind the same {@link UserRepository} the web tier always
+ * used: it never learns there are shards. A new user gets a Snowflake id (13.1) and lives where the
+ * router puts it (13.2, and 13.3 while a shard is added); its email goes into the directory, so a
+ * login asks one shard; a hot user is answered from a copy (13.4); the newest users come from every
+ * shard, merged (13.5). Provided code.
+ */
+public final class ShardedUserRepository implements UserRepository {
+
+    private final Map<String, Shard> shards;
+    private final ShardRouter router;
+    private final Snowflake ids;
+    private final EmailDirectory directory;
+    private final HotKeys hot;
+
+    /**
+     * Users over {@code shards} (shared with every web server, and with whoever adds a shard), routed
+     * by {@code router}, with ids from {@code ids} (one generator per web server: its own node).
+     */
+    public ShardedUserRepository(
+            Map<String, Shard> shards, ShardRouter router, Snowflake ids, EmailDirectory directory, HotKeys hot) {
+        this.shards = shards;
+        this.router = router;
+        this.ids = ids;
+        this.directory = directory;
+        this.hot = hot;
+    }
+
+    /** The shards of a new sharded data tier, by name: give it to every repository and to {@link #addShard}. */
+    public static Map<String, Shard> shardMap(List<Shard> shards) {
+        Map<String, Shard> map = new ConcurrentSkipListMap<>();
+        shards.forEach(shard -> map.put(shard.name(), shard));
+        return map;
+    }
+
+    @Override
+    public User save(String name, String email, String passwordHash) {
+        long id = ids.next();
+        // The email first: taken once across every shard, or not at all.
+        directory.claim(email, id);
+        User user = new User(id, name, email, passwordHash);
+        try {
+            router.write(id, true, owner -> {
+                shard(owner).insert(user);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            directory.release(email, id);
+            throw e;
+        }
+        return user;
+    }
+
+    @Override
+    public Optional<User> findById(long id) {
+        return hot.read(id, () -> {
+            String owner = router.ownerOf(id);
+            Optional<User> user = shard(owner).find(id);
+            // Moved away meanwhile (its old copy deleted after we looked up its owner): ask its new one.
+            if (user.isEmpty() && !router.ownerOf(id).equals(owner)) {
+                user = shard(router.ownerOf(id)).find(id);
+            }
+            return user;
+        });
+    }
+
+    @Override
+    public Optional<User> findByEmail(String email) {
+        return directory.idOf(email).flatMap(this::findById);
+    }
+
+    @Override
+    public Optional<User> rename(long id, String name) {
+        boolean renamed = router.write(id, false, owner -> shard(owner).rename(id, name));
+        hot.forget(id);
+        return renamed ? findById(id) : Optional.empty();
+    }
+
+    @Override
+    public long count() {
+        return directory.count();
+    }
+
+    @Override
+    public List<User> newest(long before, int limit) {
+        List<NewestUsers.ShardQuery> queries = new ArrayList<>();
+        for (Shard shard : shards.values()) {
+            // During a resharding a moved user has two copies for a moment: only its owner's counts.
+            queries.add((below, max) -> shard.newest(below, max).stream()
+                    .filter(user -> router.ownerOf(user.id()).equals(shard.name()))
+                    .toList());
+        }
+        return NewestUsers.page(queries, before, limit).users();
+    }
+
+    /** Adds {@code added} while users read and write (13.3); returns how many users moved to it or between shards. */
+    public int addShard(Shard added) {
+        List<Shard> existing = List.copyOf(shards.values());
+        shards.put(added.name(), added);
+        return Resharder.addShard(router, existing, added);
+    }
+
+    private Shard shard(String name) {
+        Shard shard = shards.get(name);
+        if (shard == null) {
+            throw new IllegalStateException("no shard " + name);
+        }
+        return shard;
+    }
+}

@@ -1,0 +1,357 @@
+package dev.snapshots.web;
+
+import dev.snapshots.domain.ReadYourWrites;
+import dev.snapshots.domain.UserService;
+import dev.snapshots.logging.RequestLogging;
+import dev.snapshots.metrics.ServerMetrics;
+import dev.snapshots.metrics.SiteMetrics;
+import dev.snapshots.photos.Photos;
+import dev.snapshots.photos.Upload;
+import dev.snapshots.session.FailureCounter;
+import dev.snapshots.session.SessionStore;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One web server: a Javalin (Jetty) process that answers for the page, its assets and the API.
+ * Behind a load balancer it also says who it is ({@code X-Served-By}), counts what it serves, and
+ * answers two probes: {@code /health/live} (the process works) and {@code /health/ready} (it may
+ * take traffic now), so the balancer sends it requests only when it can answer them (step 12). It
+ * runs one {@link Build}, whose version it reports in {@code X-Version}. With a
+ * replicated data tier it hands each client a cookie with the log position of its last write, so
+ * that any web server can later read that client's writes.
+ */
+public final class WebServer implements AutoCloseable, Draining {
+
+    /** The response header that names the web server that answered. */
+    public static final String SERVED_BY = "X-Served-By";
+    /** The cookie that carries the newest replication log position this client wrote: read-your-writes. */
+    public static final String SEEN_COOKIE = "snapshots_seen";
+    /** The response header that names the version of the build that answered (step 12). */
+    public static final String VERSION = "X-Version";
+
+    /** The access log: one line per request answered. */
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.snapshots.web.access");
+
+    private final String name;
+    private final Lifecycle lifecycle;
+    private final ServerMetrics metrics;
+    private final Random sickness = new Random(11);
+    private volatile double failureRate;
+    private volatile String logHost = "unstarted";
+    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+    private final Javalin app;
+    private final LongAdder served = new LongAdder();
+
+    /**
+     * A web server with this build's assets, linked here (no CDN), whose sessions and failed-login
+     * counts live in {@code sessions} and {@code failures}: shared by every web server of the site,
+     * so that any of them answers any user.
+     */
+    public WebServer(String name, UserService users, SessionStore sessions, FailureCounter failures) {
+        this(name, users, sessions, failures, AssetCatalog.fromClasspath(), "", Duration.ZERO);
+    }
+
+    /**
+     * The same, with the page linking the assets of {@code assets} at {@code assetBase} (the CDN
+     * edge's URL, or "" for this server), and answering each request {@code latency} late: a
+     * far-away origin, for the benchmark (zero elsewhere).
+     */
+    public WebServer(
+            String name,
+            UserService users,
+            SessionStore sessions,
+            FailureCounter failures,
+            AssetCatalog assets,
+            String assetBase,
+            Duration latency) {
+        this(name, users, sessions, failures, assets, assetBase, latency, null);
+    }
+
+    /** The same, taking photo uploads into {@code photos} (step 09); null: no photo API. */
+    public WebServer(
+            String name,
+            UserService users,
+            SessionStore sessions,
+            FailureCounter failures,
+            AssetCatalog assets,
+            String assetBase,
+            Duration latency,
+            Photos photos) {
+        this(name, users, sessions, failures, assets, assetBase, latency, photos, SiteMetrics.unscraped());
+    }
+
+    /**
+     * The same, observed (step 11): its metrics at {@code /metrics} for whoever has
+     * {@code site}'s scrape token, and its users' activity counted in {@code site}'s active users.
+     */
+    public WebServer(
+            String name,
+            UserService users,
+            SessionStore sessions,
+            FailureCounter failures,
+            AssetCatalog assets,
+            String assetBase,
+            Duration latency,
+            Photos photos,
+            SiteMetrics site) {
+        this(name, users, sessions, failures, assets, assetBase, latency, photos, site, Lifecycle.of(Build.of("v1")));
+    }
+
+    /**
+     * The same, deployable (step 12): it runs {@code lifecycle}'s build, reports its version, and
+     * answers the liveness and readiness probes from {@code lifecycle}.
+     */
+    public WebServer(
+            String name,
+            UserService users,
+            SessionStore sessions,
+            FailureCounter failures,
+            AssetCatalog assets,
+            String assetBase,
+            Duration latency,
+            Photos photos,
+            SiteMetrics site,
+            Lifecycle lifecycle) {
+        this.name = name;
+        this.lifecycle = lifecycle;
+        this.failureRate = lifecycle.build().failureRate();
+        String version = lifecycle.build().version();
+        this.metrics = site.metrics();
+        MeterRegistry registry = metrics.registry();
+        UserRoutes userRoutes = new UserRoutes(users, registry);
+        LoginRoutes loginRoutes = new LoginRoutes(users, sessions, site.activeUsers());
+        ProfileRoutes profileRoutes = new ProfileRoutes(users, sessions);
+        HomePage homePage = new HomePage(name, version, users, assets, assetBase);
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            // Javalin reads no more of a body than this (a photo's limit); JSON bodies have a smaller one.
+            config.http.maxRequestSize = Upload.MAX_BYTES;
+            // First: its timer starts before anything else can fail the request (step 11).
+            metrics.install(config);
+            // In flight from Jetty's first look at it until its answer is written: what a graceful
+            // shutdown waits for (12.2).
+            config.jetty.modifyServer(server -> server.setHandler(new InFlightRequests(lifecycle)));
+            config.routes.before(ctx -> {
+                // Which server, which request: in every line it logs from here on (step 10).
+                RequestLogging.begin(ctx, "web", logHost);
+                ctx.header(SERVED_BY, name);
+                ctx.header(VERSION, version);
+                // Every body is read whole before any handler answers (a 401 may come before the JSON
+                // is parsed): an answer sent while the client is still sending closes the connection
+                // under it, and the balancer cannot tell that from a crash (it answers 502). Since
+                // step 09 a body may be 2 MiB. Javalin keeps the bytes for the handler.
+                if (ctx.req().getContentLengthLong() != 0) {
+                    ctx.bodyAsBytes();
+                }
+                // Health checks are the balancer's, not the users': they are not counted.
+                if (!isProbe(ctx.path())) {
+                    served.increment();
+                    if (!latency.isZero()) {
+                        Thread.sleep(latency.toMillis());
+                    }
+                }
+                ReadYourWrites.begin(position(ctx.cookie(SEEN_COOKIE)));
+            });
+            config.routes.after(ctx -> {
+                long written = ReadYourWrites.end();
+                if (written > 0) {
+                    ctx.res().addHeader("Set-Cookie", SEEN_COOKIE + "=" + written + "; Path=/; HttpOnly; SameSite=Lax");
+                }
+                // Who may keep a copy of this answer, and for how long: every answer says (exercise 6.1).
+                String policy = OriginCachePolicy.cacheControl(
+                        ctx.path(),
+                        assets.isFingerprinted(ctx.path()),
+                        !ctx.res().getHeaders("Set-Cookie").isEmpty());
+                if (policy != null) {
+                    ctx.header("Cache-Control", policy);
+                }
+                // Health checks are the balancer's, several a second: not worth a line each.
+                if (!isProbe(ctx.path())) {
+                    RequestLogging.end(ctx, ACCESS, "by " + name);
+                } else {
+                    RequestLogging.end(ctx, null, null);
+                }
+            });
+            config.routes.get("/", homePage::render);
+            config.routes.get("/assets/{name}", homePage::asset);
+            // A server made sick on purpose (tests, the demo): this share of API requests fails with a 500.
+            config.routes.before("/api/<path>", ctx -> {
+                // A build still warming up has nothing warm to serve from: it would time out (step 12).
+                if (!lifecycle.warmedUp()) {
+                    throw new HttpResponseException(503, "warming up");
+                }
+                double rate = failureRate;
+                if (rate > 0 && sickness.nextDouble() < rate) {
+                    throw new HttpResponseException(500, "failed on purpose");
+                }
+            });
+            // The probes (step 12). /health, which the balancer asked until step 11, is readiness too.
+            config.routes.get("/health/live", ctx -> probe(ctx, HealthProbes.live(lifecycle)));
+            config.routes.get("/health/ready", ctx -> probe(ctx, HealthProbes.ready(lifecycle)));
+            config.routes.get("/health", ctx -> probe(ctx, HealthProbes.ready(lifecycle)));
+            config.routes.get("/api/users/{id}", userRoutes::getUser);
+            config.routes.get("/api/users", userRoutes::listNewest);
+            config.routes.post("/api/users", userRoutes::createUser);
+            config.routes.post("/api/login", new LoginThrottle(failures).guard(loginRoutes::login));
+            config.routes.get("/api/me", loginRoutes::me);
+            config.routes.post("/api/logout", loginRoutes::logout);
+            config.routes.post("/api/logout/everywhere", loginRoutes::logoutEverywhere);
+            config.routes.put("/api/me", profileRoutes::update);
+            if (photos != null) {
+                PhotoRoutes photoRoutes = new PhotoRoutes(photos, registry);
+                config.routes.post("/api/photos", photoRoutes::upload);
+                config.routes.get("/api/photos/{id}", photoRoutes::status);
+                config.routes.get("/api/photos/{id}/thumbnails/{size}", photoRoutes::thumbnail);
+            }
+            ErrorResponses.register(config);
+        });
+    }
+
+    /** The probes' paths: the balancer's and the orchestrator's, not users' requests. */
+    public static boolean isProbe(String path) {
+        return path.equals("/health") || path.startsWith("/health/");
+    }
+
+    private void probe(io.javalin.http.Context ctx, HealthProbes.Answer answer) {
+        Map<String, Object> body = new LinkedHashMap<>(answer.body());
+        body.put("server", name);
+        body.put("version", lifecycle.build().version());
+        ctx.status(answer.status()).json(body);
+    }
+
+    private static long position(String cookie) {
+        try {
+            return cookie == null ? 0 : Math.max(0, Long.parseLong(cookie));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Starts on 127.0.0.1; port 0 lets the operating system pick a free port. */
+    public WebServer start(int port) {
+        app.start("127.0.0.1", port);
+        logHost = "127.0.0.1:" + app.port();
+        lifecycle.started();
+        return this;
+    }
+
+    /** The {@link dev.snapshots.logging.LogFields#HOST} of this server's log lines: its address. */
+    public String logHost() {
+        return logHost;
+    }
+
+    public InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", app.port());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Requests this server has answered, health checks excepted. */
+    public long requestsServed() {
+        return served.sum();
+    }
+
+    /** This server's metrics (step 11). */
+    public ServerMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Makes this share of API requests (0 to 1, drawn at random from a fixed seed) fail with a 500:
+     * a server that is sick in a way its health check does not see. 0 makes it well again.
+     */
+    public void setFailureRate(double rate) {
+        this.failureRate = rate;
+    }
+
+    /** Makes the readiness probe answer 503 (false) or lets it answer again (true): a sick server that still runs. */
+    public void setHealthy(boolean healthy) {
+        lifecycle.markSick(!healthy);
+    }
+
+    /** The version of the build this server runs (step 12). */
+    public String version() {
+        return lifecycle.build().version();
+    }
+
+    /** What this server's probes read: its build, warm-up, drain, requests in flight and dependencies. */
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /**
+     * Stops this server without cutting off a request (exercise 12.2), with its lifecycle's notice and
+     * drain limit. Returns once it has halted.
+     */
+    public void shutDownGracefully() throws InterruptedException {
+        GracefulShutdown.stop(
+                this, lifecycle.shutdown().notice(), lifecycle.shutdown().drainLimit());
+    }
+
+    @Override
+    public void stopBeingReady() {
+        lifecycle.beginDrain();
+    }
+
+    @Override
+    public int inFlight() {
+        return lifecycle.inFlight();
+    }
+
+    /** Halting is being killed: a process that exits takes its connections with it. */
+    @Override
+    public void halt() {
+        kill();
+    }
+
+    /** Closes {@code resource} too when this server stops: what it alone uses, such as its connection pool. */
+    public WebServer closing(AutoCloseable resource) {
+        resources.add(resource);
+        return this;
+    }
+
+    /**
+     * Dies as a crashed process would: it stops taking connections and cuts every open one at once,
+     * answered or not, then stops. Whoever was talking to it (the balancer) sees a broken connection,
+     * never a half-finished answer; {@link #close()} is the graceful stop, which lets requests finish.
+     */
+    public void kill() {
+        for (Connector connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof NetworkConnector listening) {
+                listening.close();
+            }
+            connector.getConnectedEndPoints().forEach(EndPoint::close);
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        metrics.close();
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(name + " could not close " + resource, e);
+            }
+        }
+    }
+}

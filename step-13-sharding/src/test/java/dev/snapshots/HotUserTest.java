@@ -1,0 +1,89 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.domain.User;
+import dev.snapshots.sharding.Shard;
+import dev.snapshots.sharding.ShardedUserRepository;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("13.4")
+@DisplayName(
+        "13.4 The celebrity: 10,000 reads of one user among 4,000 reads of 80 others spread evenly, and no shard serves more than 1.5× the mean; a rename of the celebrity is read back at once")
+class HotUserTest {
+
+    private static final DnsRegistry DNS = new DnsRegistry();
+    private static Topology topology;
+
+    @BeforeAll
+    static void start() {
+        topology = TestTopology.builder(DNS).shards(4).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (topology != null) {
+            topology.close();
+        }
+    }
+
+    private static Map<String, Long> reads() {
+        Map<String, Long> reads = new TreeMap<>();
+        for (Shard shard : topology.shards().values()) {
+            reads.put(shard.name(), shard.readsServed());
+        }
+        return reads;
+    }
+
+    @Test
+    void a_celebrity_does_not_melt_its_shard() {
+        ShardedUserRepository users = topology.shardedUsers();
+        // The others: exactly 20 users on each shard, so that their reads load every shard alike.
+        Map<String, List<User>> perShard = new TreeMap<>();
+        User celebrity = null;
+        for (int i = 0; perShard.values().stream().mapToInt(List::size).sum() < 80 && i < 2_000; i++) {
+            User user = users.save("U" + i, "hot-" + i + "@example.com", "hash");
+            List<User> mine =
+                    perShard.computeIfAbsent(topology.shardRouter().ownerOf(user.id()), shard -> new ArrayList<>());
+            if (celebrity == null) {
+                celebrity = user;
+            } else if (mine.size() < 20) {
+                mine.add(user);
+            }
+        }
+        List<User> others = new ArrayList<>();
+        perShard.values().forEach(others::addAll);
+        Map<String, Long> before = reads();
+        for (int i = 0; i < 10_000; i++) {
+            users.findById(celebrity.id());
+            // 50 reads of each of the 80 others, never enough to make one of them hot.
+            if (i % 5 < 2) {
+                users.findById(others.get((i / 5 * 2 + i % 5) % others.size()).id());
+            }
+        }
+        Map<String, Long> served = new TreeMap<>();
+        reads().forEach((shard, count) -> served.put(shard, count - before.getOrDefault(shard, 0L)));
+        double mean =
+                served.values().stream().mapToLong(Long::longValue).average().orElse(0);
+        long most = served.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        assertThat((double) most)
+                .as(
+                        "13.4: reads served by the busiest shard (%s holds the celebrity), against 1.5× the mean of %.0f: %s",
+                        topology.shardRouter().ownerOf(celebrity.id()), mean, served)
+                .isLessThanOrEqualTo(1.5 * mean);
+
+        users.rename(celebrity.id(), "Renamed");
+        assertThat(users.findById(celebrity.id()).map(User::name))
+                .as("13.4: the celebrity's name read right after a rename")
+                .contains("Renamed");
+    }
+}

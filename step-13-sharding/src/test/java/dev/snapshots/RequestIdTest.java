@@ -1,0 +1,197 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.logging.RequestIds;
+import dev.snapshots.queue.JobQueue;
+import dev.snapshots.queue.QueueSettings;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.resps.StreamEntry;
+
+@DisplayName(
+        "Carried from step 10 · A request keeps a well-formed id or gets a new one at the edge; it is echoed, and goes on to the web tier and the queue")
+class RequestIdTest {
+
+    private static final DnsRegistry DNS = new DnsRegistry();
+    private static Topology topology;
+    private static SiteClient client;
+
+    @BeforeAll
+    static void start() {
+        topology = TestTopology.builder(DNS)
+                .webServers(2)
+                .loadBalancer()
+                .queue(0, QueueSettings.defaults(), Duration.ZERO)
+                .start();
+        client = new SiteClient(DNS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (topology != null) {
+            topology.close();
+        }
+    }
+
+    @Test
+    void a_well_formed_id_is_kept_as_it_is() {
+        for (String good : List.of(
+                "abc12345",
+                "4bf92f3577b34da6a3ce929d0e0e4736",
+                "123e4567-e89b-12d3-a456-426614174000",
+                "req.2026-11-29:edge_7",
+                "a".repeat(RequestIds.MAX_LENGTH))) {
+            assertThat(RequestIds.atEdge(good))
+                    .as("the id for a request that came with the well-formed id %s", shorten(good))
+                    .isEqualTo(good);
+        }
+    }
+
+    @Test
+    void a_missing_or_malformed_id_is_replaced_by_a_new_well_formed_one() {
+        String tenKilobytes = "x".repeat(10 * 1024);
+        for (String bad : java.util.Arrays.asList(
+                null,
+                "",
+                "        ",
+                "short",
+                "abc12345\r\nX-Forged: 1",
+                "abc12345\n",
+                " abc12345",
+                "abc 12345",
+                "abc12345\" injected=\"1",
+                "<script>alert(1)</script>",
+                "ünïcödé-1234",
+                "a".repeat(RequestIds.MAX_LENGTH + 1),
+                tenKilobytes)) {
+            String id = RequestIds.atEdge(bad);
+            assertThat(id)
+                    .as("the id for a request that came with %s", describe(bad))
+                    .isNotNull()
+                    .matches(RequestIds.WELL_FORMED);
+            if (bad != null) {
+                assertThat(id)
+                        .as("the id for a request that came with %s: replaced, not repaired", describe(bad))
+                        .isNotEqualTo(bad)
+                        .isNotEqualTo(bad.strip())
+                        .doesNotContain("abc12345")
+                        .doesNotContain("xxxxxxxx");
+            }
+        }
+        Set<String> fresh = new HashSet<>();
+        for (int i = 0; i < 1_000; i++) {
+            fresh.add(RequestIds.atEdge(null));
+        }
+        assertThat(fresh)
+                .as("distinct ids among 1,000 made for requests that came without one")
+                .hasSize(1_000);
+    }
+
+    @Test
+    void the_balancer_echoes_each_request_its_own_id_and_keeps_the_clients_well_formed_one() {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            SiteClient.Response response = client.get("http://snapshots.test/api/users/" + (5_000 + i));
+            String id = response.header(RequestIds.HEADER);
+            assertThat(id)
+                    .as("%s of a request sent without one: %s", RequestIds.HEADER, response)
+                    .isNotNull()
+                    .matches(RequestIds.WELL_FORMED);
+            ids.add(id);
+        }
+        assertThat(ids).as("distinct ids echoed to 20 requests").hasSize(20);
+
+        SiteClient.Response traced = withId("client-trace-0001");
+        assertThat(traced.header(RequestIds.HEADER))
+                .as("the id echoed to a client that sent a well-formed one: %s", traced)
+                .isEqualTo("client-trace-0001");
+
+        for (String forged : List.of(
+                "x".repeat(10 * 1024), "x".repeat(1_000), "abc 12345 \"forged\"", "<img src=x onerror=alert(1)>")) {
+            SiteClient.Response response = withId(forged);
+            assertThat(response.status())
+                    .as("a request with a forged id: %s", response)
+                    .isEqualTo(404);
+            assertThat(response.headers(RequestIds.HEADER))
+                    .as("the ids echoed to a request that came with %s", describe(forged))
+                    .hasSize(1)
+                    .allSatisfy(
+                            id -> assertThat(id).matches(RequestIds.WELL_FORMED).isNotEqualTo(forged));
+        }
+    }
+
+    @Test
+    void an_uploads_id_reaches_the_web_server_and_its_job_on_the_queue() {
+        SiteClient.Response anonymous = upload(null);
+        SiteClient.Response traced = upload("upload-trace-0042");
+        SiteClient.Response forged = upload("forged id with spaces");
+        assertThat(List.of(anonymous, traced, forged))
+                .as("the uploads")
+                .allSatisfy(upload -> assertThat(upload.status()).isEqualTo(202));
+
+        assertThat(jobRequestId(anonymous))
+                .as(
+                        "the request id in the job of an upload sent without one (its answer said %s)",
+                        anonymous.header(RequestIds.HEADER))
+                .isNotNull()
+                .isEqualTo(anonymous.header(RequestIds.HEADER));
+        assertThat(jobRequestId(traced))
+                .as("the request id in the job of an upload sent with upload-trace-0042")
+                .isEqualTo("upload-trace-0042");
+        assertThat(jobRequestId(forged))
+                .as(
+                        "the request id in the job of an upload sent with a forged one (its answer said %s)",
+                        forged.header(RequestIds.HEADER))
+                .isEqualTo(forged.header(RequestIds.HEADER))
+                .isNotEqualTo("forged id with spaces");
+    }
+
+    private static SiteClient.Response withId(String id) {
+        return client.send(
+                HttpRequest.newBuilder(client.resolve("http://snapshots.test/api/users/777777"))
+                        .header(RequestIds.HEADER, id)
+                        .GET(),
+                "GET /api/users/777777 with " + describe(id));
+    }
+
+    private static SiteClient.Response upload(String id) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(client.resolve("http://snapshots.test/api/photos"))
+                .header("Content-Type", "image/png")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TestImages.png(64, 48, 7)));
+        if (id != null) {
+            request.header(RequestIds.HEADER, id);
+        }
+        return client.send(request, "POST /api/photos with " + describe(id));
+    }
+
+    /** The {@code request} field of the job queued for the photo this upload answered with. */
+    private static String jobRequestId(SiteClient.Response upload) {
+        String photo = upload.json().path("id").asText();
+        List<StreamEntry> jobs = topology.jobQueue().redis().xrange(JobQueue.STREAM, "-", "+");
+        return jobs.stream()
+                .filter(job -> photo.equals(job.getFields().get("photo")))
+                .findFirst()
+                .map(job -> job.getFields().get("request"))
+                .orElseThrow(() -> new AssertionError("no job queued for photo " + photo));
+    }
+
+    private static String describe(String id) {
+        if (id == null) {
+            return "no id";
+        }
+        return "\"" + shorten(id).replace("\r", "\\r").replace("\n", "\\n") + "\" (" + id.length() + " characters)";
+    }
+
+    private static String shorten(String id) {
+        return id.length() > 40 ? id.substring(0, 40) + "…" : id;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.snapshots;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.domain.PasswordHasher;
+
+/**
+ * The topologies the tests build: {@link Topology#builder} with cheap password hashing. The tests
+ * carried from earlier steps keep their sessions in memory ({@link InMemorySessions}, shared by the
+ * topology's web servers); this step's own tests ask for the real session tier.
+ */
+final class TestTopology {
+
+    /**
+     * 1,000 PBKDF2 iterations, about a millisecond a hash instead of a hundred, so a test that signs
+     * up fifty users is not a test of the CPU. Exercise 1.4's own tests check the site's full cost.
+     */
+    static final PasswordHasher CHEAP_HASHING = new PasswordHasher(1_000);
+
+    private TestTopology() {}
+
+    static Topology.Builder builder(DnsRegistry dns) {
+        InMemorySessions sessions = new InMemorySessions();
+        return Topology.builder(dns).passwordHasher(CHEAP_HASHING).sessions(sessions, sessions);
+    }
+
+    /** A topology whose sessions and failed-login counts live on the session tier (Redis): step 07's. */
+    static Topology.Builder withSessionTier(DnsRegistry dns) {
+        return Topology.builder(dns).passwordHasher(CHEAP_HASHING);
+    }
+}
