@@ -704,14 +704,8 @@ public final class Topology implements AutoCloseable {
                         .tag("role", role)
                         .register(metrics.registry())
                         .record(nanos, TimeUnit.NANOSECONDS));
-        UserRepository users = shards == null
-                ? new JdbiUserRepository(timed)
-                : new ShardedUserRepository(
-                        shards,
-                        shardRouter,
-                        new Snowflake(idNodes.getAndIncrement() % (Snowflake.MAX_NODE + 1)),
-                        emailDirectory,
-                        HotKeys.defaults());
+        // Sharded (step 13): the same users as every web server's, with a Snowflake node of its own.
+        UserRepository users = shards == null ? new JdbiUserRepository(timed) : shardedUsers();
         if (cacheClient != null) {
             users = new CachedUserRepository(users, cacheClient, cacheTtl, metrics.registry());
         }
