@@ -61,7 +61,7 @@ class HashingLimiterTest {
             startLine.countDown();
             // Every thread settles while the two holders still hold: running, or refused.
             await("every thread running or refused, none still waiting for a turn")
-                    .atMost(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(15))
                     .until(() -> running.get() + refusedAfterMillis.size() == THREADS);
 
             assertThat(mostAtOnce.get())
@@ -110,7 +110,7 @@ class HashingLimiterTest {
         });
         waiter.start();
         // Parked on the limiter (or already refused, which the assertion below reports).
-        await().atMost(Duration.ofSeconds(3))
+        await().atMost(Duration.ofSeconds(15))
                 .until(() -> waiter.getState() == Thread.State.TIMED_WAITING || !waiter.isAlive());
         letGo.countDown();
         waiter.join(5_000);
