@@ -26,19 +26,17 @@ public final class Scoreboard {
         return new Scoreboard(step, StepReadme.read(readme), TestResult.read(resultsFile));
     }
 
-    /** Usage: {@code Scoreboard <step> <README.md> <exercise-results.tsv>} (run by the POM after Surefire). */
+    /**
+     * Usage: {@code Scoreboard <step> <README.md> <exercise-results.tsv>} (run by the POM after Surefire,
+     * inside Maven's JVM). An unfinished step ends Maven itself with status 1, so the scoreboard stays
+     * the last thing on the screen: a failed goal would print Maven's error trailer under it.
+     */
     public static void main(String[] args) throws IOException {
         Scoreboard board = load(args[0], Path.of(args[1]), Path.of(args[2]));
         System.out.println(board.render());
         if (!board.complete()) {
-            throw new NotDone(board.verdict());
-        }
-    }
-
-    /** Fails the build with one line: the scoreboard above already says everything. */
-    static final class NotDone extends RuntimeException {
-        NotDone(String message) {
-            super(message, null, false, false);
+            System.out.flush();
+            System.exit(1);
         }
     }
 
@@ -178,7 +176,8 @@ public final class Scoreboard {
                                 .append("\" in src/main/java.\n"),
                         () -> out.append(
                                 filtered()
-                                        ? " The exercise(s) that ran are done. Grade the whole step: ../mvnw test\n"
+                                        ? " The exercise(s) that ran are done. Grade the whole step: ./mvnw test -pl "
+                                                + step + " (from the repository root)\n"
                                         : others.isEmpty()
                                                 ? " All exercises done. On to the next step!\n"
                                                 : " All exercises done, but an earlier property broke: see \"Other tests\".\n"));
