@@ -17,24 +17,40 @@ public final class Coach {
 
     private Coach() {}
 
-    /** Usage: {@code Coach next [--id]} or {@code Coach hint <exercise> [layer]}. */
+    /** Usage: {@code Coach next [--id] [step]} or {@code Coach hint <exercise> [layer]}. */
     public static void main(String[] args) throws IOException {
         Path root = Path.of("").toAbsolutePath();
         Course course = new Course(root, root.resolve("target"));
         int exit = switch (args.length == 0 ? "" : args[0]) {
-            case "next" -> next(course, args.length > 1 && args[1].equals("--id"));
+            case "next" -> next(course, List.of(args).subList(1, args.length));
             case "hint" -> hint(course, args);
             default -> {
-                System.err.println("usage: Coach next [--id] | Coach hint <exercise> [layer]");
+                System.err.println("usage: Coach next [--id] [step] | Coach hint <exercise> [layer]");
                 yield 2;
             }
         };
         System.exit(exit);
     }
 
-    /** The next exercise: the first one not done, in the first step whose recorded results say so. */
+    /**
+     * The next exercise: the first one not done by the recorded results, in the step the learner last
+     * worked on ({@link Activity}), then in the steps after it, then from the first step.
+     */
     static Optional<Found> nextExercise(Course course) throws IOException {
-        for (Course.Step step : course.steps()) {
+        List<Course.Step> steps = course.steps();
+        Optional<Course.Step> active = Activity.lastActiveStep(course);
+        if (active.isPresent()) {
+            int from = steps.indexOf(active.get());
+            List<Course.Step> ordered = new java.util.ArrayList<>(steps.subList(from, steps.size()));
+            ordered.addAll(steps.subList(0, from));
+            steps = ordered;
+        }
+        return nextExercise(steps);
+    }
+
+    /** The first exercise not done in {@code steps}, in their order. */
+    static Optional<Found> nextExercise(List<Course.Step> steps) throws IOException {
+        for (Course.Step step : steps) {
             StepReadme readme = StepReadme.read(step.readme());
             if (!Files.exists(step.starterResults())) {
                 for (StepReadme.Exercise e : readme.exercises()) {
@@ -68,12 +84,21 @@ public final class Coach {
 
     record Found(Course.Step step, StepReadme.Exercise exercise, boolean fromResults) {}
 
-    private static int next(Course course, boolean idOnly) throws IOException {
-        Optional<Found> found = nextExercise(course);
+    private static int next(Course course, List<String> args) throws IOException {
+        boolean idOnly = args.contains("--id");
+        List<String> steps = args.stream().filter(a -> !a.equals("--id")).toList();
+        Optional<Found> found;
+        try {
+            found = steps.isEmpty() ? nextExercise(course) : nextExercise(course.select(steps));
+        } catch (IllegalArgumentException unknown) {
+            System.err.println(unknown.getMessage() + " (a step is named by its number, 9, or its folder)");
+            return 2;
+        }
         if (found.isEmpty()) {
             if (!idOnly) {
                 System.out.println(
-                        "Every exercise is done (by the last recorded results). ./course progress checks again.");
+                        (steps.isEmpty() ? "Every exercise is done" : "Every exercise of " + steps + " is done")
+                                + " (by the last recorded results). ./course progress checks again.");
             }
             return 1;
         }

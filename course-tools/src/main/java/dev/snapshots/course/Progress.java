@@ -24,6 +24,8 @@ public final class Progress {
         Path root = Path.of("").toAbsolutePath();
         Course course = new Course(root, root.resolve("target"));
         String next = null;
+        String active = null;
+        Optional<Course.Step> activeStep = Activity.lastActiveStep(course);
         List<String> lines = new ArrayList<>();
         for (Course.Step step : course.steps()) {
             Optional<String> stale = whyStale(step);
@@ -50,13 +52,22 @@ public final class Progress {
             if (next == null && !board.complete()) {
                 next = step.name() + ": " + status;
             }
+            if (activeStep.filter(step::equals).isPresent() && !board.complete()) {
+                active = step.name() + ": " + status;
+            }
             lines.add(String.format("%-28s %-12s %s", step.name(), bar(done, total), status));
         }
         System.out.println();
         System.out.printf("%-28s %-12s %s%n", "step", "exercises", "status");
         lines.forEach(System.out::println);
         System.out.println();
-        System.out.println(next == null ? "Every step is done. Congratulations!" : "Work on " + next);
+        if (next == null) {
+            System.out.println("Every step is done. Congratulations!");
+        } else if (active != null) {
+            System.out.println("Work on " + active + "   (the step you last changed or verified)");
+        } else {
+            System.out.println("Work on " + next);
+        }
         System.exit(next == null ? 0 : 1);
     }
 
