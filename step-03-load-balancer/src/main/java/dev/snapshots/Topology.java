@@ -11,10 +11,12 @@ import dev.snapshots.domain.UserService;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
 import dev.snapshots.session.InMemorySessionStore;
+import dev.snapshots.web.DeadPort;
 import dev.snapshots.web.WebServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -31,6 +33,9 @@ public final class Topology implements AutoCloseable {
     private final DatabaseServer database;
     private final DataTierConfig dataTier;
     private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
+    /** The ports of killed web servers, held dead until they restart there or this topology closes. */
+    private final Map<Integer, DeadPort> deadPorts = new ConcurrentHashMap<>();
+
     private final LoadBalancer loadBalancer;
 
     /**
@@ -154,15 +159,23 @@ public final class Topology implements AutoCloseable {
         return track(webServer(name, dataTier, hasher, 0));
     }
 
-    /** Kills a web server; the balancer is not told and has to notice by itself. */
+    /**
+     * Kills a web server; the balancer is not told and has to notice by itself. Its port stays dead
+     * (connections to it are refused, no other server can take it) until it restarts there.
+     */
     public void killWebServer(String name) {
         WebServer server = webServer(name);
         webServers.remove(server);
-        server.kill();
+        DeadPort dead = server.kill();
+        deadPorts.put(dead.port(), dead);
     }
 
     /** Starts a killed web server again, on its old address: to the balancer, the same backend recovered. */
     public WebServer restartWebServer(String name, int port) {
+        DeadPort dead = deadPorts.remove(port);
+        if (dead != null) {
+            dead.close();
+        }
         return track(webServer(name, dataTier, hasher, port));
     }
 
@@ -233,6 +246,8 @@ public final class Topology implements AutoCloseable {
         }
         webServers.forEach(WebServer::close);
         webServers.clear();
+        deadPorts.values().forEach(DeadPort::close);
+        deadPorts.clear();
         database.close();
     }
 }

@@ -99,7 +99,11 @@ class RetryTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(response.status()).as("%s", response).isEqualTo(502);
-        assertThat(took).as("giving up took %d ms", took.toMillis()).isLessThan(Duration.ofSeconds(3));
+        // Refused connections cost microseconds, so three tries take milliseconds; the bound leaves a busy
+        // machine room and still fails a balancer that waits between tries or keeps trying.
+        assertThat(took)
+                .as("giving up took %d ms: it must not wait between tries or go on trying", took.toMillis())
+                .isLessThan(Duration.ofSeconds(10));
     }
 
     @Test

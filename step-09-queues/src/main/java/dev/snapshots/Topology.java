@@ -38,6 +38,7 @@ import dev.snapshots.session.ReplicatedSessionStore;
 import dev.snapshots.session.SessionPolicy;
 import dev.snapshots.session.SessionStore;
 import dev.snapshots.web.AssetCatalog;
+import dev.snapshots.web.DeadPort;
 import dev.snapshots.web.WebServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import redis.clients.jedis.RedisClient;
 
@@ -80,6 +82,9 @@ public final class Topology implements AutoCloseable {
     private final ReplicationCluster cluster;
     private final ReplicatedDatabase database;
     private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
+    /** The ports of killed web servers, held dead until they restart there or this topology closes. */
+    private final Map<Integer, DeadPort> deadPorts = new ConcurrentHashMap<>();
+
     private final LoadBalancer loadBalancer;
     private final CacheServer cacheServer;
     private final RedisClient cacheClient;
@@ -490,15 +495,23 @@ public final class Topology implements AutoCloseable {
         return track(webServer(name, 0));
     }
 
-    /** Kills a web server; the balancer is not told and has to notice by itself. */
+    /**
+     * Kills a web server; the balancer is not told and has to notice by itself. Its port stays dead
+     * (connections to it are refused, no other server can take it) until it restarts there.
+     */
     public void killWebServer(String name) {
         WebServer server = webServer(name);
         webServers.remove(server);
-        server.kill();
+        DeadPort dead = server.kill();
+        deadPorts.put(dead.port(), dead);
     }
 
     /** Starts a killed web server again, on its old address. */
     public WebServer restartWebServer(String name, int port) {
+        DeadPort dead = deadPorts.remove(port);
+        if (dead != null) {
+            dead.close();
+        }
         return track(webServer(name, port));
     }
 
@@ -780,6 +793,8 @@ public final class Topology implements AutoCloseable {
         }
         webServers.forEach(WebServer::close);
         webServers.clear();
+        deadPorts.values().forEach(DeadPort::close);
+        deadPorts.clear();
         if (cacheClient != null) {
             cacheClient.close();
         }

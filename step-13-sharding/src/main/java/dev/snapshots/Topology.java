@@ -64,6 +64,7 @@ import dev.snapshots.sharding.ShardedUserRepository;
 import dev.snapshots.sharding.Snowflake;
 import dev.snapshots.web.AssetCatalog;
 import dev.snapshots.web.Build;
+import dev.snapshots.web.DeadPort;
 import dev.snapshots.web.Dependency;
 import dev.snapshots.web.Lifecycle;
 import dev.snapshots.web.WebServer;
@@ -122,6 +123,8 @@ public final class Topology implements AutoCloseable {
     private final Acknowledgement acknowledgement;
     private final Duration semiSyncTimeout;
     private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
+    /** The ports of killed web servers, held dead until they restart there or this topology closes. */
+    private final Map<Integer, DeadPort> deadPorts = new ConcurrentHashMap<>();
     /** The users' shards by name (step 13), shared by every web server; null: users on the main database. */
     private final Map<String, Shard> shards;
     /** Replicas per shard: the builder's replicas (step 13). */
@@ -679,15 +682,23 @@ public final class Topology implements AutoCloseable {
         return track(webServer(name, 0, build));
     }
 
-    /** Kills a web server; the balancer is not told and has to notice by itself. */
+    /**
+     * Kills a web server; the balancer is not told and has to notice by itself. Its port stays dead
+     * (connections to it are refused, no other server can take it) until it restarts there.
+     */
     public void killWebServer(String name) {
         WebServer server = webServer(name);
         webServers.remove(server);
-        server.kill();
+        DeadPort dead = server.kill();
+        deadPorts.put(dead.port(), dead);
     }
 
     /** Starts a killed web server again, on its old address. */
     public WebServer restartWebServer(String name, int port) {
+        DeadPort dead = deadPorts.remove(port);
+        if (dead != null) {
+            dead.close();
+        }
         return track(webServer(name, port, FIRST_BUILD));
     }
 
@@ -1214,6 +1225,8 @@ public final class Topology implements AutoCloseable {
         }
         webServers.forEach(WebServer::close);
         webServers.clear();
+        deadPorts.values().forEach(DeadPort::close);
+        deadPorts.clear();
         if (cacheClient != null) {
             cacheClient.close();
         }

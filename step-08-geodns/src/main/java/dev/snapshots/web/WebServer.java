@@ -151,15 +151,26 @@ public final class WebServer implements AutoCloseable {
      * Dies as a crashed process would: it stops taking connections and cuts every open one at once,
      * answered or not, then stops. Whoever was talking to it (the balancer) sees a broken connection,
      * never a half-finished answer; {@link #close()} is the graceful stop, which lets requests finish.
+     * Its port stays dead until the returned {@link DeadPort} is closed: whoever killed it closes that
+     * when the server restarts there or the system stops.
      */
-    public void kill() {
+    public DeadPort kill() {
+        InetSocketAddress address = address();
         for (Connector connector : app.jettyServer().server().getConnectors()) {
             if (connector instanceof NetworkConnector listening) {
                 listening.close();
             }
             connector.getConnectedEndPoints().forEach(EndPoint::close);
         }
-        close();
+        // At once, before the slow stop below: from here on nobody else can listen on this port.
+        DeadPort dead = DeadPort.hold(address);
+        try {
+            close();
+        } catch (RuntimeException e) {
+            dead.close();
+            throw e;
+        }
+        return dead;
     }
 
     @Override
