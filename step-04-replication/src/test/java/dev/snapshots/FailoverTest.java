@@ -51,7 +51,7 @@ class FailoverTest {
         DbNode old = topology.cluster().primary();
         old.server().stop();
         await("4.4: a replica takes over from " + old.name())
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
                 .failFast(topology::rethrowUnfinished)
                 .pollInterval(Duration.ofMillis(20))
                 .until(() -> topology.cluster().primary() != old);
@@ -94,7 +94,7 @@ class FailoverTest {
         topology.cluster().applier(behind).pause();
         created("some", 6);
         await("db-3 has everything")
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
                 .failFast(topology::rethrowUnfinished)
                 .until(() -> ahead.position() == topology.cluster().primary().position());
 
@@ -105,7 +105,7 @@ class FailoverTest {
 
         topology.cluster().applier(behind).resume();
         await("4.4: db-2 catches up from its new primary, db-3")
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
                 .failFast(topology::rethrowUnfinished)
                 .pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(Nodes.users(behind)).isEqualTo(Nodes.users(promoted)));
@@ -156,7 +156,7 @@ class FailoverTest {
         topology.cluster().applier(behind).pause();
         created("more", 4);
         await("db-2 has everything")
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
                 .failFast(topology::rethrowUnfinished)
                 .until(() -> ahead.position() == topology.cluster().primary().position());
 

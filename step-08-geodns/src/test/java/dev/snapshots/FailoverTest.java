@@ -95,7 +95,7 @@ class FailoverTest {
                 .as("8.2: an EU client before the outage")
                 .isEqualTo("eu-west");
         steadyEuTraffic();
-        await().atMost(Duration.ofSeconds(2)).until(() -> outcomes.size() >= 10);
+        await().atMost(Duration.ofSeconds(10)).until(() -> outcomes.size() >= 10);
 
         Topology euWest = site.centre(GlobalSite.EU_WEST);
         Map<String, Integer> ports = new ConcurrentHashMap<>();

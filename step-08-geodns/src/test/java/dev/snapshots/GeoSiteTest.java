@@ -138,7 +138,7 @@ class GeoSiteTest {
             for (GlobalSite.Centre centre : List.of(GlobalSite.US_EAST, GlobalSite.EU_WEST)) {
                 PeerApplier applier = site.centre(centre).peerApplier();
                 await("8.4: " + centre.name() + " has applied the other centre's whole log")
-                        .atMost(Duration.ofSeconds(3))
+                        .atMost(Duration.ofSeconds(10))
                         .pollInterval(Duration.ofMillis(20))
                         .untilAsserted(() -> {
                             List<Long> positions = applier.positions();

@@ -145,13 +145,13 @@ class AlertTest {
             try {
                 topology.webServer("web-2").setFailureRate(0.2);
                 await("11.5: web-2's alert active (pending or firing), 20% of its requests failing")
-                        .atMost(Duration.ofSeconds(2))
+                        .atMost(Duration.ofSeconds(10))
                         .pollInterval(Duration.ofMillis(50))
                         .until(() -> topology.scraper().alerts().get("web-2") != null
                                 && topology.scraper().alerts().get("web-2") != State.INACTIVE);
                 await("11.5: web-2's alert firing, 20% of its requests failing (scrapes every 100 ms, 1 s window,"
                                 + " for 500 ms)")
-                        .atMost(Duration.ofSeconds(3))
+                        .atMost(Duration.ofSeconds(10))
                         .pollInterval(Duration.ofMillis(50))
                         .until(() -> topology.scraper().alerts().get("web-2") == State.FIRING);
                 assertThat(topology.scraper().alerts())
@@ -160,7 +160,7 @@ class AlertTest {
                         .containsEntry("web-3", State.INACTIVE);
                 topology.webServer("web-2").setFailureRate(0);
                 await("11.5: web-2's alert cleared once it fails no more")
-                        .atMost(Duration.ofSeconds(3))
+                        .atMost(Duration.ofSeconds(10))
                         .pollInterval(Duration.ofMillis(50))
                         .until(() -> topology.scraper().alerts().get("web-2") == State.INACTIVE);
             } finally {

@@ -19,6 +19,9 @@ public final class CentreHealth {
     public static final Duration PROBE_TIMEOUT = Duration.ofMillis(300);
 
     private final HttpClient http;
+    /** How long one probe waits for its answer: {@link #PROBE_TIMEOUT} unless the constructor names another. */
+    private final Duration probeTimeout;
+
     private final int fall;
     private final int rise;
     /** Per centre: successes in a row (positive) or failures in a row (negative). */
@@ -26,18 +29,29 @@ public final class CentreHealth {
     /** The centres that are down; every centre starts up. */
     private final Set<String> down = ConcurrentHashMap.newKeySet();
 
+    /** The DNS tier's health checks: each probe waits {@link #PROBE_TIMEOUT} for its answer. */
     public CentreHealth(HttpClient http, int fall, int rise) {
+        this(http, fall, rise, PROBE_TIMEOUT);
+    }
+
+    /**
+     * The same with another deadline per probe: the tests give a probe of a healthy balancer room
+     * for a slow machine, and keep {@link #PROBE_TIMEOUT} for the probe of a silent one.
+     */
+    public CentreHealth(HttpClient http, int fall, int rise, Duration probeTimeout) {
         this.http = http;
+        this.probeTimeout = probeTimeout;
         this.fall = fall;
         this.rise = rise;
     }
 
     /**
      * One probe of the balancer at {@code balancer}: true only for a {@code 200} from
-     * {@code GET /health} within {@link #PROBE_TIMEOUT}. False, never an exception, for anything else.
+     * {@code GET /health} within {@code probeTimeout} ({@link #PROBE_TIMEOUT} unless the constructor
+     * names another). False, never an exception, for anything else.
      */
     public boolean probe(InetSocketAddress balancer) {
-        // TODO 8.2: GET http://127.0.0.1:<port>/health with a time-out; healthy means 200, nothing else.
+        // TODO 8.2: GET http://127.0.0.1:<port>/health with probeTimeout; healthy means 200, nothing else.
         throw new UnsupportedOperationException("TODO 8.2: probe a centre's balancer (CentreHealth.probe)");
     }
 

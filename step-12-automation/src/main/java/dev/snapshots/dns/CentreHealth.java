@@ -23,6 +23,9 @@ public final class CentreHealth {
     public static final Duration PROBE_TIMEOUT = Duration.ofMillis(300);
 
     private final HttpClient http;
+    /** How long one probe waits for its answer: {@link #PROBE_TIMEOUT} unless the constructor names another. */
+    private final Duration probeTimeout;
+
     private final int fall;
     private final int rise;
     /** Per centre: successes in a row (positive) or failures in a row (negative). */
@@ -30,19 +33,30 @@ public final class CentreHealth {
     /** The centres that are down; every centre starts up. */
     private final Set<String> down = ConcurrentHashMap.newKeySet();
 
+    /** The DNS tier's health checks: each probe waits {@link #PROBE_TIMEOUT} for its answer. */
     public CentreHealth(HttpClient http, int fall, int rise) {
+        this(http, fall, rise, PROBE_TIMEOUT);
+    }
+
+    /**
+     * The same with another deadline per probe: the tests give a probe of a healthy balancer room
+     * for a slow machine, and keep {@link #PROBE_TIMEOUT} for the probe of a silent one.
+     */
+    public CentreHealth(HttpClient http, int fall, int rise, Duration probeTimeout) {
         this.http = http;
+        this.probeTimeout = probeTimeout;
         this.fall = fall;
         this.rise = rise;
     }
 
     /**
      * One probe of the balancer at {@code balancer}: true only for a {@code 200} from
-     * {@code GET /health} within {@link #PROBE_TIMEOUT}. False, never an exception, for anything else.
+     * {@code GET /health} within {@code probeTimeout} ({@link #PROBE_TIMEOUT} unless the constructor
+     * names another). False, never an exception, for anything else.
      */
     public boolean probe(InetSocketAddress balancer) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + balancer.getPort() + "/health"))
-                .timeout(PROBE_TIMEOUT)
+                .timeout(probeTimeout)
                 .GET()
                 .build();
         try {

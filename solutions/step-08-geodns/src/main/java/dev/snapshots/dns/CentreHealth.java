@@ -10,7 +10,7 @@ public final class CentreHealth {
 
     public boolean probe(InetSocketAddress balancer) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + balancer.getPort() + "/health"))
-                .timeout(PROBE_TIMEOUT)
+                .timeout(probeTimeout)
                 .GET()
                 .build();
         try {
