@@ -92,7 +92,7 @@ class PoisonJobTest {
 
             List<String> all = new ArrayList<>(good);
             all.add(corrupt);
-            PhotoJobs.awaitDone(topology, all, Duration.ofSeconds(8), "9.5");
+            PhotoJobs.awaitDone(topology, all, Duration.ofSeconds(15), "9.5");
             for (String id : good) {
                 assertThat(PhotoJobs.status(topology, id))
                         .as("9.5: a good photo beside the corrupt one")
@@ -108,7 +108,7 @@ class PoisonJobTest {
 
             // Nothing pending and nothing in the stream: no job can come back to be buried again.
             await("9.5: every job finished, the buried one too")
-                    .atMost(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(10))
                     .until(() -> topology.jobQueue().depth() == 0
                             && topology.jobQueue().inFlight() == 0);
             List<Map<String, String>> dead = topology.jobQueue().deadLetters();

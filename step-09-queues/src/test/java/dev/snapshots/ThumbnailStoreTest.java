@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -80,14 +81,14 @@ class ThumbnailStoreTest {
                     for (int w = 0; w < workers; w++) {
                         ThumbnailStore own = new ThumbnailStore(database, blobs);
                         saves.add(pool.submit(() -> {
-                            together.await(5, TimeUnit.SECONDS);
+                            together.await(15, TimeUnit.SECONDS);
                             own.save(photo, small);
                             return null;
                         }));
                     }
                     for (Future<?> save : saves) {
                         try {
-                            save.get(10, TimeUnit.SECONDS);
+                            save.get(20, TimeUnit.SECONDS);
                         } catch (java.util.concurrent.ExecutionException e) {
                             errors.put(photo, e.getCause());
                         }
@@ -122,39 +123,55 @@ class ThumbnailStoreTest {
                 .start()) {
             AtomicBoolean firstTime = new AtomicBoolean(true);
             AtomicReference<Job> slowJob = new AtomicReference<>();
+            CountDownLatch takenOver = new CountDownLatch(1);
             Worker slow = topology.startWorker("worker-slow", job -> {
                 if (firstTime.getAndSet(false)) {
                     slowJob.set(job);
-                    Thread.sleep(visibility.toMillis() * 3); // a long GC pause, a slow disk…
+                    // A long GC pause, a slow disk…: it outlives its visibility timeout, and stores its
+                    // results only once the worker that took the job over has finished it.
+                    takenOver.await(30, TimeUnit.SECONDS);
                 }
             });
-            String id = PhotoJobs.queue(topology, TestImages.png(320, 240, 9));
-            await("9.4: worker-slow has the job").atMost(Duration.ofSeconds(5)).until(() -> {
-                topology.rethrowUnfinished();
-                return !firstTime.get();
-            });
-            Worker other = topology.startWorker("worker-other");
-            await("9.4: both workers finished the job")
-                    .atMost(Duration.ofSeconds(5))
-                    .until(() -> {
-                        topology.rethrowUnfinished();
-                        return other.completed() + other.failures() >= 1 && slow.completed() + slow.failures() >= 1;
-                    });
-            assertThat(other.completed())
-                    .as("9.4: jobs completed by the worker that took over")
-                    .isEqualTo(1);
-            assertThat(slow.failures())
-                    .as(
-                            "9.4: failures of the slow worker, saving what was saved already (%s)",
-                            topology.jobQueue().lastError(slowJob.get()).orElse("none recorded"))
-                    .isZero();
-            assertThat(PhotoJobs.status(topology, id)).as("9.4: the photo").hasToString("READY");
-            assertThat(topology.photoRepository().thumbnailsOf(id))
-                    .as("9.4: thumbnail rows")
-                    .hasSize(2);
-            assertThat(PhotoJobs.thumbnailBlobs(topology, id))
-                    .as("9.4: thumbnail blobs")
-                    .hasSize(2);
+            try {
+                String id = PhotoJobs.queue(topology, TestImages.png(320, 240, 9));
+                await("9.4: worker-slow has the job")
+                        .atMost(Duration.ofSeconds(15))
+                        .until(() -> {
+                            topology.rethrowUnfinished();
+                            return !firstTime.get();
+                        });
+                Worker other = topology.startWorker("worker-other");
+                await("9.4: worker-other took the job over from worker-slow and finished it")
+                        .atMost(Duration.ofSeconds(15))
+                        .until(() -> {
+                            topology.rethrowUnfinished();
+                            return other.completed() + other.failures() >= 1;
+                        });
+                takenOver.countDown();
+                await("9.4: worker-slow finished the job too")
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> {
+                            topology.rethrowUnfinished();
+                            return slow.completed() + slow.failures() >= 1;
+                        });
+                assertThat(other.completed())
+                        .as("9.4: jobs completed by the worker that took over")
+                        .isEqualTo(1);
+                assertThat(slow.failures())
+                        .as(
+                                "9.4: failures of the slow worker, saving what was saved already (%s)",
+                                topology.jobQueue().lastError(slowJob.get()).orElse("none recorded"))
+                        .isZero();
+                assertThat(PhotoJobs.status(topology, id)).as("9.4: the photo").hasToString("READY");
+                assertThat(topology.photoRepository().thumbnailsOf(id))
+                        .as("9.4: thumbnail rows")
+                        .hasSize(2);
+                assertThat(PhotoJobs.thumbnailBlobs(topology, id))
+                        .as("9.4: thumbnail blobs")
+                        .hasSize(2);
+            } finally {
+                takenOver.countDown(); // worker-slow is never left held, whatever happened
+            }
         }
     }
 }
