@@ -91,7 +91,7 @@ class DataTierDownTest {
         topology.database().start();
 
         await("2.4: GET /api/users/" + adaId + " answers 200 again once the data tier is back")
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() ->
                         client.get("http://snapshots.test/api/users/" + adaId).status() == 200);
@@ -110,7 +110,7 @@ class DataTierDownTest {
         topology.database().start();
 
         await("2.4: the data tier is back")
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() ->
                         client.get("http://snapshots.test/api/users/" + adaId).status() == 200);
@@ -142,7 +142,7 @@ class DataTierDownTest {
 
             link.holdStatementContaining("FROM users WHERE id");
             CompletableFuture<SiteClient.Response> read = CompletableFuture.supplyAsync(() -> client.get(ada));
-            assertThat(link.awaitHeld(Duration.ofSeconds(5)))
+            assertThat(link.awaitHeld(Duration.ofSeconds(20)))
                     .as("2.4: the read's statement reached the database link")
                     .isTrue();
             long cutAt = System.nanoTime();
@@ -160,7 +160,7 @@ class DataTierDownTest {
                             response, took.toMillis())
                     .isLessThan(FAST);
             await("2.4: the same web server answers 200 again once the link works")
-                    .atMost(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(20))
                     .until(() -> client.get(ada).status() == 200);
         }
     }

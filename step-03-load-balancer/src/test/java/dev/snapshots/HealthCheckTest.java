@@ -86,7 +86,7 @@ class HealthCheckTest {
             topology.webServer("web-2").setHealthy(false);
 
             await("3.3: web-2's /health answers 503; the balancer marks it down")
-                    .atMost(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(50))
                     .failFast(topology::rethrowUnfinished)
                     .until(() -> !topology.loadBalancer().pool().isUp("web-2"));
@@ -113,14 +113,14 @@ class HealthCheckTest {
             int port = topology.webServer("web-2").address().getPort();
             topology.killWebServer("web-2");
             await("3.3: killed web-2 is marked down")
-                    .atMost(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(50))
                     .failFast(topology::rethrowUnfinished)
                     .until(() -> !topology.loadBalancer().pool().isUp("web-2"));
 
             topology.restartWebServer("web-2", port);
             await("3.3: restarted web-2 is marked up again")
-                    .atMost(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(50))
                     .failFast(topology::rethrowUnfinished)
                     .until(() -> topology.loadBalancer().pool().isUp("web-2"));

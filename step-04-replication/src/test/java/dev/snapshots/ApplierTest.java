@@ -55,7 +55,7 @@ class ApplierTest {
 
     private void awaitSame(DbNode replica) {
         await("4.1: " + replica.name() + " holds exactly the primary's users")
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
                 .failFast(topology::rethrowUnfinished)
                 .pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(Nodes.users(replica))

@@ -90,7 +90,7 @@ class DataTierDownTest {
         topology.database().start();
 
         await("GET /api/users/" + adaId + " answers 200 again once the data tier is back")
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() ->
                         client.get("http://snapshots.test/api/users/" + adaId).status() == 200);
@@ -109,7 +109,7 @@ class DataTierDownTest {
         topology.database().start();
 
         await("the data tier is back")
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() ->
                         client.get("http://snapshots.test/api/users/" + adaId).status() == 200);
@@ -141,7 +141,7 @@ class DataTierDownTest {
 
             link.holdStatementContaining("FROM users WHERE id");
             CompletableFuture<SiteClient.Response> read = CompletableFuture.supplyAsync(() -> client.get(ada));
-            assertThat(link.awaitHeld(Duration.ofSeconds(5)))
+            assertThat(link.awaitHeld(Duration.ofSeconds(20)))
                     .as("the read's statement reached the database link")
                     .isTrue();
             long cutAt = System.nanoTime();
@@ -159,7 +159,7 @@ class DataTierDownTest {
                             response, took.toMillis())
                     .isLessThan(FAST);
             await("the same web server answers 200 again once the link works")
-                    .atMost(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(20))
                     .until(() -> client.get(ada).status() == 200);
         }
     }

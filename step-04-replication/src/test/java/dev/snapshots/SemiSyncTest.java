@@ -25,26 +25,38 @@ import org.junit.jupiter.api.Test;
 @DisplayName("4.5 Semi-synchronous writes: no acknowledged write is lost in a failover")
 class SemiSyncTest {
 
-    /** Short, so the test of a refused write is quick; long enough for a replica's apply (every 20 ms). */
+    /** The time-out of the test of a refused write, which waits it out: short, so that test is quick. */
     private static final Duration TIMEOUT = Duration.ofSeconds(1);
+    /**
+     * The time-out of the other tests, where a replica must confirm: so far beyond an apply round
+     * (every 20 ms) that a busy machine's delays do not reach it, and a write that waited it out
+     * stands out.
+     */
+    private static final Duration PATIENT = Duration.ofSeconds(10);
 
     private final DnsRegistry dns = new DnsRegistry();
     private Topology topology;
 
     @BeforeEach
     void start() {
-        topology = TestTopology.builder(dns)
-                .webServers(2)
-                .loadBalancer()
-                .replicas(2)
-                .acknowledgement(Acknowledgement.SEMI_SYNC)
-                .semiSyncTimeout(TIMEOUT)
-                .start();
+        topology = semiSync(PATIENT);
     }
 
     @AfterEach
     void stop() {
-        topology.close();
+        if (topology != null) {
+            topology.close();
+        }
+    }
+
+    private Topology semiSync(Duration timeout) {
+        return TestTopology.builder(dns)
+                .webServers(2)
+                .loadBalancer()
+                .replicas(2)
+                .acknowledgement(Acknowledgement.SEMI_SYNC)
+                .semiSyncTimeout(timeout)
+                .start();
     }
 
     @Test
@@ -85,7 +97,7 @@ class SemiSyncTest {
             writers.shutdownNow();
         }
         await("the failover")
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
                 .failFast(topology::rethrowUnfinished)
                 .until(() -> topology.cluster().primary() != oldPrimary);
         topology.awaitReplication();
@@ -103,6 +115,9 @@ class SemiSyncTest {
 
     @Test
     void with_no_replica_applying_a_write_is_refused_not_acknowledged() {
+        topology.close();
+        topology = null;
+        topology = semiSync(TIMEOUT);
         topology.cluster().replicas().forEach(r -> topology.cluster().applier(r).pause());
 
         long start = System.nanoTime();
@@ -112,7 +127,10 @@ class SemiSyncTest {
         assertThat(refused.status())
                 .as("4.5: no replica confirmed the write, so it is not acknowledged: %s", refused)
                 .isEqualTo(503);
-        assertThat(took).as("4.5: the wait is bounded (%d ms)", took.toMillis()).isLessThan(TIMEOUT.multipliedBy(3));
+        // Bounded by the time-out, not the client's patience: room for a busy machine's delays around it.
+        assertThat(took)
+                .as("4.5: the wait is bounded by the %d ms time-out (took %d ms)", TIMEOUT.toMillis(), took.toMillis())
+                .isLessThan(TIMEOUT.plusSeconds(9));
     }
 
     @Test
@@ -146,7 +164,11 @@ class SemiSyncTest {
                         .pause());
     }
 
-    /** After {@code db2Fails}, a sign-up is still acknowledged, within an apply round rather than the time-out. */
+    /**
+     * After {@code db2Fails}, a sign-up is still acknowledged, within an apply round rather than the
+     * time-out ({@link #PATIENT}: a write that waited it out is told from one that did not by far
+     * more than a busy machine's delays).
+     */
     private void assertOneReplicaIsEnough(String situation, Runnable db2Fails) {
         SiteClient client = new SiteClient(dns);
         var warmUp = Nodes.signUp(client, "first-write@example.com"); // a first request is slow: not timed
@@ -165,7 +187,7 @@ class SemiSyncTest {
         assertThat(took)
                 .as(
                         "4.5: %s: one replica confirms within an apply round, not at the %d ms time-out (took %d ms)",
-                        situation, TIMEOUT.toMillis(), took.toMillis())
-                .isLessThan(TIMEOUT);
+                        situation, PATIENT.toMillis(), took.toMillis())
+                .isLessThan(PATIENT.dividedBy(2));
     }
 }

@@ -54,7 +54,7 @@ class ApplierTest {
 
     private void awaitSame(DbNode replica) {
         await("" + replica.name() + " holds exactly the primary's users")
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
                 .failFast(topology::rethrowUnfinished)
                 .pollInterval(Duration.ofMillis(20))
                 .untilAsserted(() -> assertThat(Nodes.users(replica))

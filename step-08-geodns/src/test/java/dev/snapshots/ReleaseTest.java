@@ -74,7 +74,7 @@ class ReleaseTest {
         // Waiting for them would cost every run seconds and prove nothing about the course's code.
         await("every thread the topology started has ended")
                 .pollInSameThread()
-                .atMost(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(50))
                 .untilAsserted(() -> {
                     Set<String> left = threadNames();

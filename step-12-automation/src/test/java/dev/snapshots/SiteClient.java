@@ -28,7 +28,7 @@ final class SiteClient {
     SiteClient(DnsRegistry dns) {
         this.dns = dns;
         this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(2))
+                .connectTimeout(Duration.ofSeconds(10))
                 .cookieHandler(new CookieManager())
                 .build();
     }
@@ -85,7 +85,7 @@ final class SiteClient {
 
     /** Sends a request built by the test; the URL's host is resolved through the course DNS first. */
     Response send(HttpRequest.Builder request, String description) {
-        HttpRequest built = request.timeout(Duration.ofSeconds(10)).build();
+        HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
         try {
             HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
             InetSocketAddress servedBy =
