@@ -63,7 +63,7 @@ class HttpMetricsTest {
                 answers.add(clients.submit(() -> client.get(url).status()));
             }
             for (Future<Integer> answer : answers) {
-                assertThat(answer.get(10, TimeUnit.SECONDS))
+                assertThat(answer.get(25, TimeUnit.SECONDS))
                         .as("11.1: GET of a user who does not exist")
                         .isEqualTo(404);
             }

@@ -14,11 +14,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @Tag("12.1")
 @DisplayName(
@@ -26,10 +28,14 @@ import org.junit.jupiter.api.Test;
 class ProbesTest {
 
     private static final DnsRegistry DNS = new DnsRegistry();
+    /** How long the test waits for what the balancer's checks (every 25 ms) do soon: room for a busy machine. */
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
     private static Topology topology;
     private static SiteClient client;
 
     @BeforeAll
+    @Timeout(value = 2, unit = TimeUnit.MINUTES) // two servers, a balancer and the cache: room for a busy machine
     static void start() {
         topology = TestTopology.builder(DNS)
                 .webServers(2)
@@ -79,7 +85,7 @@ class ProbesTest {
                     .as("12.1: the reasons of %s", ready)
                     .contains("warming up");
             await("12.1: /health/ready answers 200 once the 300 ms warm-up is over")
-                    .atMost(Duration.ofSeconds(3))
+                    .atMost(PATIENCE)
                     .until(() -> probe(warming, "/health/ready").status() == 200);
         } finally {
             topology.stopWebServer(warming);
@@ -110,7 +116,7 @@ class ProbesTest {
             topology.database().start();
         }
         await("12.1: every server ready again once the data tier is back")
-                .atMost(Duration.ofSeconds(5))
+                .atMost(PATIENCE)
                 .until(() -> topology.webServers().stream()
                         .allMatch(server -> probe(server, "/health/ready").status() == 200));
     }
@@ -153,7 +159,7 @@ class ProbesTest {
                         .isEqualTo(200);
             }
             await("12.1: the balancer takes both out of its pool")
-                    .atMost(Duration.ofSeconds(3))
+                    .atMost(PATIENCE)
                     .until(() -> !topology.loadBalancer().pool().isUp("web-draining")
                             && !topology.loadBalancer().pool().isUp("web-sick"));
             Map<String, Long> before = served();

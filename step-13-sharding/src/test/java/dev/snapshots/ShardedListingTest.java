@@ -8,12 +8,14 @@ import dev.snapshots.sharding.Shard;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @Tag("13.5")
 @DisplayName(
@@ -49,6 +51,7 @@ class ShardedListingTest {
     }
 
     @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES) // thousands of queries to real shards: room for a busy machine
     void pages_of_the_newest_users_have_no_duplicate_and_no_gap_while_users_sign_up_and_a_login_asks_one_shard()
             throws Exception {
         List<Long> existing = new ArrayList<>();
@@ -91,7 +94,7 @@ class ShardedListingTest {
             }
         } finally {
             running.set(false);
-            signUps.join(5_000);
+            signUps.join(20_000);
         }
         List<Long> expected =
                 existing.stream().sorted(Comparator.reverseOrder()).toList();

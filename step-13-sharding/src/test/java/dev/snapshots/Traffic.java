@@ -1,7 +1,6 @@
 package dev.snapshots;
 
 import dev.snapshots.dns.DnsRegistry;
-import dev.snapshots.lb.BackendPool;
 import dev.snapshots.web.WebServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,14 +10,14 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Steady load through the balancer while something changes behind it (step 12): a few clients, each
  * signing up a user then reading one back, in turn, until stopped (60 s at most). Every answer of 5xx,
- * and every request that got no answer, is a failure. A sampler counts the servers in the pool that
- * get traffic, every 2 ms.
+ * and every request that got no answer, is a failure. How many servers serve is not sampled here (a
+ * sampler thread sees only the moments it gets scheduled): {@link WatchedFleet} counts them at every
+ * change the deployer makes.
  */
 final class Traffic implements AutoCloseable {
 
@@ -32,26 +31,17 @@ final class Traffic implements AutoCloseable {
     private final LongAdder requests = new LongAdder();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
     private final Map<String, LongAdder> versions = new ConcurrentHashMap<>();
-    private final AtomicInteger minServing = new AtomicInteger(Integer.MAX_VALUE);
-    private final LongAdder samples = new LongAdder();
 
     private Traffic() {}
 
-    /** Starts {@code clients} clients of the site at {@code dns}, and a sampler of {@code pool}. */
-    static Traffic start(DnsRegistry dns, BackendPool pool, int clients) {
+    /** Starts {@code clients} clients of the site at {@code dns}. */
+    static Traffic start(DnsRegistry dns, int clients) {
         Traffic traffic = new Traffic();
         long deadline = System.nanoTime() + LONGEST.toNanos();
         for (int c = 0; c < clients; c++) {
             int client = c;
             traffic.thread("client-" + c, () -> traffic.client(new SiteClient(dns), client, deadline));
         }
-        traffic.thread("serving-sampler", () -> {
-            while (traffic.running.get() && System.nanoTime() < deadline) {
-                traffic.minServing.accumulateAndGet(pool.healthy().size(), Math::min);
-                traffic.samples.increment();
-                pause(2);
-            }
-        });
         return traffic;
     }
 
@@ -104,13 +94,13 @@ final class Traffic implements AutoCloseable {
         }
     }
 
-    /** Stops every client and the sampler, and waits for them. */
+    /** Stops every client, and waits for them. */
     @Override
     public void close() {
         running.set(false);
         for (Thread thread : threads) {
             try {
-                thread.join(5_000);
+                thread.join(30_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -132,20 +122,10 @@ final class Traffic implements AutoCloseable {
         return counted;
     }
 
-    /** The fewest servers the balancer could send traffic to, over every sample. */
-    int minServing() {
-        return minServing.get();
-    }
-
-    long samples() {
-        return samples.sum();
-    }
-
     /** A summary for failure messages. */
     String summary() {
         List<Failure> failed = failures();
         return requests() + " requests, " + failed.size() + " failed (first: "
-                + failed.subList(0, Math.min(3, failed.size())) + "), versions " + versions()
-                + ", fewest serving " + minServing() + " over " + samples() + " samples";
+                + failed.subList(0, Math.min(3, failed.size())) + "), versions " + versions();
     }
 }

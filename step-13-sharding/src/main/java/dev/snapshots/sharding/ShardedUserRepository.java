@@ -36,6 +36,14 @@ public final class ShardedUserRepository implements UserRepository {
         this.hot = hot;
     }
 
+    /**
+     * The same users, over the same shards, router, ids and directory, with {@code hot} for its hot
+     * keys instead: a test's, on a clock the test owns.
+     */
+    public ShardedUserRepository withHotKeys(HotKeys hot) {
+        return new ShardedUserRepository(shards, router, ids, directory, hot);
+    }
+
     /** The shards of a new sharded data tier, by name: give it to every repository and to {@link #addShard}. */
     public static Map<String, Shard> shardMap(List<Shard> shards) {
         Map<String, Shard> map = new ConcurrentSkipListMap<>();
