@@ -117,33 +117,68 @@ class SharedThrottleTest {
 
     @Test
     void a_window_starts_at_the_first_failure_and_later_failures_do_not_move_its_end() {
-        String key = "window-" + System.nanoTime();
         Duration window = Duration.ofMillis(1_000);
-        long firstCount = counter.increment(key, window);
-        // Timed from the first failure's answer, which comes after the window began: a slow machine
-        // can only make the elapsed time below an under-count, never an over-count.
-        long first = System.nanoTime();
-        assertThat(firstCount).as("7.4: the first failure's count").isEqualTo(1);
-        assertThat(counter.windowLeft(key))
+        // A try whose last answer came later than a window after its first call may have seen the
+        // window end (a busy machine paused it): it proves nothing either way and is tried again with
+        // a new key. Only a try that ended within the window is judged.
+        WindowTry judged = null;
+        List<Long> overTheWindow = new ArrayList<>();
+        for (int i = 0; i < 5 && judged == null; i++) {
+            WindowTry attempt = tryWindow("window-" + System.nanoTime(), window);
+            if (attempt.totalMillis() < window.toMillis()) {
+                judged = attempt;
+            } else {
+                overTheWindow.add(attempt.totalMillis());
+            }
+        }
+        assertThat(judged)
+                .as(
+                        "7.4: a try of two failures 400 ms apart that ended within the %d ms window (ms each try took: %s)",
+                        window.toMillis(), overTheWindow)
+                .isNotNull();
+        WindowTry t = judged;
+        assertThat(t.firstCount()).as("7.4: the first failure's count").isEqualTo(1);
+        assertThat(t.leftAtFirst())
                 .as("7.4: time left in a new %d ms window (zero: the count never expires)", window.toMillis())
                 .isPositive()
                 .isLessThanOrEqualTo(window);
-
-        await().pollDelay(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(() -> true);
-        assertThat(counter.increment(key, window))
-                .as("7.4: the second failure's count")
-                .isEqualTo(2);
-        long elapsed = Duration.ofNanos(System.nanoTime() - first).toMillis();
-        assertThat(counter.windowLeft(key).toMillis())
-                .as("7.4: ms left in the window %d ms after it started, just after a second failure", elapsed)
-                .isLessThanOrEqualTo(window.toMillis() - elapsed + 50);
+        assertThat(t.secondCount()).as("7.4: the second failure's count").isEqualTo(2);
+        assertThat(t.leftAfterSecondMillis())
+                .as("7.4: ms left in the window %d ms after it started, just after a second failure", t.elapsedMillis())
+                .isLessThanOrEqualTo(window.toMillis() - t.elapsedMillis() + 50);
 
         await("7.4: the count is gone once the window has ended")
                 .atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> counter.count(key) == 0);
-        assertThat(counter.increment(key, window))
+                .until(() -> counter.count(t.key()) == 0);
+        assertThat(counter.increment(t.key(), window))
                 .as("7.4: the first failure of the next window")
                 .isEqualTo(1);
+    }
+
+    /** What one try of a window saw, and how long it took from before its first call to its last answer. */
+    private record WindowTry(
+            String key,
+            long firstCount,
+            Duration leftAtFirst,
+            long secondCount,
+            long elapsedMillis,
+            long leftAfterSecondMillis,
+            long totalMillis) {}
+
+    private static WindowTry tryWindow(String key, Duration window) {
+        // The window begins after this: it cannot end before start + window.
+        long start = System.nanoTime();
+        long firstCount = counter.increment(key, window);
+        // Timed from the first failure's answer, which comes after the window began: a slow machine
+        // can only make the elapsed time below an under-count, never an over-count.
+        long first = System.nanoTime();
+        Duration leftAtFirst = counter.windowLeft(key);
+        await().pollDelay(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        long secondCount = counter.increment(key, window);
+        long elapsed = Duration.ofNanos(System.nanoTime() - first).toMillis();
+        long leftAfterSecond = counter.windowLeft(key).toMillis();
+        long total = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        return new WindowTry(key, firstCount, leftAtFirst, secondCount, elapsed, leftAfterSecond, total);
     }
 }

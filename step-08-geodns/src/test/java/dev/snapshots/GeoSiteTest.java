@@ -211,7 +211,7 @@ class GeoSiteTest {
             String session = GeoClient.session(eu.logIn(email));
             long started = System.nanoTime();
             await("8.5: the eu-west session works in us-east")
-                    .atMost(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(20))
                     .until(() ->
                             eu.getAt(GlobalSite.US_EAST, "/api/me", session).status() == 200);
@@ -221,7 +221,7 @@ class GeoSiteTest {
             assertThat(logout.status()).as("8.5: logout in eu-west: %s", logout).isIn(200, 204);
             started = System.nanoTime();
             await("8.5: after a logout in eu-west, the session is refused in us-east")
-                    .atMost(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(20))
                     .until(() ->
                             eu.getAt(GlobalSite.US_EAST, "/api/me", session).status() == 401);
@@ -238,7 +238,7 @@ class GeoSiteTest {
             String first = GeoClient.session(eu.logIn(email));
             String second = GeoClient.session(eu.logIn(email));
             await("8.5: both sessions work in us-east")
-                    .atMost(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(20))
                     .until(() -> eu.getAt(GlobalSite.US_EAST, "/api/me", first).status() == 200
                             && eu.getAt(GlobalSite.US_EAST, "/api/me", second).status() == 200);
@@ -247,7 +247,7 @@ class GeoSiteTest {
                     .as("8.5: log out everywhere in eu-west: %s", everywhere)
                     .isIn(200, 204);
             await("8.5: after logging out everywhere in eu-west, neither session works in us-east")
-                    .atMost(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(10))
                     .pollInterval(Duration.ofMillis(20))
                     .until(() -> eu.getAt(GlobalSite.US_EAST, "/api/me", first).status() == 401
                             && eu.getAt(GlobalSite.US_EAST, "/api/me", second).status() == 401);

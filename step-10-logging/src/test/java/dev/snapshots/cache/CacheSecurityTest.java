@@ -125,13 +125,15 @@ class CacheSecurityTest {
     private static DefaultJedisClientConfig clientWith(String password) {
         return DefaultJedisClientConfig.builder()
                 .password(password)
-                .timeoutMillis(500)
+                // The test's own time-outs, with room for a slow machine: the answers it waits for
+                // (NOAUTH, a wrong password) come at once from a Redis that is up.
+                .timeoutMillis(10_000)
                 .build();
     }
 
     private static boolean listening(int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
             return true;
         } catch (IOException e) {
             return false;
