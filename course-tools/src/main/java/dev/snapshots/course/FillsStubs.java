@@ -35,6 +35,7 @@ final class FillsStubs {
     Promise check(Course.Step step) throws IOException {
         Map<String, String> starter = Sources.files(step.dir().resolve("src/main"));
         Map<String, String> solution = Sources.files(step.solutionDir());
+        solution.remove(StarterManifest.FILE); // not a solution file: the starter's record (StarterManifest)
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         int stepContent = 0;
@@ -78,6 +79,10 @@ final class FillsStubs {
                         + ") but solutions/" + step.name() + " has no such file");
             }
         }
+        StarterManifest.problem(
+                        step.solutionDir().resolve(StarterManifest.FILE),
+                        Sources.files(step.dir().resolve("src/main/java")))
+                .ifPresent(problems::add);
         contentLines += stepContent;
         repeatedLines += stepRepeated;
         notes.add(repeatShare("solutions/" + step.name(), stepRepeated, stepContent));

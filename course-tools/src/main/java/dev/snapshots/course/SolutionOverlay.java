@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -54,6 +55,15 @@ public final class SolutionOverlay {
 
     private record Edit(int start, int end, String text, int order) {}
 
+    /** Which exercises' stubs to answer (all, or those up to one exercise: "9.2"). */
+    private final Predicate<String> answering;
+    /**
+     * Whether the starter text may hold a learner's code (read from the working tree because the
+     * pristine starter was not available): then a solution member that the starter also has is
+     * taken as the answer, whatever the starter's body says now.
+     */
+    private final boolean starterMayBeEdited;
+
     private final JavaFile starter;
     private final JavaFile solution;
     private final List<Edit> edits = new ArrayList<>();
@@ -62,16 +72,46 @@ public final class SolutionOverlay {
     private final List<String> repeated = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
-    private SolutionOverlay(JavaFile starter, JavaFile solution) {
+    private SolutionOverlay(
+            JavaFile starter, JavaFile solution, Predicate<String> answering, boolean starterMayBeEdited) {
         this.starter = starter;
         this.solution = solution;
+        this.answering = answering;
+        this.starterMayBeEdited = starterMayBeEdited;
     }
 
     /** Overlays one file; {@code path} only names it in errors. */
     static Result overlay(String path, String starterText, String solutionText) {
+        return overlay(path, starterText, solutionText, Options.ALL);
+    }
+
+    static Result overlay(String path, String starterText, String solutionText, Options options) {
         SolutionOverlay overlay = new SolutionOverlay(
-                JavaFile.parse("starter " + path, starterText), JavaFile.parse("solution " + path, solutionText));
+                JavaFile.parse("starter " + path, starterText),
+                JavaFile.parse("solution " + path, solutionText),
+                options::answers,
+                options.starterMayBeEdited());
         return overlay.run();
+    }
+
+    /**
+     * How to overlay: {@code upTo} answers only the stubs of exercises up to that one in its step
+     * ("9.2": 9.1 and 9.2, the later stubs stay as in the starter); empty answers them all.
+     */
+    record Options(Optional<String> upTo, boolean starterMayBeEdited) {
+        static final Options ALL = new Options(Optional.empty(), false);
+
+        boolean answers(String exercise) {
+            return upTo.isEmpty() || compareIds(exercise, upTo.get()) <= 0;
+        }
+    }
+
+    /** Orders exercise IDs as numbers: 9.2 before 9.10, 9.x before 10.x. */
+    static int compareIds(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        int steps = Integer.compare(Integer.parseInt(x[0]), Integer.parseInt(y[0]));
+        return steps != 0 ? steps : Integer.compare(Integer.parseInt(x[1]), Integer.parseInt(y[1]));
     }
 
     /** The finished file: the starter with the solution laid over it. */
@@ -196,6 +236,9 @@ public final class SolutionOverlay {
                 answerStub(mine, member, name);
             } else if (JavaFile.code(mine).equals(JavaFile.code(member))) {
                 repeated.add(name);
+            } else if (starterMayBeEdited && JavaFile.body(mine).isPresent()) {
+                // A stub the learner has filled (or a helper of the same name): the solution's body wins.
+                answerStub(mine, member, name);
             } else {
                 problems.add("redefines " + name + ", which is provided code, not a TODO stub");
             }
@@ -238,6 +281,10 @@ public final class SolutionOverlay {
             return; // still the stub: left unanswered
         }
         BlockStmt stubBody = JavaFile.body(stub).orElseThrow();
+        Set<String> exercises = Sources.todoIds(starter.raw(stubBody));
+        if (!exercises.isEmpty() && !exercises.stream().allMatch(answering)) {
+            return; // a later exercise's stub: left as the starter has it
+        }
         edits.add(new Edit(starter.begin(stubBody), starter.end(stubBody), solution.raw(body.get()), edits.size()));
         answered.add(name);
     }
@@ -247,7 +294,11 @@ public final class SolutionOverlay {
     }
 
     private String apply() {
-        StringBuilder merged = new StringBuilder(starter.text);
+        return apply(starter.text, edits);
+    }
+
+    private static String apply(String text, List<Edit> edits) {
+        StringBuilder merged = new StringBuilder(text);
         edits.stream()
                 .sorted(Comparator.comparingInt(Edit::start)
                         .thenComparingInt(Edit::order)
@@ -256,19 +307,67 @@ public final class SolutionOverlay {
         return merged.toString();
     }
 
-    /** The finished sources of a step: the starter's files, each solution file laid over its own. */
+    /**
+     * The finished sources of a step: the starter's files, each solution file laid over its own.
+     * Usage: {@code SolutionOverlay <starter sources> <solution sources> <output folder> [option=value ...]},
+     * where an empty value leaves the option out:
+     * <ul>
+     *   <li>{@code manifest=<solutions/<step>/starter.manifest>}: overlay the starter as shipped
+     *       ({@link StarterManifest}), not what the working tree holds now;
+     *   <li>{@code upTo=9.2}: answer only the stubs of exercises up to this one (the check's
+     *       exercise-order promise);
+     *   <li>{@code wrong=<wrong-answers/<step>/<S.E>-<slug>>}: lay that wrong answer's files over the
+     *       solution's first ({@link #layer}), as {@code ./course wrong-answers} does.
+     * </ul>
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            throw new IllegalArgumentException(
-                    "usage: SolutionOverlay <starter sources> <solution sources> <output folder>");
+        if (args.length < 3) {
+            throw new IllegalArgumentException("usage: SolutionOverlay <starter sources> <solution sources>"
+                    + " <output folder> [manifest=FILE] [upTo=S.E] [wrong=DIR]");
         }
         Path starterDir = Path.of(args[0]);
         Path solutionDir = Path.of(args[1]);
         Path out = Path.of(args[2]);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String option : List.of(args).subList(3, args.length)) {
+            int eq = option.indexOf('=');
+            String name = eq < 0 ? option : option.substring(0, eq);
+            if (!List.of("manifest", "upTo", "wrong").contains(name)) {
+                throw new IllegalArgumentException("unknown option " + option);
+            }
+            String value = eq < 0 ? "" : option.substring(eq + 1).strip();
+            if (!value.isEmpty()) {
+                options.put(name, value);
+            }
+        }
+        Optional<String> upTo = Optional.ofNullable(options.get("upTo"));
+        if (upTo.isPresent() && !upTo.get().matches("\\d+\\.\\d+")) {
+            throw new IllegalArgumentException("upTo names an exercise, like 9.2, not '" + upTo.get() + "'");
+        }
+        Optional<Map<String, String>> pristine = options.containsKey("manifest")
+                ? StarterManifest.pristine(starterDir, Path.of(options.get("manifest")))
+                : Optional.empty();
+        // Without the shipped starter (no manifest, no git), the working tree's is read, and a
+        // member the solution gives is taken as the answer even where a learner has filled it.
+        boolean starterMayBeEdited = options.containsKey("manifest") && pristine.isEmpty();
+        Map<String, String> starter = pristine.isPresent() ? pristine.get() : Sources.files(starterDir);
+        Map<String, String> solution = Sources.files(solutionDir);
+        if (options.containsKey("wrong")) {
+            Path wrong = Path.of(options.get("wrong")).resolve("src/main/java");
+            if (!Files.isDirectory(wrong)) {
+                throw new IllegalArgumentException("no wrong answer at " + wrong);
+            }
+            for (Map.Entry<String, String> file : Sources.files(wrong).entrySet()) {
+                String base = solution.get(file.getKey());
+                solution.put(
+                        file.getKey(), base == null ? file.getValue() : layer(file.getKey(), base, file.getValue()));
+            }
+        }
         deleteRecursively(out);
         Map<String, String> finished = finishedSources(
-                starterDir,
-                solutionDir,
+                starter,
+                solution,
+                new Options(upTo, starterMayBeEdited),
                 (file, problem) ->
                         System.out.println("[WARNING] solution " + file + " " + problem + ": left out of the build"));
         for (Map.Entry<String, String> file : finished.entrySet()) {
@@ -276,7 +375,6 @@ public final class SolutionOverlay {
             Files.createDirectories(target.getParent());
             Files.writeString(target, file.getValue(), Sources.CHARSET);
         }
-        System.out.println("[INFO] " + finished.size() + " finished source files in " + out);
     }
 
     interface ProblemSink {
@@ -289,18 +387,81 @@ public final class SolutionOverlay {
      * Java, replaces or adds the file as it is (the check fails it).
      */
     static Map<String, String> finishedSources(Path starterDir, Path solutionDir, ProblemSink sink) throws IOException {
-        Map<String, String> files = Sources.files(starterDir);
-        for (Map.Entry<String, String> file : Sources.files(solutionDir).entrySet()) {
+        return finishedSources(Sources.files(starterDir), Sources.files(solutionDir), Options.ALL, sink);
+    }
+
+    static Map<String, String> finishedSources(
+            Map<String, String> starter, Map<String, String> solution, Options options, ProblemSink sink) {
+        Map<String, String> files = new java.util.TreeMap<>(starter);
+        for (Map.Entry<String, String> file : solution.entrySet()) {
             String starterText = files.get(file.getKey());
             if (starterText == null || !file.getKey().endsWith(".java")) {
                 files.put(file.getKey(), file.getValue());
                 continue;
             }
-            Result result = overlay(file.getKey(), starterText, file.getValue());
+            Result result = overlay(file.getKey(), starterText, file.getValue(), options);
             result.problems().forEach(p -> sink.report(file.getKey(), p));
             files.put(file.getKey(), result.merged());
         }
         return files;
+    }
+
+    /**
+     * Lays one file in the solutions' format over another: each member of {@code top} replaces the
+     * member of {@code base} with the same name and parameters (with its comments), a member base
+     * lacks is added before its type's closing brace, and the imports base lacks after its last.
+     * A wrong answer is laid over the reference answer this way: it changes only what it names.
+     */
+    static String layer(String path, String baseText, String topText) {
+        JavaFile base = JavaFile.parse("base " + path, baseText);
+        JavaFile top = JavaFile.parse("layer " + path, topText);
+        List<Edit> edits = new ArrayList<>();
+        Set<String> present =
+                base.unit.getImports().stream().map(JavaFile::importName).collect(Collectors.toSet());
+        List<String> missing = top.unit.getImports().stream()
+                .filter(i -> !present.contains(JavaFile.importName(i)))
+                .map(top::raw)
+                .distinct()
+                .toList();
+        if (!missing.isEmpty()) {
+            List<ImportDeclaration> imports = base.unit.getImports();
+            int at = !imports.isEmpty()
+                    ? base.nextLineStart(base.end(imports.get(imports.size() - 1)) - 1)
+                    : base.nextLineStart(
+                            base.end(base.unit.getPackageDeclaration().orElseThrow()) - 1);
+            edits.add(new Edit(at, at, String.join("\n", missing) + "\n", edits.size()));
+        }
+        for (TypeDeclaration<?> type : top.unit.getTypes()) {
+            TypeDeclaration<?> under = base.unit.getTypes().stream()
+                    .filter(t -> t.getNameAsString().equals(type.getNameAsString()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            path + ": type " + type.getNameAsString() + " is not in the file it is laid over"));
+            layerType(base, top, under, type, edits);
+        }
+        return apply(base.text, edits);
+    }
+
+    private static void layerType(
+            JavaFile base, JavaFile top, TypeDeclaration<?> under, TypeDeclaration<?> over, List<Edit> edits) {
+        Map<String, BodyDeclaration<?>> members = new LinkedHashMap<>();
+        under.getMembers().forEach(m -> members.putIfAbsent(JavaFile.key(m), m));
+        List<String> added = new ArrayList<>();
+        for (BodyDeclaration<?> member : over.getMembers()) {
+            BodyDeclaration<?> old = members.get(JavaFile.key(member));
+            String text = top.text.substring(top.startWithComments(member), top.end(member));
+            if (old instanceof TypeDeclaration<?> oldType && member instanceof TypeDeclaration<?> newType) {
+                layerType(base, top, oldType, newType, edits);
+            } else if (old != null) {
+                edits.add(new Edit(base.startWithComments(old), base.end(old), text, edits.size()));
+            } else {
+                added.add(text);
+            }
+        }
+        if (!added.isEmpty()) {
+            int brace = base.end(under) - 1;
+            edits.add(new Edit(brace, brace, "\n" + String.join("\n\n", added) + "\n", edits.size()));
+        }
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

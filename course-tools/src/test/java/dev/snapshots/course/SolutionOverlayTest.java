@@ -129,4 +129,101 @@ class SolutionOverlayTest {
         assertThat(SolutionOverlay.stubs("Picker.java", starter))
                 .containsExactly("Picker.next(List<String>)", "Picker.size()");
     }
+
+    static final String TWO_STUBS = """
+            package demo;
+
+            public final class Pair {
+
+                public int first() {
+                    // TODO 9.1: the first.
+                    throw new UnsupportedOperationException("TODO 9.1: first");
+                }
+
+                public int second() {
+                    // TODO 9.2: the second.
+                    return 0; // TODO 9.2: a fallback that lets the step run
+                }
+            }
+            """;
+
+    static final String TWO_ANSWERS = """
+            package demo;
+
+            public final class Pair {
+
+                public int first() {
+                    return 1;
+                }
+
+                public int second() {
+                    return helper();
+                }
+
+                private int helper() {
+                    return 2;
+                }
+            }
+            """;
+
+    @Test
+    void up_to_an_exercise_answers_its_stubs_and_the_earlier_ones_only() {
+        var upTo91 = new SolutionOverlay.Options(java.util.Optional.of("9.1"), false);
+        String merged = SolutionOverlay.overlay("Pair.java", TWO_STUBS, TWO_ANSWERS, upTo91)
+                .merged();
+
+        assertThat(merged).contains("return 1;").doesNotContain("return helper();");
+        assertThat(merged).contains("return 0; // TODO 9.2: a fallback");
+        assertThat(SolutionOverlay.compareIds("9.2", "9.10")).isNegative();
+        assertThat(SolutionOverlay.compareIds("10.1", "9.5")).isPositive();
+    }
+
+    @Test
+    void a_stub_a_learner_filled_is_answered_when_the_starter_may_be_edited() {
+        String filled = TWO_STUBS.replace(
+                "// TODO 9.1: the first.\n        throw new UnsupportedOperationException(\"TODO 9.1: first\");",
+                "return 42; // mine");
+        assertThat(filled).doesNotContain("TODO 9.1");
+
+        var strict = SolutionOverlay.overlay("Pair.java", filled, TWO_ANSWERS);
+        var trusting = SolutionOverlay.overlay(
+                "Pair.java", filled, TWO_ANSWERS, new SolutionOverlay.Options(java.util.Optional.empty(), true));
+
+        assertThat(strict.problems()).anyMatch(p -> p.contains("redefines Pair.first()"));
+        assertThat(trusting.problems()).isEmpty();
+        assertThat(trusting.merged()).contains("return 1;").doesNotContain("return 42;");
+    }
+
+    @Test
+    void a_layer_replaces_the_members_it_names_and_adds_the_rest() {
+        String wrong = """
+                package demo;
+
+                import java.util.Random;
+
+                public final class Pair {
+
+                    /** Wrong on purpose. */
+                    public int second() {
+                        return new Random().nextInt();
+                    }
+
+                    private int other() {
+                        return 3;
+                    }
+                }
+                """;
+        String layered = SolutionOverlay.layer("Pair.java", TWO_ANSWERS, wrong);
+
+        assertThat(layered)
+                .contains("import java.util.Random;")
+                .contains("return 1;")
+                .contains("/** Wrong on purpose. */")
+                .contains("return new Random().nextInt();")
+                .doesNotContain("return helper();")
+                .contains("private int helper()")
+                .contains("private int other()");
+        String merged = SolutionOverlay.merge(TWO_STUBS, layered);
+        assertThat(merged).contains("return new Random().nextInt();").contains("return 1;");
+    }
 }
