@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The scoreboard printed at the end of {@code mvn test} in a step: every exercise of the step,
@@ -145,9 +146,15 @@ public final class Scoreboard {
             }
             out.append(String.format(
                     "  [ ] %-5s %s  (%d of %d tests failing)%n", e.id(), e.title(), failing, tests.size()));
-            tests.stream().filter(t -> !t.passed()).findFirst().ifPresent(t -> {
+            firstOwnFailure(e.id(), tests).ifPresent(t -> {
                 out.append("          first failure: ").append(t.name()).append('\n');
                 out.append("          ").append(t.message()).append('\n');
+                Set<String> needed = otherTodos(e.id(), t);
+                if (!needed.isEmpty()) {
+                    out.append("          (it reaches the stub of ")
+                            .append(String.join(", ", needed))
+                            .append(": do that exercise first)\n");
+                }
             });
             out.append("          hint: README.md").append(e.anchor()).append('\n');
         }
@@ -182,5 +189,24 @@ public final class Scoreboard {
                                                 ? " All exercises done. On to the next step!\n"
                                                 : " All exercises done, but an earlier property broke: see \"Other tests\".\n"));
         return out.append(rule).toString();
+    }
+
+    /**
+     * The failure that tells the learner most about this exercise: the first whose message is not
+     * another exercise's unfinished stub ("TODO 9.3: …"), else the first of all.
+     */
+    static Optional<TestResult> firstOwnFailure(String exercise, List<TestResult> tests) {
+        List<TestResult> failed = tests.stream().filter(t -> !t.passed()).toList();
+        return failed.stream()
+                .filter(t -> otherTodos(exercise, t).isEmpty())
+                .findFirst()
+                .or(() -> failed.stream().findFirst());
+    }
+
+    /** The other exercises whose stubs a failure's message names. */
+    static Set<String> otherTodos(String exercise, TestResult failure) {
+        Set<String> ids = new java.util.TreeSet<>(Sources.todoIds(failure.message()));
+        ids.remove(exercise);
+        return ids;
     }
 }

@@ -92,4 +92,18 @@ class ScoreboardTest {
                 .contains("Other tests (properties already built): 1 of 1 pass")
                 .contains("Next: exercise 3.1");
     }
+
+    @Test
+    void the_failure_shown_is_the_exercises_own_and_a_later_stub_only_when_there_is_nothing_else() throws Exception {
+        TestResult knockOn = new TestResult(Status.FAILED, "3.1", "ForwardTest.a", "TODO 3.2: pick the next backend");
+        TestResult own =
+                new TestResult(Status.FAILED, "3.1", "ForwardTest.b", "[3.1: jobs after the ack] expected: 0L");
+
+        assertThat(board(List.of(knockOn, own)).render())
+                .contains("[3.1: jobs after the ack] expected: 0L")
+                .doesNotContain("do that exercise first");
+        assertThat(board(List.of(knockOn)).render())
+                .contains("TODO 3.2: pick the next backend")
+                .contains("(it reaches the stub of 3.2: do that exercise first)");
+    }
 }
