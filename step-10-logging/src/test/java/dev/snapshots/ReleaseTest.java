@@ -106,6 +106,7 @@ class ReleaseTest {
         Path ours = Files.createTempDirectory(
                 "snapshots-db-" + ProcessHandle.current().pid() + "-");
         try (DatabaseServer next = DatabaseServer.startTemporary()) {
+            assertThat(next.port()).as("the next run's database started").isPositive();
             assertThat(leftover)
                     .as("the folder of process %d, which has ended, once another database started", ended.pid())
                     .doesNotExist();

@@ -264,7 +264,8 @@ final class JavaFile {
         TreeSet<String> imports =
                 copy.getImports().stream().map(JavaFile::importName).collect(Collectors.toCollection(TreeSet::new));
         copy.getImports().clear();
-        List<TypeDeclaration> types = new ArrayList<>(copy.findAll(TypeDeclaration.class));
+        List<TypeDeclaration<?>> types = new ArrayList<>();
+        copy.findAll(TypeDeclaration.class).forEach(type -> types.add(type));
         Collections.reverse(
                 types); // nested types first, so that their own order is settled when their outer type sorts them
         for (TypeDeclaration<?> type : types) {

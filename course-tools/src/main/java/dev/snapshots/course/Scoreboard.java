@@ -117,12 +117,12 @@ public final class Scoreboard {
         out.append(
                 filtered()
                         ? String.format(
-                                " Scoreboard  %s  %d of the %d exercise(s) run done (a filtered run: %d of %d ran)%n",
+                                " Scoreboard  %s  only %s ran: %s%n",
                                 step,
-                                doneCount(),
-                                ranCount,
-                                ranCount,
-                                exercises().size())
+                                ranCount == 1 ? "one exercise's tests" : "the tests of " + ranCount + " exercises",
+                                ranCount == 1
+                                        ? (doneCount() == 1 ? "done" : "not done yet")
+                                        : doneCount() + " of those " + ranCount + " done")
                         : String.format(
                                 " Scoreboard  %s  %d of %d exercises done%n",
                                 step, doneCount(), exercises().size()));
