@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.data.Database;
+import dev.snapshots.data.DatabaseServer;
 import dev.snapshots.data.JdbiUserRepository;
 import dev.snapshots.data.Schema;
-import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.EmailTakenException;
 import dev.snapshots.domain.User;
 import dev.snapshots.domain.UserRepository;
@@ -36,9 +36,9 @@ class SaveRaceTest {
 
     @Test
     void every_saved_user_gets_the_id_of_its_own_row() throws Exception {
-        try (Topology topology = TestTopology.builder(new DnsRegistry()).start();
-                Database one = Database.connect(patientLocks(topology.dataTier()));
-                Database two = Database.connect(patientLocks(topology.dataTier()))) {
+        try (DatabaseServer dataTier = DatabaseServer.startTemporary();
+                Database one = Database.connect(patientLocks(dataTier.config("snapshots")));
+                Database two = Database.connect(patientLocks(dataTier.config("snapshots")))) {
             Schema.apply(one);
             List<UserRepository> servers = List.of(new JdbiUserRepository(one), new JdbiUserRepository(two));
             CyclicBarrier startLine = new CyclicBarrier(THREADS);
@@ -89,9 +89,9 @@ class SaveRaceTest {
      */
     @Test
     void the_same_email_saved_by_eight_threads_at_once_is_taken_exactly_once() throws Exception {
-        try (Topology topology = TestTopology.builder(new DnsRegistry()).start();
-                Database one = Database.connect(patientLocks(topology.dataTier()));
-                Database two = Database.connect(patientLocks(topology.dataTier()))) {
+        try (DatabaseServer dataTier = DatabaseServer.startTemporary();
+                Database one = Database.connect(patientLocks(dataTier.config("snapshots")));
+                Database two = Database.connect(patientLocks(dataTier.config("snapshots")))) {
             Schema.apply(one);
             List<UserRepository> servers = List.of(new JdbiUserRepository(one), new JdbiUserRepository(two));
             ExecutorService threads = Executors.newFixedThreadPool(THREADS);

@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
 class SchemaTest {
 
     private final DnsRegistry dns = new DnsRegistry();
-    private Topology topology;
+    private TwoTiers topology;
     private Jdbi db;
 
     @BeforeEach
     void startDataTier() {
-        topology = TestTopology.builder(dns).start();
+        topology = TwoTiers.start(dns, 0);
         db = Jdbi.create(
                 topology.dataTier().url(),
                 topology.dataTier().user(),
@@ -39,7 +39,9 @@ class SchemaTest {
 
     @AfterEach
     void stop() {
-        topology.close();
+        if (topology != null) {
+            topology.close();
+        }
     }
 
     @Test

@@ -23,12 +23,12 @@ class UsersInTheDataTierTest {
 
     private final DnsRegistry dns = new DnsRegistry();
     private final SiteClient client = new SiteClient(dns);
-    private Topology topology;
+    private TwoTiers topology;
     private Jdbi db;
 
     @BeforeEach
     void start() {
-        topology = TestTopology.builder(dns).webServers(1).start();
+        topology = TwoTiers.start(dns, 1);
         db = Jdbi.create(
                 topology.dataTier().url(),
                 topology.dataTier().user(),
@@ -37,7 +37,9 @@ class UsersInTheDataTierTest {
 
     @AfterEach
     void stop() {
-        topology.close();
+        if (topology != null) {
+            topology.close();
+        }
     }
 
     private static String signUp(String name, String email) {

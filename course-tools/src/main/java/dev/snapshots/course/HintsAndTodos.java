@@ -43,6 +43,23 @@ final class HintsAndTodos {
                 problems.add("exercise " + e.id() + " does not belong to step " + step.number());
             }
         }
+        String answers = squeeze(String.join(
+                "\n", Sources.files(step.solutionDir().resolve("src/main/java")).values()));
+        for (StepReadme.Exercise e : readme.exercises()) {
+            if (e.hints().size() == LAYERS.size()) {
+                copiedCode(e.hints().get(2).text(), answers)
+                        .ifPresent(
+                                line -> problems.add("exercise " + e.id() + "'s hint 3 hands over the answer's code ("
+                                        + line + "): a hint shows the shape and the pitfalls, never a line to copy"));
+            }
+        }
+        java.util.Optional<String> onScreen = StepSummary.expected(step.dir().getParent(), step);
+        if (onScreen.isEmpty()) {
+            problems.add("the course README's table of steps has no line for " + step.name());
+        } else if (!onScreen.get().equals(Files.readString(step.readme()))) {
+            problems.add("README.md does not open with its one screen as ./course readme writes it (what you build,"
+                    + " the exercises, the commands): run ./course readme");
+        }
         Set<String> todos = new TreeSet<>();
         for (Sources.Todo todo : Sources.todos(step.dir().resolve("src/main"))) {
             String where = "src/main/" + todo.file() + ":" + todo.line();
@@ -61,5 +78,41 @@ final class HintsAndTodos {
         }
         return Promise.of(
                 NAME, readme.exercises().size() + " × 3 hints, " + todos.size() + " exercises with TODOs", problems);
+    }
+
+    /** A snippet shorter than this (without spaces) is an API name or a call's shape, not code to copy. */
+    static final int COPIED_LENGTH = 40;
+
+    private static final java.util.regex.Pattern INLINE_CODE = java.util.regex.Pattern.compile("`([^`]+)`");
+
+    /**
+     * The first line of a hint's code (a line of a fenced block, or an inline code span) that the
+     * reference answers hold as it is, spaces aside, if it is long enough to be more than a name.
+     */
+    static java.util.Optional<String> copiedCode(String hint, String squeezedAnswers) {
+        List<String> snippets = new ArrayList<>();
+        boolean fenced = false;
+        for (String line : hint.lines().toList()) {
+            if (line.strip().startsWith("```")) {
+                fenced = !fenced;
+            } else if (fenced) {
+                snippets.add(line.strip());
+            } else {
+                java.util.regex.Matcher m = INLINE_CODE.matcher(line);
+                while (m.find()) {
+                    snippets.add(m.group(1).strip());
+                }
+            }
+        }
+        return snippets.stream()
+                .map(snippet -> snippet.replaceAll("\\s//.*$", "").strip()) // a trailing comment is not code
+                .filter(snippet -> !snippet.startsWith("//"))
+                .filter(snippet -> squeeze(snippet).length() >= COPIED_LENGTH)
+                .filter(snippet -> squeezedAnswers.contains(squeeze(snippet)))
+                .findFirst();
+    }
+
+    private static String squeeze(String text) {
+        return text.replaceAll("\\s+", "");
     }
 }

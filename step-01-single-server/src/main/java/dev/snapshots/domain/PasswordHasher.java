@@ -40,7 +40,10 @@ public final class PasswordHasher {
     public String hash(String password) {
         // TODO 1.4: salt with SecureRandom, derive with PBKDF2WithHmacSHA256 at iterations(), encode as the class
         // comment says.
-        throw new UnsupportedOperationException("TODO 1.4: hash the password (PasswordHasher.hash)");
+        // Until then, a placeholder so that signing up (exercise 1.2) can run: it is NOT a hash and NOT a way to
+        // store passwords. It keeps nothing of the password, so no password can be checked against it and nobody
+        // can log in until exercise 1.4 replaces this line.
+        return "placeholder-not-a-password-hash";
     }
 
     /** True when {@code password} is the one that produced {@code stored}; false for anything malformed. */
