@@ -40,9 +40,9 @@ public final class Snowflake {
      * the clock stepped back.
      */
     public long next() {
-        // TODO 13.1: (milliseconds since EPOCH_MILLIS) << 22 | node << 12 | sequence. Within one
-        //  millisecond the sequence counts up; past MAX_SEQUENCE, wait for the next millisecond. A clock
-        //  that went back must not give an id already given. Many threads call this at once.
+        // TODO 13.1: the id's layout is in the class comment (millisOf and nodeOf read it back). Within
+        //  one millisecond the sequence counts up; past MAX_SEQUENCE, wait for the next millisecond. A
+        //  clock that went back must not give an id already given. Many threads call this at once.
         throw new UnsupportedOperationException("TODO 13.1: make a Snowflake id (see the README)");
     }
 
