@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,13 @@ class WorkerTest {
                 .start();
     }
 
+    /** A fresh queue for each test: jobs another test left behind (one that failed) are not this test's. */
+    @BeforeEach
+    void freshQueue() {
+        topology.jobQueue().redis().del(JobQueue.STREAM);
+        new JobQueue(topology.jobQueue().redis());
+    }
+
     @AfterEach
     void stopWorkers() {
         topology.workers().forEach(topology::stopWorker);
@@ -59,9 +67,6 @@ class WorkerTest {
 
     @Test
     void a_job_taken_is_given_to_one_consumer_and_stays_pending_until_acknowledged() {
-        // A fresh queue: whatever the class's other tests left behind is not this test's.
-        topology.jobQueue().redis().del(JobQueue.STREAM);
-        new JobQueue(topology.jobQueue().redis());
         Delivery delivery = new Delivery(topology.jobQueue().redis());
         String id = topology.jobQueue().publish("photo-for-9-2");
         Job job = delivery.take("worker-x", Duration.ofMillis(200))
@@ -111,8 +116,11 @@ class WorkerTest {
 
         await("9.2: the queue empty once every job is acknowledged")
                 .atMost(Duration.ofSeconds(10))
-                .until(() ->
-                        topology.jobQueue().depth() == 0 && topology.jobQueue().inFlight() == 0);
+                .untilAsserted(() -> assertThat(new long[] {
+                            topology.jobQueue().inFlight(), topology.jobQueue().depth()
+                        })
+                        .as("9.2: jobs pending in the group and jobs left in the stream, once every photo is ready")
+                        .containsExactly(0, 0));
         assertThat(worker.completed()).as("9.2: jobs the worker completed").isEqualTo(20);
     }
 
@@ -133,8 +141,11 @@ class WorkerTest {
         // its job is acknowledged, so this is awaited).
         await("9.2: every job acknowledged and deleted")
                 .atMost(Duration.ofSeconds(10))
-                .until(() ->
-                        topology.jobQueue().depth() == 0 && topology.jobQueue().inFlight() == 0);
+                .untilAsserted(() -> assertThat(new long[] {
+                            topology.jobQueue().inFlight(), topology.jobQueue().depth()
+                        })
+                        .as("9.2: jobs pending in the group and jobs left in the stream, once every photo is ready")
+                        .containsExactly(0, 0));
         // At least once, and here exactly once: one result per job, and (no redelivery being possible
         // within VISIBILITY) one worker per job.
         for (String id : ids) {

@@ -27,7 +27,9 @@ public final class AnswerCache {
      */
     public Optional<InetSocketAddress> get(String host, Instant now) {
         // TODO 8.3: look the host up, and use the answer only before it expires.
-        throw new UnsupportedOperationException("TODO 8.3: answer from the cache (AnswerCache.get)");
+        // Until then nothing is ever cached: every lookup is a miss, and the resolver asks the DNS
+        // server every time.
+        return Optional.empty();
     }
 
     /**
@@ -37,7 +39,7 @@ public final class AnswerCache {
      */
     public void put(String host, InetSocketAddress address, long ttlSeconds, Instant now) {
         // TODO 8.3: store the answer with its expiry, or not at all when the TTL is 0.
-        throw new UnsupportedOperationException("TODO 8.3: keep an answer for its TTL (AnswerCache.put)");
+        // Until then no answer is kept, whatever its TTL.
     }
 
     /** Forgets every answer (a client that restarts). */

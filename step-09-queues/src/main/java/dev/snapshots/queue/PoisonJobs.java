@@ -30,7 +30,8 @@ public final class PoisonJobs {
      * returns false and changes nothing.
      */
     public boolean buryIfExhausted(Job job) {
-        throw new UnsupportedOperationException(
-                "TODO 9.5: move a job out of tries to the dead-letter queue (PoisonJobs.buryIfExhausted)");
+        // TODO 9.5: move a job out of tries to the dead-letter queue (PoisonJobs.buryIfExhausted).
+        // Until then no job is ever buried: a job that always fails comes back for ever.
+        return false;
     }
 }
