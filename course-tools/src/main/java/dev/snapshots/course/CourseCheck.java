@@ -10,7 +10,7 @@ import java.util.TreeMap;
 /**
  * The maintainers' consistency check: for each step it proves the course's promises, one class each
  * ({@link StarterGraded}, {@link SolutionPasses}, {@link FillsStubs}, {@link CarriesForward},
- * {@link HintsAndTodos}, {@link Fast}); CONTRIBUTING.md lists them. Each step's tests run twice,
+ * {@link HintsAndTodos}, {@link Fast}, {@link ExerciseOrder}); CONTRIBUTING.md lists them. Each step's tests run twice,
  * on the starter and on the solution ({@link StepRun}).
  *
  * <p>Usage: {@code ./course check [step ...]}, which first builds, tests and installs these tools
@@ -45,7 +45,8 @@ public final class CourseCheck {
                             fillsStubs.check(step),
                             CarriesForward.check(step, previous),
                             HintsAndTodos.check(step),
-                            Fast.check(starter, solution)));
+                            Fast.check(starter, solution),
+                            ExerciseOrder.check(course, step)));
         }
         System.exit(ReportTable.print(report, List.of(fillsStubs.overall()), System.out) ? 0 : 1);
     }
