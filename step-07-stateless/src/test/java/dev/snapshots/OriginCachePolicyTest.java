@@ -11,11 +11,25 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
+import java.util.zip.Checksum;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -25,6 +39,9 @@ import org.junit.jupiter.api.Test;
 @DisplayName(
         "Carried from step 06 · The origin's Cache-Control and ETag: immutable assets, revalidated pages, private API answers")
 class OriginCachePolicyTest {
+
+    /** Threads of the tests that call the class from many threads at once. */
+    private static final int THREADS = 8;
 
     private static final DnsRegistry DNS = new DnsRegistry();
     private static Topology topology;
@@ -183,5 +200,161 @@ class OriginCachePolicyTest {
         assertThat(List.of(OriginCachePolicy.etag(lastByteChanged), OriginCachePolicy.etag(firstByteChanged)))
                 .as("ETags of the body with its last byte, then its first byte changed (%s)", etag)
                 .doesNotContain(etag);
+    }
+
+    /**
+     * Two versions of one file that a 32-bit hash cannot tell apart: the same tag would make the
+     * second version's revalidation a 304, and every cache would keep serving the first. Each pair
+     * collides under a hash a learner reaches for ({@code String.hashCode} and
+     * {@code Arrays.hashCode}, {@code CRC32}, {@code Adler32}, a digest of the bytes decoded as
+     * text); a real digest tells them apart. The test checks that each pair does collide.
+     */
+    @Test
+    void two_versions_that_a_32_bit_hash_confuses_get_different_strong_etags() {
+        Map<String, List<byte[]>> pairs = new LinkedHashMap<>();
+        pairs.put(
+                "String.hashCode and Arrays.hashCode (\"Aa\" for \"BB\")",
+                List.of(utf8("body { color: teal; } /* Aa */"), utf8("body { color: teal; } /* BB */")));
+        pairs.put(
+                "CRC32",
+                List.of(
+                        utf8("/* release 8755d764 */ body { color: teal; }\n"),
+                        utf8("/* release 4170cb18 */ body { color: teal; }\n")));
+        pairs.put(
+                "Adler32",
+                List.of(
+                        utf8("/* release c2c5802e */ body { color: teal; }\n"),
+                        utf8("/* release 4c2c6c25 */ body { color: teal; }\n")));
+        byte[] png = resource("logo.png");
+        byte[] pngFe = png.clone();
+        byte[] pngFf = png.clone();
+        pngFe[pngFe.length / 2] = (byte) 0xFE; // neither byte is valid UTF-8: both decode to U+FFFD
+        pngFf[pngFf.length / 2] = (byte) 0xFF;
+        pairs.put("the bytes decoded as UTF-8 text (one image byte 0xFE, then 0xFF)", List.of(pngFe, pngFf));
+
+        byte[][] hashCodePair = pairs.get("String.hashCode and Arrays.hashCode (\"Aa\" for \"BB\")")
+                .toArray(byte[][]::new);
+        byte[][] crcPair = pairs.get("CRC32").toArray(byte[][]::new);
+        byte[][] adlerPair = pairs.get("Adler32").toArray(byte[][]::new);
+        assertThat(List.of(
+                        (long) Arrays.hashCode(hashCodePair[0]) - Arrays.hashCode(hashCodePair[1]),
+                        checksum(new CRC32(), crcPair[0]) - checksum(new CRC32(), crcPair[1]),
+                        checksum(new Adler32(), adlerPair[0]) - checksum(new Adler32(), adlerPair[1])))
+                .as("(the test's own data): each pair collides under its 32-bit hash")
+                .containsOnly(0L);
+
+        Map<String, String> observed = new LinkedHashMap<>();
+        List<String> confused = new ArrayList<>();
+        for (Map.Entry<String, List<byte[]>> pair : pairs.entrySet()) {
+            String first = OriginCachePolicy.etag(pair.getValue().get(0));
+            String second = OriginCachePolicy.etag(pair.getValue().get(1));
+            observed.put(pair.getKey(), first + " / " + second);
+            if (first == null || first.equals(second)) {
+                confused.add(pair.getKey());
+            }
+        }
+        assertThat(confused)
+                .as(
+                        "versions of one file whose ETags are the same although their bytes differ (a"
+                                + " revalidation of the new version would get a 304, and caches would keep the old"
+                                + " one); the tags observed: %s",
+                        observed)
+                .isEmpty();
+
+        String tag = OriginCachePolicy.etag(png);
+        assertThat(tag).as("ETag of logo.png").isNotNull().matches("\"[^\"]+\"");
+        assertThat(digestBits(tag.substring(1, tag.length() - 1)))
+                .as(
+                        "bits of digest in the strong ETag %s (hex digits count 4 bits, Base64 characters 6):"
+                                + " at least 128, so that no two versions of a file ever share one",
+                        tag)
+                .isGreaterThanOrEqualTo(128);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long checksum(Checksum checksum, byte[] bytes) {
+        checksum.update(bytes, 0, bytes.length);
+        return checksum.getValue();
+    }
+
+    /** Bits a tag's opaque part can hold: 4 per hex digit, 6 per Base64 character, 8 per other character. */
+    private static int digestBits(String opaque) {
+        if (opaque.matches("[0-9a-fA-F]+")) {
+            return 4 * opaque.length();
+        }
+        if (opaque.matches("[A-Za-z0-9+/_-]+=*")) {
+            return 6 * opaque.replace("=", "").length();
+        }
+        return 8 * opaque.length();
+    }
+
+    @Test
+    void the_etag_is_the_same_when_many_threads_ask_at_once() throws InterruptedException {
+        List<byte[]> bodies = new ArrayList<>();
+        List<String> alone = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            byte[] body = ("/* file " + t + " */\n" + "body { color: teal; }\n".repeat(1_500))
+                    .getBytes(StandardCharsets.UTF_8);
+            bodies.add(body);
+            alone.add(OriginCachePolicy.etag(body));
+        }
+        List<String> wrong = atOnce(300, (thread, round) -> {
+            String tag = OriginCachePolicy.etag(bodies.get(thread));
+            return tag != null && tag.equals(alone.get(thread))
+                    ? null
+                    : "body " + thread + ": " + tag + " instead of " + alone.get(thread);
+        });
+        assertThat(wrong.size())
+                .as(
+                        "ETags that %d threads computed at once (as the web servers do), each of its own body"
+                                + " 300 times, that differ from the tag of that body computed alone; the first: %s",
+                        THREADS, wrong.stream().limit(3).toList())
+                .isZero();
+    }
+
+    /**
+     * Runs {@code task(thread, round)} on {@value #THREADS} threads released together, {@code rounds}
+     * times each; returns what the tasks reported wrong (null: nothing), exceptions included.
+     */
+    private static List<String> atOnce(int rounds, BiFunction<Integer, Integer, String> task)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    List<String> wrong = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        try {
+                            String problem = task.apply(thread, round);
+                            if (problem != null) {
+                                wrong.add(problem);
+                            }
+                        } catch (RuntimeException e) {
+                            wrong.add(e.toString());
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            go.countDown();
+            List<String> wrong = new ArrayList<>();
+            for (Future<List<String>> result : results) {
+                try {
+                    wrong.addAll(result.get(60, TimeUnit.SECONDS));
+                } catch (ExecutionException | TimeoutException e) {
+                    wrong.add(e.toString());
+                }
+            }
+            return wrong;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

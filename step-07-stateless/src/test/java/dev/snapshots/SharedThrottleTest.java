@@ -7,6 +7,7 @@ import dev.snapshots.cache.CacheClient;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.session.RedisFailureCounter;
 import dev.snapshots.web.WebServer;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -180,5 +181,45 @@ class SharedThrottleTest {
         long leftAfterSecond = counter.windowLeft(key).toMillis();
         long total = Duration.ofNanos(System.nanoTime() - start).toMillis();
         return new WindowTry(key, firstCount, leftAtFirst, secondCount, elapsed, leftAfterSecond, total);
+    }
+
+    @Test
+    void each_key_has_its_own_count() {
+        String account = "account:own-" + System.nanoTime() + "@example.com";
+        String other = "account:other-" + System.nanoTime() + "@example.com";
+        String address = "address:203.0.113." + (System.nanoTime() % 200);
+        for (int i = 0; i < 3; i++) {
+            counter.increment(account, Duration.ofMinutes(1));
+        }
+
+        assertThat(List.of(
+                        counter.increment(other, Duration.ofMinutes(1)),
+                        counter.increment(address, Duration.ofMinutes(1)),
+                        counter.count(account)))
+                .as("7.4: the first failure of another account, the first of an address, then the first"
+                        + " account's count, after 3 failures of the first account (each key counts alone)")
+                .containsExactly(1L, 1L, 3L);
+    }
+
+    /**
+     * A count must never exist without its window, even for a moment: if the increment and the expiry
+     * went in two commands, a web server that stopped between them would leave a count that never
+     * resets. The test watches what the session tier is told ({@link RedisMonitor}): the command that
+     * creates the count must set its window with it (a script, or inside {@code MULTI}).
+     */
+    @Test
+    void a_new_count_and_its_window_are_written_in_one_step() throws IOException {
+        String key = "monitored-" + System.nanoTime();
+        try (RedisMonitor monitor = new RedisMonitor(topology.sessionServer())) {
+            counter.increment(key, Duration.ofMinutes(1));
+            String first = monitor.firstNaming("failures:" + key);
+
+            assertThat(monitor.writesExpiryWith(first))
+                    .as(
+                            "7.4: the first command that wrote a new count, %s, does not set its window with it (a"
+                                    + " failure before the next command leaves a count that never resets)",
+                            first)
+                    .isTrue();
+        }
     }
 }

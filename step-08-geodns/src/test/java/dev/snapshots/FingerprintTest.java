@@ -14,6 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +32,9 @@ import org.junit.jupiter.api.Test;
 /** Exercise 6.2: assets are linked under names that hold a hash of their content. */
 @DisplayName("Carried from step 06 · Fingerprinted assets: the content's hash in the name, a new name for new content")
 class FingerprintTest {
+
+    /** Threads of the tests that call the class from many threads at once. */
+    private static final int THREADS = 8;
 
     private static final DnsRegistry DNS = new DnsRegistry();
     private static final Pattern LINKED = Pattern.compile("(?:href|src)=\"/assets/([^\"]+)\"");
@@ -156,6 +167,84 @@ class FingerprintTest {
         } finally {
             // Roll the release back: the other tests of this class expect the build's own files.
             topology.releaseAsset("app.css", resource("app.css"));
+        }
+    }
+
+    @Test
+    void the_name_is_the_same_when_many_threads_ask_at_once() throws InterruptedException {
+        List<byte[]> contents = new ArrayList<>();
+        List<String> alone = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            byte[] content = ("/* version " + t + " */\n" + "body { color: teal; }\n".repeat(1_500))
+                    .getBytes(StandardCharsets.UTF_8);
+            contents.add(content);
+            alone.add(AssetFingerprint.name("app.css", content));
+        }
+        assertThat(alone)
+                .as("names of %d versions of app.css, given alone", THREADS)
+                .doesNotHaveDuplicates()
+                .allMatch(name -> name.matches("app\\.[0-9a-f]{8,}\\.css"));
+        List<String> wrong = atOnce(300, (thread, round) -> {
+            String name = AssetFingerprint.name("app.css", contents.get(thread));
+            return name.equals(alone.get(thread))
+                    ? null
+                    : "version " + thread + ": " + name + " instead of " + alone.get(thread);
+        });
+        assertThat(wrong.size())
+                .as(
+                        "names that %d threads gave at once (as web servers starting together do), each for its"
+                                + " own content 300 times, that differ from the name given alone; the first: %s",
+                        THREADS, wrong.stream().limit(3).toList())
+                .isZero();
+    }
+
+    @Test
+    void a_file_without_an_extension_gets_the_fingerprint_at_the_end() {
+        String name = AssetFingerprint.name("LICENSE", "MIT License\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(name).as("the name of a file without an extension, LICENSE").matches("LICENSE\\.[0-9a-f]{8,}");
+    }
+
+    /**
+     * Runs {@code task(thread, round)} on {@value #THREADS} threads released together, {@code rounds}
+     * times each; returns what the tasks reported wrong (null: nothing), exceptions included.
+     */
+    private static List<String> atOnce(int rounds, BiFunction<Integer, Integer, String> task)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    List<String> wrong = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        try {
+                            String problem = task.apply(thread, round);
+                            if (problem != null) {
+                                wrong.add(problem);
+                            }
+                        } catch (RuntimeException e) {
+                            wrong.add(e.toString());
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            go.countDown();
+            List<String> wrong = new ArrayList<>();
+            for (Future<List<String>> result : results) {
+                try {
+                    wrong.addAll(result.get(60, TimeUnit.SECONDS));
+                } catch (ExecutionException | TimeoutException e) {
+                    wrong.add(e.toString());
+                }
+            }
+            return wrong;
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

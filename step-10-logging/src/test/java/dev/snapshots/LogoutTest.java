@@ -2,14 +2,27 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshots.cache.CacheClient;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.session.RedisSessionStore;
+import dev.snapshots.session.SessionPolicy;
 import dev.snapshots.web.WebServer;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 
 /** Exercise 7.2: logging out ends a session everywhere; logging out everywhere ends all of a user's. */
 @DisplayName(
@@ -122,5 +135,79 @@ class LogoutTest {
                 .as("log out everywhere without a session: %s", everywhere)
                 .isEqualTo(401);
         topology.sessions().delete("no-such-session");
+    }
+
+    /** The test's own client of the session tier, with room for a slow machine (not the web tier's 500 ms). */
+    private static RedisClient roomyClient() {
+        return CacheClient.connect(
+                "127.0.0.1",
+                topology.sessionServer().port(),
+                topology.sessionServer().password(),
+                Duration.ofSeconds(10));
+    }
+
+    @Test
+    void a_users_set_of_sessions_expires_with_the_absolute_lifetime() {
+        SiteClient client = new SiteClient(DNS);
+        String sessionId = Sessions.sessionId(Sessions.signUpAndLogIn(client, email("indexed")))
+                .orElseThrow(() -> new AssertionError("the login set no session cookie"));
+        Map<String, Long> ttls = new TreeMap<>();
+        try (RedisClient redis = roomyClient()) {
+            for (String key : redis.keys("user-sessions:*")) {
+                if (redis.type(key).equals("set") && redis.sismember(key, sessionId)) {
+                    ttls.put(key, redis.pttl(key));
+                }
+            }
+        }
+        long absolute = SessionPolicy.ABSOLUTE_LIFETIME.toMillis();
+
+        assertThat(ttls)
+                .as("sets user-sessions:<user id> that hold a new session's id")
+                .hasSize(1);
+        assertThat(ttls.values())
+                .as(
+                        "time to live (ms) of the user's set of sessions just after a login: it goes when its"
+                                + " newest session must have ended, the absolute lifetime (%d ms) later: %s",
+                        absolute, ttls)
+                .allMatch(ttl -> ttl > absolute / 2 && ttl <= absolute);
+    }
+
+    @Test
+    void concurrent_log_outs_everywhere_count_each_session_once() throws Exception {
+        try (RedisClient redis = roomyClient()) {
+            RedisSessionStore store = new RedisSessionStore(
+                    redis, SessionPolicy.IDLE_TIMEOUT, SessionPolicy.ABSOLUTE_LIFETIME, Clock.systemUTC());
+            List<String> rounds = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                long user = 1_000_000_000L + System.nanoTime() % 1_000_000_000L;
+                for (int i = 0; i < 100; i++) {
+                    store.create(user);
+                }
+                ExecutorService pool = Executors.newFixedThreadPool(8);
+                long ended = 0;
+                try {
+                    CountDownLatch go = new CountDownLatch(1);
+                    List<Future<Integer>> results = new ArrayList<>();
+                    for (int t = 0; t < 8; t++) {
+                        results.add(pool.submit(() -> {
+                            go.await();
+                            return store.deleteAll(user);
+                        }));
+                    }
+                    go.countDown();
+                    for (Future<Integer> result : results) {
+                        ended += result.get(60, TimeUnit.SECONDS);
+                    }
+                } finally {
+                    pool.shutdownNow();
+                }
+                rounds.add("100 sessions, ended " + ended);
+            }
+
+            assertThat(rounds)
+                    .as("sessions that 8 \"log out everywhere\" of one user at once (the phone and the laptop"
+                            + " together) say they ended, summed, per round of 100 sessions: each ends once")
+                    .containsOnly("100 sessions, ended 100");
+        }
     }
 }

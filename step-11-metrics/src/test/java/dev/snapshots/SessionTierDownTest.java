@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.cache.CacheServer;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.session.SessionTier;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,6 +74,22 @@ class SessionTierDownTest {
         assertThat(Sessions.logIn(new SiteClient(dns), email).status())
                 .as("a login once the session tier is back, without restarting any web server")
                 .isEqualTo(200);
+
+        // Only the tier's own failures are translated: a bug of the code must stay the bug it is.
+        IllegalStateException bug = new IllegalStateException("a bug of the site's own");
+        Throwable thrown = null;
+        try {
+            SessionTier.call("parse a session", () -> {
+                throw bug;
+            });
+        } catch (RuntimeException e) {
+            thrown = e;
+        }
+
+        assertThat(thrown)
+                .as("what SessionTier.call let out of a request that failed with the code's own"
+                        + " IllegalStateException, not Jedis's (it must stay the bug it is, not a 503)")
+                .isSameAs(bug);
     }
 
     @Test

@@ -4,11 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.web.WebServer;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -18,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @DisplayName(
         "Carried from step 07 · A login always gets a new session id, in a cookie that is HttpOnly, SameSite and Secure over HTTPS")
 class SessionCookieTest {
+
+    /** Threads of the tests that call the class from many threads at once. */
+    private static final int THREADS = 8;
 
     private static final DnsRegistry DNS = new DnsRegistry();
     private static Topology topology;
@@ -154,5 +167,77 @@ class SessionCookieTest {
         assertThat(attacker.status())
                 .as("the attacker's planted id after the victim logged in with it: %s", attacker)
                 .isEqualTo(401);
+    }
+
+    @Test
+    void each_cookie_carries_its_own_session_when_many_threads_build_them_at_once() throws Exception {
+        Method setCookie = Class.forName("dev.snapshots.web.SessionCookies")
+                .getDeclaredMethod("setCookie", String.class, boolean.class);
+        setCookie.setAccessible(true);
+        List<String> alone = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            alone.add((String) setCookie.invoke(null, "session-of-thread-" + t, t % 2 == 0));
+        }
+        assertThat(alone.get(0))
+                .as("the Set-Cookie of a session over HTTPS, built alone")
+                .contains("HttpOnly", "Secure");
+        List<String> wrong = atOnce(20_000, (thread, round) -> {
+            try {
+                String cookie = (String) setCookie.invoke(null, "session-of-thread-" + thread, thread % 2 == 0);
+                return alone.get(thread).equals(cookie) ? null : cookie + ", alone " + alone.get(thread);
+            } catch (ReflectiveOperationException e) {
+                return e.getCause() == null ? e.toString() : e.getCause().toString();
+            }
+        });
+
+        assertThat(wrong.size())
+                .as(
+                        "Set-Cookie values that %d threads built at once (logins are served at once), each for"
+                                + " its own session 20,000 times, that differ from the one built alone; the first: %s",
+                        THREADS, wrong.stream().limit(3).toList())
+                .isZero();
+    }
+
+    /**
+     * Runs {@code task(thread, round)} on {@value #THREADS} threads released together, {@code rounds}
+     * times each; returns what the tasks reported wrong (null: nothing), exceptions included.
+     */
+    private static List<String> atOnce(int rounds, BiFunction<Integer, Integer, String> task)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    List<String> wrong = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        try {
+                            String problem = task.apply(thread, round);
+                            if (problem != null) {
+                                wrong.add(problem);
+                            }
+                        } catch (RuntimeException e) {
+                            wrong.add(e.toString());
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            go.countDown();
+            List<String> wrong = new ArrayList<>();
+            for (Future<List<String>> result : results) {
+                try {
+                    wrong.addAll(result.get(60, TimeUnit.SECONDS));
+                } catch (ExecutionException | TimeoutException e) {
+                    wrong.add(e.toString());
+                }
+            }
+            return wrong;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

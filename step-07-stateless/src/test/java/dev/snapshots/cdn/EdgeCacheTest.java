@@ -7,10 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @DisplayName("Carried from step 06 · The edge keeps what the origin allows, per URL, while it is fresh")
 class EdgeCacheTest {
+
+    /** Threads of the tests that call the class from many threads at once. */
+    private static final int THREADS = 8;
 
     private static final Map<String, String> YEAR = Map.of("Cache-Control", "public, max-age=31536000, immutable");
 
@@ -261,6 +267,77 @@ class EdgeCacheTest {
                     .containsExactly("bonjour", "hello", "bonjour");
             assertThat(frAgain.xCache()).as("%s", frAgain).isEqualTo("HIT");
             assertThat(h.origin.received("/hello")).as("origin requests").hasSize(2);
+        }
+    }
+
+    @Test
+    void each_request_gets_its_own_key_when_many_threads_ask_at_once() throws InterruptedException {
+        List<List<String[]>> requests = new ArrayList<>();
+        List<List<String>> alone = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            List<String[]> own = List.of(
+                    new String[] {"/assets/file-" + t + ".css", null},
+                    new String[] {"/assets/file-" + t + ".css", "v=" + t},
+                    new String[] {"/img/" + t + "/logo.png", "size=" + t + "&dark=1"});
+            requests.add(own);
+            alone.add(own.stream().map(r -> EdgeRules.cacheKey(r[0], r[1])).toList());
+        }
+        List<String> wrong = atOnce(20_000, (thread, round) -> {
+            String[] request = requests.get(thread).get(round % 3);
+            String key = EdgeRules.cacheKey(request[0], request[1]);
+            String expected = alone.get(thread).get(round % 3);
+            return expected.equals(key)
+                    ? null
+                    : request[0] + " ? " + request[1] + ": key " + key + ", alone " + expected;
+        });
+        assertThat(wrong.size())
+                .as(
+                        "cache keys that %d threads made at once (the edge serves many requests at once), each"
+                                + " for its own URLs 20,000 times, that differ from the key made alone; the first: %s",
+                        THREADS, wrong.stream().limit(3).toList())
+                .isZero();
+    }
+
+    /**
+     * Runs {@code task(thread, round)} on {@value #THREADS} threads released together, {@code rounds}
+     * times each; returns what the tasks reported wrong (null: nothing), exceptions included.
+     */
+    private static List<String> atOnce(int rounds, BiFunction<Integer, Integer, String> task)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    List<String> wrong = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        try {
+                            String problem = task.apply(thread, round);
+                            if (problem != null) {
+                                wrong.add(problem);
+                            }
+                        } catch (RuntimeException e) {
+                            wrong.add(e.toString());
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            go.countDown();
+            List<String> wrong = new ArrayList<>();
+            for (Future<List<String>> result : results) {
+                try {
+                    wrong.addAll(result.get(60, TimeUnit.SECONDS));
+                } catch (ExecutionException | TimeoutException e) {
+                    wrong.add(e.toString());
+                }
+            }
+            return wrong;
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

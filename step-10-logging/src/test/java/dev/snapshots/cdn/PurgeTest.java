@@ -2,8 +2,17 @@ package dev.snapshots.cdn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +20,9 @@ import org.junit.jupiter.api.Test;
 @DisplayName(
         "Carried from step 06 · Purge: the token's holder drops one URL or a prefix, and nobody else drops anything")
 class PurgeTest {
+
+    /** Threads of the tests that call the class from many threads at once. */
+    private static final int THREADS = 8;
 
     private static final Map<String, String> YEAR = Map.of("Cache-Control", "public, max-age=31536000");
     private static final List<String> URLS = List.of(
@@ -94,6 +106,74 @@ class PurgeTest {
                 assertThat(bad.status()).as("%s", bad).isEqualTo(400);
                 assertThat(bad.header("Content-Type")).as("%s", bad).startsWith("application/json");
             }
+        }
+    }
+
+    @Test
+    void each_purge_is_judged_on_its_own_header_when_many_threads_ask_at_once() throws InterruptedException {
+        String token = "Zm9vYmFyLXRoZS1wdXJnZS10b2tlbi1vZi10aGlzLXJ1bg";
+        List<String> headers = new ArrayList<>();
+        List<Boolean> alone = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            String header = t % 2 == 0 ? "Bearer " + token : "Bearer " + token.substring(0, 40) + "guess" + t;
+            headers.add(header);
+            alone.add(Purge.authorized(header, token));
+        }
+        List<String> wrong = atOnce(20_000, (thread, round) -> {
+            boolean authorized = Purge.authorized(headers.get(thread), token);
+            return authorized == alone.get(thread) ? null : headers.get(thread) + ": " + authorized;
+        });
+        assertThat(alone)
+                .as("the right token, then wrong ones, each judged alone")
+                .containsExactly(true, false, true, false, true, false, true, false);
+        assertThat(wrong.size())
+                .as(
+                        "purges that %d threads judged at once (half with the token, half with guesses), 20,000"
+                                + " each, whose verdict differs from the header's judged alone; the first: %s",
+                        THREADS, wrong.stream().limit(3).toList())
+                .isZero();
+    }
+
+    /**
+     * Runs {@code task(thread, round)} on {@value #THREADS} threads released together, {@code rounds}
+     * times each; returns what the tasks reported wrong (null: nothing), exceptions included.
+     */
+    private static List<String> atOnce(int rounds, BiFunction<Integer, Integer, String> task)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    List<String> wrong = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        try {
+                            String problem = task.apply(thread, round);
+                            if (problem != null) {
+                                wrong.add(problem);
+                            }
+                        } catch (RuntimeException e) {
+                            wrong.add(e.toString());
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            go.countDown();
+            List<String> wrong = new ArrayList<>();
+            for (Future<List<String>> result : results) {
+                try {
+                    wrong.addAll(result.get(60, TimeUnit.SECONDS));
+                } catch (ExecutionException | TimeoutException e) {
+                    wrong.add(e.toString());
+                }
+            }
+            return wrong;
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

@@ -2,8 +2,22 @@ package dev.snapshots.cdn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +29,9 @@ import org.junit.jupiter.api.Test;
 @DisplayName(
         "Carried from step 06 · Stale copies are revalidated (304), and stand in for a failed origin within stale-if-error")
 class RevalidationTest {
+
+    /** Threads of the tests that call the class from many threads at once. */
+    private static final int THREADS = 8;
 
     private static final String BODY = "x".repeat(5_000);
 
@@ -189,6 +206,91 @@ class RevalidationTest {
             assertThat(never.status())
                     .as("origin gone, nothing stored: %s", never)
                     .isEqualTo(502);
+        }
+    }
+
+    @Test
+    void each_refreshed_copy_keeps_its_own_headers_when_many_threads_refresh_at_once() throws InterruptedException {
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        List<StoredResponse> stale = new ArrayList<>();
+        List<HttpHeaders> notModified = new ArrayList<>();
+        List<String> alone = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            stale.add(new StoredResponse(
+                    "/file-" + t,
+                    Map.of(),
+                    200,
+                    HttpHeaders.of(
+                            Map.of(
+                                    "ETag", List.of("\"v" + t + "\""),
+                                    "Content-Type", List.of("text/x-" + t),
+                                    "Cache-Control", List.of("max-age=10")),
+                            (name, value) -> true),
+                    ("body " + t).getBytes(StandardCharsets.UTF_8),
+                    now.minusSeconds(60),
+                    Duration.ofSeconds(10)));
+            notModified.add(HttpHeaders.of(
+                    Map.of("Cache-Control", List.of("max-age=" + (100 + t)), "ETag", List.of("\"v" + t + "\"")),
+                    (name, value) -> true));
+            alone.add(describe(Revalidation.refreshed(stale.get(t), notModified.get(t), now)));
+        }
+        List<String> wrong = atOnce(5_000, (thread, round) -> {
+            String refreshed = describe(Revalidation.refreshed(stale.get(thread), notModified.get(thread), now));
+            return refreshed.equals(alone.get(thread)) ? null : refreshed + ", alone " + alone.get(thread);
+        });
+        assertThat(wrong.size())
+                .as(
+                        "copies that %d threads refreshed at once (the edge revalidates many URLs at once), each"
+                                + " its own 5,000 times, that differ from the copy refreshed alone; the first: %s",
+                        THREADS, wrong.stream().limit(3).toList())
+                .isZero();
+    }
+
+    private static String describe(StoredResponse copy) {
+        return copy.target() + " " + new TreeMap<>(copy.headers().map()) + " received " + copy.receivedAt()
+                + " fresh for " + copy.freshFor();
+    }
+
+    /**
+     * Runs {@code task(thread, round)} on {@value #THREADS} threads released together, {@code rounds}
+     * times each; returns what the tasks reported wrong (null: nothing), exceptions included.
+     */
+    private static List<String> atOnce(int rounds, BiFunction<Integer, Integer, String> task)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    go.await();
+                    List<String> wrong = new ArrayList<>();
+                    for (int round = 0; round < rounds; round++) {
+                        try {
+                            String problem = task.apply(thread, round);
+                            if (problem != null) {
+                                wrong.add(problem);
+                            }
+                        } catch (RuntimeException e) {
+                            wrong.add(e.toString());
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            go.countDown();
+            List<String> wrong = new ArrayList<>();
+            for (Future<List<String>> result : results) {
+                try {
+                    wrong.addAll(result.get(60, TimeUnit.SECONDS));
+                } catch (ExecutionException | TimeoutException e) {
+                    wrong.add(e.toString());
+                }
+            }
+            return wrong;
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
