@@ -2,6 +2,8 @@ package dev.snapshots;
 
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
+import java.net.InetSocketAddress;
+import java.util.List;
 
 /** The topology the tests build: {@link Topology#start} with cheap password hashing. */
 final class TestTopology {
@@ -17,5 +19,15 @@ final class TestTopology {
     /** Step 01's whole system on a free port, published in {@code dns}. */
     static Topology start(DnsRegistry dns) {
         return Topology.start(dns, 0, CHEAP_HASHING);
+    }
+
+    /** The site as a client meets it, its front door published in {@code dns}. */
+    static Topology site(DnsRegistry dns) {
+        return start(dns);
+    }
+
+    /** Every HTTP server of {@link #site}: each web server, and the balancer where there is one. */
+    static List<InetSocketAddress> httpServers(Topology topology) {
+        return List.of(topology.webServer().address());
     }
 }

@@ -2,6 +2,9 @@ package dev.snapshots;
 
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
+import dev.snapshots.web.WebServer;
+import java.net.InetSocketAddress;
+import java.util.List;
 
 /** The topologies the tests build: {@link Topology#builder} with cheap password hashing. */
 final class TestTopology {
@@ -16,5 +19,15 @@ final class TestTopology {
 
     static Topology.Builder builder(DnsRegistry dns) {
         return Topology.builder(dns).passwordHasher(CHEAP_HASHING);
+    }
+
+    /** The site as a client meets it, its front door published in {@code dns}. */
+    static Topology site(DnsRegistry dns) {
+        return builder(dns).webServers(1).start();
+    }
+
+    /** Every HTTP server of {@link #site}: each web server, and the balancer where there is one. */
+    static List<InetSocketAddress> httpServers(Topology topology) {
+        return topology.webServers().stream().map(WebServer::address).toList();
     }
 }

@@ -2,6 +2,10 @@ package dev.snapshots;
 
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
+import dev.snapshots.web.WebServer;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The topologies the tests build: {@link Topology#builder} with cheap password hashing. The tests
@@ -26,5 +30,18 @@ final class TestTopology {
     /** A topology whose sessions and failed-login counts live on the session tier (Redis): step 07's. */
     static Topology.Builder withSessionTier(DnsRegistry dns) {
         return Topology.builder(dns).passwordHasher(CHEAP_HASHING);
+    }
+
+    /** The site as a client meets it, its front door published in {@code dns}. */
+    static Topology site(DnsRegistry dns) {
+        return builder(dns).webServers(2).loadBalancer().start();
+    }
+
+    /** Every HTTP server of {@link #site}: each web server, and the balancer where there is one. */
+    static List<InetSocketAddress> httpServers(Topology topology) {
+        return Stream.concat(
+                        topology.webServers().stream().map(WebServer::address),
+                        Stream.of(topology.loadBalancer().address()))
+                .toList();
     }
 }

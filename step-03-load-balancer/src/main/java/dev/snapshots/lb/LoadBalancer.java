@@ -1,6 +1,8 @@
 package dev.snapshots.lb;
 
+import dev.snapshots.http.JettyErrors;
 import io.javalin.Javalin;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +79,8 @@ public final class LoadBalancer implements AutoCloseable {
         this.forwarder = forwarder;
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // What Jetty refuses itself, before any route runs, is answered in JSON like everything else.
+            config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
             config.http.maxRequestSize = MAX_BODY_BYTES;
             for (HandlerType method : METHODS) {
                 config.routes.addHttpHandler(method, "/", this::handle);
@@ -92,6 +97,12 @@ public final class LoadBalancer implements AutoCloseable {
                     UnsupportedOperationException.class,
                     (e, ctx) -> ctx.status(501)
                             .json(Map.of("error", e.getMessage() == null ? "not implemented" : e.getMessage())));
+            // The client hung up while its body was arriving: nothing to forward and no one to answer;
+            // not the balancer's failure, so no 502 and no error in its log.
+            config.routes.exception(EofException.class, (e, ctx) -> {
+                LOG.info("client went away during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.status(400).json(Map.of("error", "the request ended before its body did"));
+            });
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("load balancer failed on {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(502).json(FAILED);
@@ -128,6 +139,11 @@ public final class LoadBalancer implements AutoCloseable {
     private void handle(Context ctx) throws InterruptedException {
         // Read the whole body first (Javalin keeps it for the forwarder): one over MAX_BODY_BYTES
         // ends here with a 413, before any web server is asked.
+        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+            // Declared too large: refused at once, before a byte of it is read or waited for.
+            ctx.header("Connection", "close");
+            throw new ContentTooLargeResponse("the body must be at most " + MAX_BODY_BYTES + " bytes");
+        }
         ctx.bodyAsBytes();
         List<Backend> healthy = pool.healthy();
         if (healthy.isEmpty()) {

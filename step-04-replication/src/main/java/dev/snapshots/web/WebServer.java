@@ -2,8 +2,10 @@ package dev.snapshots.web;
 
 import dev.snapshots.domain.ReadYourWrites;
 import dev.snapshots.domain.UserService;
+import dev.snapshots.http.JettyErrors;
 import dev.snapshots.session.InMemorySessionStore;
 import io.javalin.Javalin;
+import io.javalin.http.ContentTooLargeResponse;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
@@ -42,8 +44,24 @@ public final class WebServer implements AutoCloseable {
         HomePage homePage = new HomePage(name, users);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // What Jetty refuses itself, before any route runs (a %00 in the path, headers over its limit,
+            // a request line that is not HTTP), is answered in JSON like everything else.
+            config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
             // Javalin reads no more of a body than this: past it, JsonBody answers 413.
             config.http.maxRequestSize = JsonBody.MAX_BYTES;
+            // A body declared larger than that is refused before it is read, at once: waiting for 2 GB
+            // (or for a client that never sends them) would hold a connection until its time-out.
+            config.routes.before(ctx -> {
+                if (ctx.req().getContentLengthLong() > JsonBody.MAX_BYTES) {
+                    ctx.header("Connection", "close");
+                    throw new ContentTooLargeResponse("the body must be at most " + JsonBody.MAX_BYTES + " bytes");
+                }
+                // Read whole before any handler answers (Javalin keeps the bytes for it): a client that
+                // stops sending half-way is met here, on every route, and answered as the client's doing.
+                if (ctx.req().getContentLengthLong() != 0) {
+                    ctx.bodyAsBytes();
+                }
+            });
             HomePage.serveAssets(config);
             config.routes.before(ctx -> {
                 ctx.header(SERVED_BY, name);

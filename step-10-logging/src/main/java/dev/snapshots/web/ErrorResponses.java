@@ -11,6 +11,7 @@ import dev.snapshots.session.SessionTierUnavailableException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,12 @@ final class ErrorResponses {
         // A stub that is not written yet: say which exercise it is, so the tests can tell you.
         config.routes.exception(
                 UnsupportedOperationException.class, (e, ctx) -> ctx.status(501).json(new ApiError(e.getMessage())));
+        // A client that hung up before its body had all arrived: no one is left to answer, and it
+        // is no bug here. Counted as the client's (4xx) and logged as news, never as a server error.
+        config.routes.exception(EofException.class, (e, ctx) -> {
+            LOG.info("client went away during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.status(400).json(new ApiError("the request ended before its body did"));
+        });
         // Anything else is a bug of ours (exercise 10.4).
         config.routes.exception(Exception.class, UnexpectedErrors::handle);
     }

@@ -2,12 +2,14 @@ package dev.snapshots.web;
 
 import dev.snapshots.domain.ReadYourWrites;
 import dev.snapshots.domain.UserService;
+import dev.snapshots.http.JettyErrors;
 import dev.snapshots.logging.RequestLogging;
 import dev.snapshots.photos.Photos;
 import dev.snapshots.photos.Upload;
 import dev.snapshots.session.FailureCounter;
 import dev.snapshots.session.SessionStore;
 import io.javalin.Javalin;
+import io.javalin.http.ContentTooLargeResponse;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -87,12 +89,22 @@ public final class WebServer implements AutoCloseable {
         HomePage homePage = new HomePage(name, users, assets, assetBase);
         this.app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // What Jetty refuses itself, before any route runs (a %00 in the path, headers over its limit,
+            // a request line that is not HTTP), is answered in JSON like everything else.
+            config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
             // Javalin reads no more of a body than this (a photo's limit); JSON bodies have a smaller one.
             config.http.maxRequestSize = Upload.MAX_BYTES;
             config.routes.before(ctx -> {
                 // Which server, which request: in every line it logs from here on (step 10).
                 RequestLogging.begin(ctx, "web", logHost);
                 ctx.header(SERVED_BY, name);
+                // A body declared larger than the limit is refused before it is read, at once: waiting
+                // for 2 GB (or for a client that never sends them) would hold a connection until its
+                // time-out.
+                if (ctx.req().getContentLengthLong() > Upload.MAX_BYTES) {
+                    ctx.header("Connection", "close");
+                    throw new ContentTooLargeResponse("the body must be at most " + Upload.MAX_BYTES + " bytes");
+                }
                 // Every body is read whole before any handler answers (a 401 may come before the JSON
                 // is parsed): an answer sent while the client is still sending closes the connection
                 // under it, and the balancer cannot tell that from a crash (it answers 502). Since
