@@ -232,6 +232,47 @@ class CreateUserTest {
     }
 
     @Test
+    void an_email_in_full_width_letters_is_the_same_account_as_in_plain_ones() {
+        String email = freshEmail();
+        // The same address in the full-width forms of its ASCII characters (U+FF01 to U+FF5E).
+        String fullWidth = email.chars()
+                .map(c -> c > ' ' && c < 0x7F ? c - 0x21 + 0xFF01 : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        SiteClient.Response first = signUp("Wide", fullWidth, "password-1");
+        SiteClient.Response again = signUp("Narrow", email, "password-2");
+
+        assertThat(first.status()).as("a sign-up as %s: %s", fullWidth, first).isEqualTo(201);
+        assertThat(again.status())
+                .as("%s after %s, which reads the same once folded (NFKC): %s", email, fullWidth, again)
+                .isEqualTo(409);
+    }
+
+    @Test
+    void a_name_or_email_with_control_or_direction_characters_is_400_and_stores_nothing() {
+        long before = topology.repository().count();
+        java.util.List<String> accepted = new java.util.ArrayList<>();
+        // Written as JSON escapes: the server decodes them into the characters themselves.
+        for (String odd :
+                java.util.List.of("\\u0000", "\\u001b[31m", "\\r\\nINFO forged", "\\u202egpj.exe", "\\u2066x")) {
+            SiteClient.Response name = signUp("Ann" + odd, freshEmail(), "long enough");
+            SiteClient.Response mail = signUp("Ann", freshEmail().replace("@", odd + "@"), "long enough");
+            if (name.status() != 400 || !name.json().path("fields").has("name")) {
+                accepted.add("name Ann" + odd + " -> " + name);
+            }
+            if (mail.status() != 400 || !mail.json().path("fields").has("email")) {
+                accepted.add("email with " + odd + " -> " + mail);
+            }
+        }
+        assertThat(accepted)
+                .as("sign-ups with a control or text-direction character not refused with 400 naming the field")
+                .isEmpty();
+        assertThat(topology.repository().count())
+                .as("users stored by those sign-ups")
+                .isEqualTo(before);
+    }
+
+    @Test
     void the_upper_limits_are_valid_and_the_name_is_measured_without_its_spaces() {
         String local = "user" + EMAILS.incrementAndGet() + "-";
         String email = local + "e".repeat(254 - local.length() - "@example.com".length()) + "@example.com";

@@ -1,5 +1,6 @@
 package dev.snapshots.domain;
 
+import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,7 +27,8 @@ public record NewUser(String name, String email, String password) {
 
     /**
      * Checks every field and names what is wrong with each, so a client can fix all of them at once.
-     * Rules: name 1–50 characters after trimming; email of the form {@code local@domain.tld}, at most
+     * Rules: name 1–50 characters after trimming, plain text ({@link #isPlainText}); email of the form
+     * {@code local@domain.tld}, plain text, at most
      * 254 characters once normalised ({@link #normalisedEmail}); password 8–128 characters. A missing
      * field is a problem too.
      *
@@ -40,7 +42,7 @@ public record NewUser(String name, String email, String password) {
         } else if (normalisedEmail(email).length() > MAX_EMAIL_LENGTH) {
             // Measured as it will be stored: lower case can be longer than what was sent.
             problems.put("email", "must be at most " + MAX_EMAIL_LENGTH + " characters in lower case");
-        } else if (!EMAIL.matcher(email.strip()).matches()) {
+        } else if (!EMAIL.matcher(normalisedEmail(email)).matches() || !isPlainText(email)) {
             problems.put("email", "must look like name@example.com");
         }
         if (password == null) {
@@ -51,22 +53,42 @@ public record NewUser(String name, String email, String password) {
         return problems;
     }
 
-    /** What is wrong with a user name (1–50 characters after trimming), if anything. */
+    /** What is wrong with a user name (1–50 characters after trimming, plain text), if anything. */
     public static Optional<String> nameProblem(String name) {
         if (name == null || name.isBlank()) {
             return Optional.of("is required");
         }
-        return name.strip().length() > MAX_NAME_LENGTH
-                ? Optional.of("must be at most " + MAX_NAME_LENGTH + " characters")
-                : Optional.empty();
+        if (name.strip().length() > MAX_NAME_LENGTH) {
+            return Optional.of("must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        return isPlainText(name)
+                ? Optional.empty()
+                : Optional.of("must not contain control or text-direction characters");
     }
 
     /**
-     * The one form in which an email is stored and looked up: trimmed, in lower case, whatever the
-     * server's language ({@link Locale#ROOT}). Lower case can be longer than what was sent ("İ" becomes
-     * "i" and a combining dot, two characters), so every length is measured on this form.
+     * The one form in which an email is stored and looked up: trimmed, with look-alike forms folded
+     * to one (Unicode NFKC: the full-width "ｆｗ@ｅｘ.com" is "fw@ex.com", or two accounts could share
+     * one visible address), in lower case whatever the server's language ({@link Locale#ROOT}). Lower
+     * case can be longer than what was sent ("İ" becomes "i" and a combining dot, two characters), so
+     * every length is measured on this form.
      */
     public static String normalisedEmail(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(email.strip(), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * True when {@code text} has no control character (NUL, the escape that starts a terminal's colour
+     * codes, CR and LF) and no character that turns text direction around (U+202A-U+202E,
+     * U+2066-U+2069): a name is shown on pages and written to logs, where such characters forge lines,
+     * recolour a terminal or make "gpj.exe" read as "exe.jpg".
+     */
+    public static boolean isPlainText(String text) {
+        return text.codePoints()
+                .noneMatch(c -> Character.getType(c) == Character.CONTROL
+                        || (c >= 0x202A && c <= 0x202E)
+                        || (c >= 0x2066 && c <= 0x2069)
+                        || c == 0x2028
+                        || c == 0x2029);
     }
 }

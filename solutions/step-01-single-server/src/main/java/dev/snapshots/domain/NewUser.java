@@ -14,13 +14,15 @@ public record NewUser(String name, String email, String password) {
             problems.put("name", "is required");
         } else if (name.strip().length() > MAX_NAME_LENGTH) {
             problems.put("name", "must be at most " + MAX_NAME_LENGTH + " characters");
+        } else if (!isPlainText(name)) {
+            problems.put("name", "must not contain control or text-direction characters");
         }
         if (email == null || email.isBlank()) {
             problems.put("email", "is required");
         } else if (normalisedEmail(email).length() > MAX_EMAIL_LENGTH) {
             // Measured as it will be stored: lower case can be longer than what was sent.
             problems.put("email", "must be at most " + MAX_EMAIL_LENGTH + " characters in lower case");
-        } else if (!EMAIL.matcher(email.strip()).matches()) {
+        } else if (!EMAIL.matcher(normalisedEmail(email)).matches() || !isPlainText(email)) {
             problems.put("email", "must look like name@example.com");
         }
         if (password == null) {
