@@ -7,6 +7,7 @@ import dev.snapshots.data.ThumbnailStore;
 import dev.snapshots.photos.Photo;
 import dev.snapshots.photos.Thumbnail;
 import dev.snapshots.photos.Thumbnailer;
+import dev.snapshots.photos.UnreadableImageException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -132,8 +133,16 @@ public final class Worker implements AutoCloseable {
             }
             // No acknowledgement: the job stays pending and comes back after the visibility timeout.
             failures.increment();
-            queue.recordError(job, e.getClass().getSimpleName() + ": " + e.getMessage());
+            queue.recordError(job, reasonFor(e));
         }
+    }
+
+    /**
+     * What the photo's owner reads if the job is buried (exercise 9.5): the failure in their terms,
+     * never a class name or a library's message, which describe the code behind the site.
+     */
+    static String reasonFor(Exception failure) {
+        return failure instanceof UnreadableImageException ? failure.getMessage() : "the photo could not be processed";
     }
 
     private static void pause(long millis) {

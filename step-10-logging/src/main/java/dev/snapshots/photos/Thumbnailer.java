@@ -23,12 +23,18 @@ public final class Thumbnailer {
 
     /**
      * One thumbnail per size in {@link #SIZES}; a picture smaller than a size is kept at its own size
-     * (never enlarged). Throws {@link IOException} when the bytes do not decode: a corrupt upload.
+     * (never enlarged). Throws {@link UnreadableImageException} when the bytes do not decode (a
+     * corrupt upload), and {@link IOException} when a thumbnail cannot be written.
      */
     public static List<Thumbnail> make(byte[] original) throws IOException {
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(original));
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(original));
+        } catch (IOException | RuntimeException corrupt) {
+            throw new UnreadableImageException(corrupt);
+        }
         if (image == null) {
-            throw new IOException("not an image ImageIO can read");
+            throw new UnreadableImageException(new IOException("no ImageIO reader knows this format"));
         }
         List<Thumbnail> thumbnails = new ArrayList<>();
         for (int size : SIZES) {
