@@ -120,6 +120,53 @@ class LogContextTest {
     }
 
     @Test
+    void a_carried_task_sees_exactly_its_callers_context_and_nothing_of_the_pool() throws Exception {
+        // A pool thread holding fields of its own and those a request left behind: none may reach the task.
+        Map<String, String> poolOwn = Map.of(
+                LogFields.SERVICE,
+                "pool",
+                LogFields.HOST,
+                "pool-host",
+                LogFields.REQUEST_ID,
+                "stale-request-0001",
+                "job",
+                "stale-job");
+        ExecutorService pool = Executors.newSingleThreadExecutor(task -> new Thread(() -> {
+            MDC.setContextMap(poolOwn);
+            task.run();
+        }));
+        try {
+            List<Map<String, String>> callers = List.of(
+                    Map.of(
+                            LogFields.SERVICE, "web",
+                            LogFields.HOST, "127.0.0.1:4242",
+                            LogFields.REQUEST_ID, "carried-request-1",
+                            LogFields.ERROR_ID, "carried-error-1"),
+                    Map.of(LogFields.SERVICE, "web", LogFields.HOST, "127.0.0.1:4242"),
+                    Map.of());
+            for (Map<String, String> caller : callers) {
+                MDC.clear();
+                caller.forEach(MDC::put);
+                Map<String, String> observed = new HashMap<>();
+                Runnable task = LogContext.carry(() -> observed.putAll(copy()));
+                MDC.clear();
+                pool.submit(task).get(5, TimeUnit.SECONDS);
+                assertThat(observed)
+                        .as(
+                                "10.2: the context a task saw, carried from a thread with %s to a pool thread with %s:"
+                                        + " its caller's, all of it and only it",
+                                caller, poolOwn)
+                        .isEqualTo(caller);
+                assertThat(pool.submit(LogContextTest::copy).get(5, TimeUnit.SECONDS))
+                        .as("10.2: the pool thread's context after running a task carried from %s", caller)
+                        .isEqualTo(poolOwn);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void a_carried_task_run_on_the_callers_own_thread_gives_it_back_its_context() {
         MDC.put(LogFields.SERVICE, "web");
         Runnable task;

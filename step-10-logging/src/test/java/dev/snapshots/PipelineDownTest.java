@@ -113,6 +113,57 @@ class PipelineDownTest {
     }
 
     @Test
+    void an_interrupted_thread_still_hands_its_lines_over_without_waiting() throws IOException {
+        // A request thread may be interrupted (its client gone, a time-out): its lines matter most then.
+        // offer that never waits takes no notice; one that waits for room, even briefly, gives up at once.
+        LogShipper shipper = new LogShipper(
+                "interrupted",
+                CacheClient.connect("127.0.0.1", deadPort(), "no-such-password", Duration.ofMillis(200)),
+                LogSettings.defaults().withBuffer(100));
+        int offers = 300;
+        int taken = 0;
+        int refused = 0;
+        int firstRefused = -1;
+        boolean stillInterrupted;
+        Thread.currentThread().interrupt();
+        try {
+            for (int i = 0; i < offers; i++) {
+                if (shipper.offer("{\"message\":\"line " + i + " of an interrupted thread\"}")) {
+                    taken++;
+                } else {
+                    refused++;
+                    if (firstRefused < 0) {
+                        firstRefused = i;
+                    }
+                }
+            }
+        } catch (RuntimeException thrown) {
+            throw new AssertionError(
+                    "10.3: offer threw on an interrupted thread instead of taking the line: " + thrown);
+        } finally {
+            stillInterrupted = Thread.interrupted();
+            shipper.close();
+        }
+        assertThat(firstRefused < 0 || firstRefused >= 100)
+                .as(
+                        "10.3: of %d lines offered by an interrupted thread to an empty buffer of 100, line %d was"
+                                + " the first refused (%d taken, %d refused): offer waited for room and gave up",
+                        offers, firstRefused, taken, refused)
+                .isTrue();
+        assertThat(taken)
+                .as(
+                        "10.3: lines taken of %d offered by an interrupted thread to a buffer of 100, pipeline down",
+                        offers)
+                .isBetween(100, 200);
+        assertThat(shipper.dropped())
+                .as("10.3: lines counted as dropped, against the %d offers that returned false", refused)
+                .isEqualTo(refused);
+        assertThat(stillInterrupted)
+                .as("10.3: the thread's interrupt, after offering: kept for the code that logged")
+                .isTrue();
+    }
+
+    @Test
     void with_the_pipeline_down_requests_succeed_at_normal_speed_and_dropped_lines_are_counted() {
         long[] before = timeRequests(30);
         topology.logs().server().stop();
