@@ -8,9 +8,15 @@ import dev.snapshots.queue.JobQueue;
 import dev.snapshots.queue.QueueSettings;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -94,6 +100,71 @@ class RequestIdTest {
         assertThat(fresh)
                 .as("distinct ids among 1,000 made for requests that came without one")
                 .hasSize(1_000);
+    }
+
+    @Test
+    void new_ids_made_at_once_on_many_threads_are_distinct_and_unpredictable() throws Exception {
+        int threads = 8;
+        int perThread = 1_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<String>>> made = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                made.add(pool.submit(() -> {
+                    start.await(5, TimeUnit.SECONDS);
+                    List<String> ids = new ArrayList<>(perThread);
+                    for (int i = 0; i < perThread; i++) {
+                        ids.add(RequestIds.atEdge(null));
+                    }
+                    return ids;
+                }));
+            }
+            start.countDown();
+            Set<String> distinct = new HashSet<>();
+            int closePairs = 0;
+            String closeExample = null;
+            for (Future<List<String>> future : made) {
+                List<String> ids = future.get(20, TimeUnit.SECONDS);
+                for (int i = 0; i < ids.size(); i++) {
+                    String id = ids.get(i);
+                    assertThat(id)
+                            .as("10.1: an id made for a request without one, on one of %d threads at once", threads)
+                            .isNotNull()
+                            .matches(RequestIds.WELL_FORMED);
+                    distinct.add(id);
+                    // Random ids differ in nearly every position; a counter's or a clock's differ in a few.
+                    if (i > 0 && differingPositions(ids.get(i - 1), id) < 16) {
+                        closePairs++;
+                        closeExample = ids.get(i - 1) + " then " + id;
+                    }
+                }
+            }
+            assertThat(distinct.size())
+                    .as(
+                            "10.1: distinct ids among %d made at once by %d threads (each thread %d)",
+                            threads * perThread, threads, perThread)
+                    .isEqualTo(threads * perThread);
+            assertThat(closePairs)
+                    .as(
+                            "10.1: ids made one after the other that differ in fewer than 16 positions (guessable"
+                                    + " from the one before: a counter or a clock, not random bits), of %d; for"
+                                    + " example %s",
+                            threads * (perThread - 1), closeExample)
+                    .isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int differingPositions(String a, String b) {
+        int differ = Math.abs(a.length() - b.length());
+        for (int i = 0; i < Math.min(a.length(), b.length()); i++) {
+            if (a.charAt(i) != b.charAt(i)) {
+                differ++;
+            }
+        }
+        return differ;
     }
 
     @Test

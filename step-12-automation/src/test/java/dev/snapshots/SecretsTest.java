@@ -8,9 +8,15 @@ import dev.snapshots.logging.LogLine;
 import dev.snapshots.logging.SecretMasker;
 import java.net.http.HttpRequest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -99,6 +105,67 @@ class SecretsTest {
         assertThat(SecretMasker.mask("host", "127.0.0.1:8080"))
                 .as("the host field")
                 .isEqualTo("127.0.0.1:8080");
+    }
+
+    @Test
+    void secrets_in_a_stack_trace_are_masked_and_its_lines_kept() {
+        String trace = "java.lang.IllegalArgumentException: bad login body password=hunter2-in-trace\n"
+                + "\tat dev.snapshots.web.LoginRoutes.login(LoginRoutes.java:42)\n"
+                + "Caused by: java.lang.IllegalStateException: refused Authorization: Bearer eyJ0cmFjZQ.e30.sig\n"
+                + "\tat dev.snapshots.web.JsonBody.read(JsonBody.java:7)\n";
+        String expected = "java.lang.IllegalArgumentException: bad login body password=****\n"
+                + "\tat dev.snapshots.web.LoginRoutes.login(LoginRoutes.java:42)\n"
+                + "Caused by: java.lang.IllegalStateException: refused Authorization: Bearer ****\n"
+                + "\tat dev.snapshots.web.JsonBody.read(JsonBody.java:7)\n";
+        assertThat(SecretMasker.mask(SecretMasker.STACK_TRACE, trace))
+                .as("10.5: a stack trace whose exceptions quote a password and a bearer token: masked, its lines kept")
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void many_threads_masking_at_once_each_get_their_own_value_masked() throws Exception {
+        // Every request thread logs at once, so mask runs on many threads at once: a thread must never get
+        // another's text, nor an exception, nor a secret left in place.
+        int threads = 8;
+        int perThread = 3_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    start.await(5, TimeUnit.SECONDS);
+                    List<String> wrong = new ArrayList<>();
+                    for (int i = 0; i < perThread && wrong.size() < 3; i++) {
+                        String text = "thread " + thread + " line " + i + " password=secret-" + thread + "-" + i
+                                + " then Authorization: Bearer tok" + thread + "x" + i;
+                        String expected =
+                                "thread " + thread + " line " + i + " password=**** then Authorization: Bearer ****";
+                        String masked;
+                        try {
+                            masked = SecretMasker.mask("message", text);
+                        } catch (RuntimeException thrown) {
+                            masked = "threw " + thrown;
+                        }
+                        if (!expected.equals(masked)) {
+                            wrong.add(text + " -> " + masked);
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            start.countDown();
+            List<String> wrong = new ArrayList<>();
+            for (Future<List<String>> result : results) {
+                wrong.addAll(result.get(20, TimeUnit.SECONDS));
+            }
+            assertThat(wrong)
+                    .as("10.5: values masked wrong by %d threads masking %d values each at once", threads, perThread)
+                    .isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
