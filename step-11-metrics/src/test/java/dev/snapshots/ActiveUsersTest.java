@@ -23,6 +23,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 
 @Tag("11.4")
@@ -148,6 +150,50 @@ class ActiveUsersTest {
         assertThat(monday.count(LocalDate.of(2026, 12, 2), List.of("web-9")))
                 .as("11.4: users active on a day nobody came")
                 .isZero();
+        assertThat(monday.count(LocalDate.of(2026, 11, 30), List.of()))
+                .as("11.4: users active on 2026-11-30 on no server at all")
+                .isZero();
+    }
+
+    @Test
+    void a_key_is_never_left_without_its_expiry_when_the_expiry_is_refused() {
+        Clock noon = Clock.fixed(NOON, ZoneOffset.UTC);
+        LocalDate today = LocalDate.of(2026, 11, 29);
+        new ActiveUsers(client, "web-expiring", noon).seen(7);
+        assertThat(client.ttl(ActiveUsers.key(today, "web-expiring")))
+                .as("11.4: seconds before the key of a server that saw one user expires")
+                .isBetween(1L, ActiveUsers.KEPT.toSeconds());
+        // A server whose EXPIRE fails after its PFADD went through (here Redis refuses it to this user; a time-out
+        // or a crash between the two does the same): its key must not be left behind without an expiry.
+        String user = "dau-no-expire";
+        String password = java.util.UUID.randomUUID().toString();
+        client.sendCommand(Protocol.Command.ACL, "SETUSER", user, "on", ">" + password, "~*", "+@all", "-expire");
+        int refused = 0;
+        try (RedisClient limited = RedisClient.builder()
+                .hostAndPort("127.0.0.1", redis.port())
+                .clientConfig(DefaultJedisClientConfig.builder()
+                        .user(user)
+                        .password(password)
+                        .timeoutMillis(10_000)
+                        .build())
+                .build()) {
+            ActiveUsers server = new ActiveUsers(limited, "web-refused", noon);
+            for (long id = 1; id <= 3; id++) {
+                try {
+                    server.seen(id);
+                } catch (RuntimeException expireRefused) {
+                    refused++;
+                }
+            }
+        } finally {
+            client.sendCommand(Protocol.Command.ACL, "DELUSER", user);
+        }
+        assertThat(client.ttl(ActiveUsers.key(today, "web-refused")))
+                .as(
+                        "11.4: TTL of the key of a server whose EXPIRE was refused, after 3 users seen (%d refused):"
+                                + " -2 (no key) or an expiry, never -1 (a key kept for ever)",
+                        refused)
+                .isNotEqualTo(-1L);
     }
 
     @Test

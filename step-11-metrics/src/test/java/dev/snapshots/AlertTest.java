@@ -130,6 +130,43 @@ class AlertTest {
     }
 
     @Test
+    void a_target_with_no_scrape_yet_is_inactive() {
+        AlertRule rule = new AlertRule(0.05, Duration.ZERO, Duration.ofSeconds(60));
+        State never = rule.evaluate("never-scraped", List.of(), T0);
+        State once = rule.evaluate("scraped-once", List.of(new Scrape(T0, 100, 100)), T0);
+        State sick =
+                rule.evaluate("sick", List.of(new Scrape(T0.minusSeconds(10), 100, 0), new Scrape(T0, 200, 50)), T0);
+        assertThat(List.of(never, once, sick))
+                .as("11.5: the states of a target not scraped yet (down since it was added), of one scraped once,"
+                        + " and of one with 50%% of errors between two scrapes, with no hold")
+                .containsExactly(State.INACTIVE, State.INACTIVE, State.FIRING);
+        assertThat(rule.firing()).as("11.5: targets firing").isEqualTo(Set.of("sick"));
+    }
+
+    @Test
+    void a_hold_shorter_than_a_second_still_waits() {
+        for (Duration hold : List.of(Duration.ofMillis(500), Duration.ofMillis(1_500))) {
+            AlertRule rule = new AlertRule(0.05, hold, Duration.ofSeconds(10));
+            List<Scrape> scrapes = new ArrayList<>();
+            List<String> states = new ArrayList<>();
+            // Scrapes every 100 ms, 20% errors between each: active from t=100 ms, firing once held for the hold.
+            for (int step = 0; step <= 20; step++) {
+                long millis = step * 100L;
+                scrapes.add(new Scrape(T0.plusMillis(millis), 100.0 * step, 20.0 * step));
+                State state = rule.evaluate("web-1", List.copyOf(scrapes), T0.plusMillis(millis));
+                states.add(millis + " ms: " + state);
+                State expected =
+                        step == 0 ? State.INACTIVE : millis - 100 >= hold.toMillis() ? State.FIRING : State.PENDING;
+                assertThat(state)
+                        .as(
+                                "11.5: with a hold of %d ms, at 20%% of errors from t=0, scraped every 100 ms: %s",
+                                hold.toMillis(), states)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES) // a topology, then three waits of up to 20 s each
     void a_web_server_failing_a_fifth_of_requests_fires_its_alert_and_clears_when_well_again() {
         DnsRegistry dns = new DnsRegistry();

@@ -5,8 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.metrics.HttpMetrics;
 import dev.snapshots.metrics.Samples;
+import dev.snapshots.metrics.ServerMetrics;
+import io.javalin.Javalin;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,5 +158,103 @@ class HttpMetricsTest {
                             .isIn("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", HttpMetrics.OTHER);
                     assertThat(sample.labels().get("status")).matches("[1-5]xx");
                 });
+    }
+
+    @Test
+    void the_time_recorded_is_the_requests_own_in_seconds_and_failures_are_timed_too() throws Exception {
+        // A server of the test's own: a route that works at least 5 ms by the server's own sleep, one that fails.
+        try (ServerMetrics metrics = new ServerMetrics("web", ServerMetrics.newToken());
+                Server server = Server.start(metrics)) {
+            int requests = 5;
+            long started = System.nanoTime();
+            for (int i = 0; i < requests; i++) {
+                assertThat(server.get("/work/" + i)).as("11.1: GET /work/%d", i).isEqualTo(200);
+            }
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            for (int i = 0; i < 3; i++) {
+                assertThat(server.get("/fail")).as("11.1: GET /fail").isEqualTo(503);
+            }
+            Timer work = timer(metrics.registry(), "/work/{n}", "2xx");
+            assertThat(work)
+                    .as("11.1: the timer of GET /work/{n} (2xx) after %d requests", requests)
+                    .isNotNull();
+            assertThat(work.count())
+                    .as("11.1: requests counted by GET /work/{n}'s timer")
+                    .isEqualTo(requests);
+            assertThat(work.totalTime(TimeUnit.SECONDS))
+                    .as(
+                            "11.1: seconds recorded for %d requests that each took at least 5 ms, and all %.3f s by the"
+                                    + " client's clock (a unit slipped?)",
+                            requests, elapsed)
+                    .isBetween(requests * 0.005, elapsed);
+            Timer failed = timer(metrics.registry(), "/fail", "5xx");
+            assertThat(failed == null ? 0 : failed.count())
+                    .as("11.1: requests answered 503 counted under route=/fail, status=5xx (3 sent)")
+                    .isEqualTo(3);
+        }
+    }
+
+    @Test
+    void each_servers_requests_are_counted_in_its_own_registry_only() throws Exception {
+        try (ServerMetrics first = new ServerMetrics("web", ServerMetrics.newToken());
+                ServerMetrics second = new ServerMetrics("web", ServerMetrics.newToken());
+                Server one = Server.start(first);
+                Server two = Server.start(second)) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(one.get("/work/" + i)).isEqualTo(200);
+            }
+            for (int i = 0; i < 2; i++) {
+                assertThat(two.get("/work/" + i)).isEqualTo(200);
+            }
+            Timer firstTimer = timer(first.registry(), "/work/{n}", "2xx");
+            Timer secondTimer = timer(second.registry(), "/work/{n}", "2xx");
+            assertThat(new double[] {
+                        firstTimer == null ? 0 : firstTimer.count(), secondTimer == null ? 0 : secondTimer.count()
+                    })
+                    .as("11.1: requests counted by two servers' registries, the first sent 3 and the second 2")
+                    .containsExactly(3, 2);
+        }
+    }
+
+    private static Timer timer(MeterRegistry registry, String route, String status) {
+        return registry.find(HttpMetrics.TIMER)
+                .tags("method", "GET", "route", route, "status", status)
+                .timer();
+    }
+
+    /** A Javalin server of the test's own, timed by {@code metrics} as the site's servers are. */
+    private record Server(Javalin app, HttpClient http) implements AutoCloseable {
+
+        static Server start(ServerMetrics metrics) {
+            Javalin app = Javalin.create(config -> {
+                config.startup.showJavalinBanner = false;
+                metrics.install(config);
+                config.routes.get("/work/{n}", ctx -> {
+                    Thread.sleep(5);
+                    ctx.result("done");
+                });
+                config.routes.get("/fail", ctx -> ctx.status(503).result("unavailable"));
+            });
+            try {
+                app.start("127.0.0.1", 0);
+            } catch (RuntimeException e) {
+                app.stop();
+                throw e;
+            }
+            return new Server(app, HttpClient.newHttpClient());
+        }
+
+        int get(String path) throws Exception {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path))
+                    .timeout(Duration.ofSeconds(10))
+                    .GET()
+                    .build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }
+
+        @Override
+        public void close() {
+            app.stop();
+        }
     }
 }

@@ -2,9 +2,17 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshots.cache.CacheClient;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.metrics.Samples;
+import dev.snapshots.metrics.TierMeters;
+import dev.snapshots.queue.JobQueue;
 import dev.snapshots.queue.QueueSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.ref.Reference;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.RedisClient;
 
 @Tag("11.2")
 @DisplayName(
@@ -103,6 +112,62 @@ class TierMetricsTest {
         assertThat(web().sum("queue_oldest_age_seconds", Map.of()))
                 .as("11.2: queue_oldest_age_seconds, the oldest job queued more than 1.1 s ago")
                 .isBetween(1.1, 30.0);
+    }
+
+    @Test
+    void each_registry_counts_its_own_lookups_only() {
+        // Two servers' registries, as two web servers in one process have: each counts its own lookups.
+        SimpleMeterRegistry first = new SimpleMeterRegistry();
+        SimpleMeterRegistry second = new SimpleMeterRegistry();
+        for (int i = 0; i < 3; i++) {
+            TierMeters.cacheLookup(first, true);
+        }
+        TierMeters.cacheLookup(second, true);
+        TierMeters.cacheLookup(second, false);
+        TierMeters.cacheLookup(second, false);
+        assertThat(new double[] {gets(first, "hit"), gets(first, "miss"), gets(second, "hit"), gets(second, "miss")})
+                .as("11.2: cache.gets hit and miss in the first registry (3 hits looked up there), then in the"
+                        + " second (1 hit, 2 misses)")
+                .containsExactly(3, 0, 1, 2);
+    }
+
+    @Test
+    void a_queue_that_does_not_answer_reads_as_no_value_not_as_empty() {
+        RedisClient redis = CacheClient.connect(topology.queueServer());
+        JobQueue queue = new JobQueue(redis);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try {
+            TierMeters.bindQueue(registry, queue);
+            Gauge depth = registry.find(TierMeters.QUEUE_DEPTH).gauge();
+            Gauge age = registry.find(TierMeters.QUEUE_OLDEST_AGE).gauge();
+            assertThat(depth).as("11.2: the gauge %s", TierMeters.QUEUE_DEPTH).isNotNull();
+            assertThat(age)
+                    .as("11.2: the gauge %s", TierMeters.QUEUE_OLDEST_AGE)
+                    .isNotNull();
+            double depthUp = depth.value();
+            assertThat(depthUp)
+                    .as("11.2: %s while the queue answers", TierMeters.QUEUE_DEPTH)
+                    .isEqualTo(queue.depth());
+            redis.close();
+            double depthDown = depth.value();
+            double ageDown = age.value();
+            assertThat(Double.isNaN(depthDown) && Double.isNaN(ageDown))
+                    .as(
+                            "11.2: %s and %s read while the queue does not answer: %s and %s, where no value (NaN) is"
+                                    + " the truth (a 0 says the queue is empty; it read %s while it answered)",
+                            TierMeters.QUEUE_DEPTH, TierMeters.QUEUE_OLDEST_AGE, depthDown, ageDown, depthUp)
+                    .isTrue();
+        } finally {
+            redis.close();
+            registry.close();
+            Reference.reachabilityFence(queue);
+        }
+    }
+
+    private static double gets(MeterRegistry registry, String result) {
+        Counter counter =
+                registry.find(TierMeters.CACHE_GETS).tag("result", result).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static void upload(int count) {
