@@ -1,12 +1,16 @@
 package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.metrics.HostMetrics;
 import dev.snapshots.metrics.Samples;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -78,5 +82,56 @@ class HostMetricsTest {
                 .isNotNull();
         bound.close();
         registry.close();
+    }
+
+    @Test
+    void closing_what_bind_returns_stops_the_gc_meters() throws Exception {
+        // Two registries bound at once; the first one's binders are closed, the second, left open, shows when
+        // a collection has been reported: after two that it saw, the closed one must have seen neither.
+        SimpleMeterRegistry closed = new SimpleMeterRegistry();
+        SimpleMeterRegistry witness = new SimpleMeterRegistry();
+        AutoCloseable toClose = HostMetrics.bind(closed);
+        AutoCloseable open = HostMetrics.bind(witness);
+        boolean stillOpen = true;
+        try {
+            assertThat(closed.find("jvm.gc.memory.allocated").meter())
+                    .as("11.3: jvm.gc.memory.allocated in the registry given to bind")
+                    .isNotNull();
+            System.gc();
+            await("11.3: a collection reported to both registries while both are bound")
+                    .atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> gcPauses(closed) > 0 && gcPauses(witness) > 0);
+            toClose.close();
+            stillOpen = false;
+            long closedBefore = gcPauses(closed);
+            for (int collection = 0; collection < 2; collection++) {
+                long seen = gcPauses(witness);
+                System.gc();
+                await("11.3: a collection reported to the registry still bound")
+                        .atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> gcPauses(witness) > seen);
+            }
+            assertThat(gcPauses(closed))
+                    .as(
+                            "11.3: GC pauses counted by a registry after what bind returned was closed (%d before two"
+                                    + " more collections; the GC's listener was never removed?)",
+                            closedBefore)
+                    .isEqualTo(closedBefore);
+        } finally {
+            if (stillOpen) {
+                toClose.close();
+            }
+            open.close();
+            closed.close();
+            witness.close();
+        }
+    }
+
+    private static long gcPauses(MeterRegistry registry) {
+        return registry.find("jvm.gc.pause").timers().stream()
+                .mapToLong(Timer::count)
+                .sum();
     }
 }
