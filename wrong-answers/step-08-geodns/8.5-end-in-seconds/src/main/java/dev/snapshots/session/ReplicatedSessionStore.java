@@ -1,0 +1,34 @@
+package dev.snapshots.session;
+
+import java.util.Optional;
+
+public final class ReplicatedSessionStore implements SessionStore {
+
+    @Override
+    public String create(long userId) {
+        String sessionId = local.create(userId);
+        // Wrong: the end sent in seconds since the epoch, "as expiry times usually are".
+        local.copyOf(sessionId)
+                .map(copy -> new SessionCopy(copy.sessionId(), copy.userId(), copy.endsAtMillis() / 1000))
+                .ifPresent(copy -> peer.later(remote -> remote.restore(copy)));
+        return sessionId;
+    }
+
+    @Override
+    public Optional<Long> userIdFor(String sessionId) {
+        return local.userIdFor(sessionId);
+    }
+
+    @Override
+    public void delete(String sessionId) {
+        local.delete(sessionId);
+        peer.later(remote -> remote.delete(sessionId));
+    }
+
+    @Override
+    public int deleteAll(long userId) {
+        int ended = local.deleteAll(userId);
+        peer.later(remote -> remote.deleteAll(userId));
+        return ended;
+    }
+}
