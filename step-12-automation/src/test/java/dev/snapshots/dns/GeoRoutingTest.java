@@ -2,6 +2,8 @@ package dev.snapshots.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,5 +72,25 @@ class GeoRoutingTest {
         assertThat(choose(routing, null, all))
                 .as("an unknown client, every centre down")
                 .isEqualTo("us-east");
+    }
+
+    @Test
+    void each_answer_follows_the_verdicts_of_its_moment_a_centre_back_up_is_answered_again() {
+        Set<String> down = new HashSet<>();
+        List<String> answers = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            down.clear();
+            answers.add(choose(routing, "eu", down));
+            down.add("eu-west");
+            answers.add(choose(routing, "eu", down));
+            down.add("eu-central");
+            answers.add(choose(routing, "eu", down));
+            down.remove("eu-west");
+            answers.add(choose(routing, "eu", down));
+        }
+        assertThat(answers)
+                .as("8.1: an EU client's centre, twice: all up; eu-west down; eu-central down too; eu-west back up")
+                .containsExactly(
+                        "eu-west", "eu-central", "us-east", "eu-west", "eu-west", "eu-central", "us-east", "eu-west");
     }
 }
