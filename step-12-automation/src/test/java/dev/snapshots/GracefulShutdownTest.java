@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.snapshots.deploy.DeploySettings;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.web.Draining;
+import dev.snapshots.web.GracefulShutdown;
 import dev.snapshots.web.WebServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @Tag("12.2")
 @DisplayName(
@@ -274,6 +280,121 @@ class GracefulShutdownTest {
                 socket.close();
                 shortDrain.stopWebServer(server);
             }
+        }
+    }
+
+    /**
+     * A server as the shutdown sees it ({@link Draining}), driven by the test: it records when it stopped
+     * being ready, how often and when its in-flight count was last read, and how many requests were in
+     * flight when it was halted. Once halted it takes no new request, as a closed port would not.
+     */
+    private static final class ScriptedServer implements Draining {
+        final CountDownLatch notReady = new CountDownLatch(1);
+        final CountDownLatch halted = new CountDownLatch(1);
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger inFlightAtHalt = new AtomicInteger(-1);
+        final AtomicLong notReadyAt = new AtomicLong();
+        final AtomicLong lastReadAt = new AtomicLong();
+        final AtomicLong lastReadBeforeHalt = new AtomicLong();
+
+        @Override
+        public void stopBeingReady() {
+            notReadyAt.set(System.nanoTime());
+            notReady.countDown();
+        }
+
+        @Override
+        public int inFlight() {
+            lastReadAt.set(System.nanoTime());
+            reads.incrementAndGet();
+            return inFlight.get();
+        }
+
+        @Override
+        public synchronized void halt() {
+            inFlightAtHalt.set(inFlight.get());
+            lastReadBeforeHalt.set(lastReadAt.get());
+            halted.countDown();
+        }
+
+        /** A request arrives: false when the server has halted already (the client would retry elsewhere). */
+        synchronized boolean arrive() {
+            if (halted.getCount() == 0) {
+                return false;
+            }
+            inFlight.incrementAndGet();
+            return true;
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void a_request_that_arrives_during_the_notice_is_finished_before_the_halt() throws Exception {
+        // Until the balancer has noticed, it sends new requests: one arrives while the shutdown waits out
+        // its notice, after anything that was in flight when it began (nothing), and is still running
+        // when the notice ends. It must be let finish: a halt under it cuts off a sign-up.
+        ScriptedServer server = new ScriptedServer();
+        Duration notice = Duration.ofMillis(600);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread stopping = new Thread(
+                () -> {
+                    try {
+                        GracefulShutdown.stop(server, notice, Duration.ofSeconds(10));
+                    } catch (Throwable e) {
+                        thrown.set(e);
+                    }
+                },
+                "graceful-shutdown-scripted");
+        stopping.setDaemon(true);
+        stopping.start();
+        try {
+            await().atMost(PATIENCE).until(() -> server.notReady.getCount() == 0 || !stopping.isAlive());
+            assertThat(thrown.get()).as("12.2: what the shutdown threw").isNull();
+            assertThat(server.notReady.getCount())
+                    .as("12.2: the shutdown stopped being ready first")
+                    .isZero();
+            // Into the notice: the stopping thread has gone to sleep (whatever it checked before, it has
+            // checked), or it has halted already, or it is gone.
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(2))
+                    .until(() -> stopping.getState() == Thread.State.TIMED_WAITING
+                            || server.halted.getCount() == 0
+                            || !stopping.isAlive());
+            boolean arrived = server.arrive();
+            int readsAtArrival = server.reads.get();
+            // The request runs until the shutdown looks at it (reads the in-flight count) or halts.
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(2))
+                    .until(() -> server.reads.get() > readsAtArrival
+                            || server.halted.getCount() == 0
+                            || !stopping.isAlive());
+            if (arrived) {
+                server.inFlight.decrementAndGet();
+            }
+            stopping.join(PATIENCE.toMillis());
+            assertThat(thrown.get()).as("12.2: what the shutdown threw").isNull();
+            assertThat(server.halted.getCount())
+                    .as("12.2: the server halted once its requests were done")
+                    .isZero();
+            // Whenever the request came, the requests in flight must be looked at once the notice is over
+            // (a sleep never ends early), or one that arrived during the notice is halted under.
+            long lookedAfterMillis = (server.lastReadBeforeHalt.get() - server.notReadyAt.get()) / 1_000_000;
+            assertThat(server.reads.get() > 0 ? lookedAfterMillis : -1)
+                    .as(
+                            "12.2: ms after the server stopped being ready that the shutdown last looked at the requests"
+                                    + " in flight before halting (-1: never): the notice is %d ms, and requests that"
+                                    + " arrive during it must be finished too",
+                            notice.toMillis())
+                    .isGreaterThanOrEqualTo(notice.toMillis() - 1);
+            assertThat(server.inFlightAtHalt.get())
+                    .as(
+                            "12.2: requests in flight when the server halted, of 1 that arrived during the %d ms notice"
+                                    + " (it arrived: %s) and was still running when the notice ended: it was cut off",
+                            notice.toMillis(), arrived)
+                    .isZero();
+        } finally {
+            stopping.interrupt();
         }
     }
 }

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.snapshots.deploy.DeploySettings;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.web.Build;
+import dev.snapshots.web.Dependency;
+import dev.snapshots.web.HealthProbes;
+import dev.snapshots.web.Lifecycle;
 import dev.snapshots.web.WebServer;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -178,6 +181,64 @@ class ProbesTest {
             topology.loadBalancer().pool().remove("web-sick");
             topology.stopWebServer(draining);
             topology.stopWebServer(sick);
+        }
+    }
+
+    /** A dependency whose check answers, or throws a checked exception whose message holds a secret. */
+    private static Dependency dependency(String name, boolean required, boolean answers) {
+        return new Dependency(name, required, () -> {
+            if (!answers) {
+                throw new java.io.IOException(
+                        "connect timed out: jdbc:h2:tcp://10.0.0.7:9092/users user=sa password=" + SECRET);
+            }
+        });
+    }
+
+    private static final String SECRET = "hunter2-not-for-the-probe";
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void each_server_judges_its_own_dependencies_and_a_check_that_throws_anything_is_a_plain_no() {
+        // Two servers' lifecycles, asked in turn, as the balancer's checks ask every server: one cut off
+        // from its data tier (its check throws a checked exception, as a driver's time-out does), one
+        // whose dependencies all answer. Each answer is that server's own, and only fixed words.
+        Lifecycle cutOff = new Lifecycle(
+                Build.of("v1"),
+                List.of(dependency("data tier", true, false), dependency("cache", false, true)),
+                Lifecycle.Shutdown.defaults());
+        Lifecycle healthy = new Lifecycle(
+                Build.of("v1"),
+                List.of(dependency("data tier", true, true), dependency("cache", false, true)),
+                Lifecycle.Shutdown.defaults());
+        for (int round = 1; round <= 4; round++) {
+            HealthProbes.Answer notReady;
+            try {
+                notReady = HealthProbes.ready(cutOff);
+            } catch (RuntimeException e) {
+                throw new AssertionError(
+                        "12.1: a check that throws (here an IOException) is a no, never an exception (a 500): " + e, e);
+            }
+            assertThat(notReady.status())
+                    .as("12.1: round %d, readiness of the server cut off from its data tier (%s)", round, notReady)
+                    .isEqualTo(503);
+            assertThat(notReady.body().get("reasons"))
+                    .as("12.1: round %d, its reasons: fixed words, never the exception's text", round)
+                    .isEqualTo(List.of("data tier unreachable"));
+            assertThat(String.valueOf(notReady.body()))
+                    .as("12.1: round %d, the readiness answer is open to anyone: no driver message in it", round)
+                    .doesNotContain(SECRET);
+            HealthProbes.Answer ready = HealthProbes.ready(healthy);
+            assertThat(ready.status())
+                    .as(
+                            "12.1: round %d, readiness of the server whose dependencies answer, asked right after the"
+                                    + " other's (%s): it judges its own",
+                            round, ready)
+                    .isEqualTo(200);
+            assertThat(ready.body().get("degraded"))
+                    .as(
+                            "12.1: round %d, \"degraded\" of a server with nothing degraded: an empty list (%s)",
+                            round, ready)
+                    .isEqualTo(List.of());
         }
     }
 

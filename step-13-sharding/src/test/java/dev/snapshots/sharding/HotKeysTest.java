@@ -4,12 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.domain.User;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @Tag("13.4")
 @DisplayName(
@@ -111,5 +120,58 @@ class HotKeysTest {
                                     + " each window)")
                     .isEqualTo(10_000 + 180);
         }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void reads_from_many_threads_at_once_are_each_counted() throws Exception {
+        // A web server reads the celebrity from many threads at once, which is exactly when she is hot:
+        // every read must count. One read opens the window, then 8 threads read at once, from a start
+        // gate, until the key has been read exactly `threshold` times: not hot yet, every read loaded.
+        int threads = 8;
+        int perThread = 2_500;
+        int threshold = 1 + threads * perThread;
+        AtomicLong clock = new AtomicLong(30_000_000_000L); // stopped: one window, and a copy never stale
+        HotKeys hot = new HotKeys(threshold, WINDOW, KEEP, 64, clock::get);
+        AtomicInteger loads = new AtomicInteger();
+        Supplier<Optional<User>> load = () -> {
+            loads.incrementAndGet();
+            return Optional.of(user(99, "Celebrity"));
+        };
+        hot.read(99, load);
+        CountDownLatch gate = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> readers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                readers.add(pool.submit(() -> {
+                    gate.await();
+                    for (int i = 0; i < perThread; i++) {
+                        hot.read(99, load);
+                    }
+                    return null;
+                }));
+            }
+            gate.countDown();
+            for (Future<?> reader : readers) {
+                reader.get(50, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(loads.get())
+                .as(
+                        "13.4: loads for %d reads of one key (%d of them from %d threads at once), hot only past %d",
+                        threshold, threads * perThread, threads, threshold)
+                .isEqualTo(threshold);
+        hot.read(99, load); // past the threshold: loaded, and kept
+        hot.read(99, load); // from the copy
+        assertThat(loads.get() - threshold)
+                .as(
+                        "13.4: loads for the 2 reads after %d: the first is past the threshold and keeps a copy, the"
+                                + " second is answered from it (2: reads counted at once were lost, and the key is"
+                                + " not hot yet)",
+                        threshold)
+                .isEqualTo(1);
     }
 }

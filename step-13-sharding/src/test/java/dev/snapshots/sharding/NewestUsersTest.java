@@ -8,9 +8,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @Tag("13.5")
 @DisplayName(
@@ -103,5 +110,69 @@ class NewestUsersTest {
                 .as("13.5: the users that existed before paging began, as the pages gave them")
                 .isEqualTo(expected);
         assertThat(read).as("13.5: ids read over every page").doesNotHaveDuplicates();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void pages_asked_for_at_once_from_many_threads_are_each_right() throws Exception {
+        // A web server answers many GET /api/users at once, each on its own thread: page() is called
+        // concurrently, from a start gate, each call with its own cursor, and each must get its own page.
+        List<FakeShard> shards = List.of(new FakeShard(), new FakeShard(), new FakeShard(), new FakeShard());
+        FakeShard single = new FakeShard();
+        Random random = new Random(1313);
+        long id = 5_000;
+        List<Long> all = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            id += 1 + random.nextInt(20);
+            shards.get(random.nextInt(4)).users.add(user(id));
+            single.users.add(user(id));
+            all.add(id);
+        }
+        List<NewestUsers.ShardQuery> queries = List.copyOf(shards);
+        int threads = 4;
+        int callsPerThread = 300;
+        CountDownLatch gate = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<String> wrong = new CopyOnWriteArrayList<>();
+        AtomicInteger wrongCount = new AtomicInteger();
+        try {
+            List<Future<?>> callers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Random own = new Random(100 + t);
+                callers.add(pool.submit(() -> {
+                    gate.await();
+                    for (int call = 0; call < callsPerThread; call++) {
+                        long before = all.get(own.nextInt(all.size())) + 1;
+                        int limit = 5 + own.nextInt(30);
+                        List<Long> expected = ids(single.newest(before, limit));
+                        List<Long> got;
+                        try {
+                            got = ids(NewestUsers.page(queries, before, limit).users());
+                        } catch (RuntimeException e) {
+                            if (wrongCount.incrementAndGet() <= 5) {
+                                wrong.add("page(before " + before + ", limit " + limit + ") threw " + e);
+                            }
+                            continue;
+                        }
+                        if (!got.equals(expected) && wrongCount.incrementAndGet() <= 5) {
+                            wrong.add("page(before " + before + ", limit " + limit + ") gave " + got.size() + " users "
+                                    + got + ", not " + expected);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            gate.countDown();
+            for (Future<?> caller : callers) {
+                caller.get(50, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(wrong)
+                .as(
+                        "13.5: pages that were wrong: %d of %d asked for by %d threads at once (the first shown)",
+                        wrongCount.get(), threads * callsPerThread, threads)
+                .isEmpty();
     }
 }
