@@ -22,6 +22,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -273,7 +274,32 @@ public final class CacheServer implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
+    /**
+     * A free port below the range the kernel hands out to clients' own ends of connections. A
+     * stopped server is started again on its port; a port from that range may meanwhile have become
+     * the local end of some connection, even of a client retrying this very server while it is down
+     * (a TCP self-connect), and the restart would fail with "address already in use".
+     */
     private static int freePort() {
+        int below = 32_768;
+        try {
+            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .strip()
+                    .split("\\s+");
+            below = Integer.parseInt(range[0]);
+        } catch (IOException | RuntimeException notLinux) {
+            // keep Linux's default
+        }
+        if (below > 11_000) {
+            for (int attempt = 0; attempt < 50; attempt++) {
+                int port = ThreadLocalRandom.current().nextInt(10_000, below);
+                try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                    return port;
+                } catch (IOException taken) {
+                    // try another
+                }
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
