@@ -92,6 +92,23 @@ class ReadUserTest {
     }
 
     @Test
+    void a_long_id_is_refused_without_being_sent_back() {
+        String id = "7x".repeat(2_000);
+        SiteClient.Response response = client.get("http://snapshots.test/api/users/" + id);
+
+        assertThat(response.status())
+                .as("an id of 4,000 characters is bad input: answered %d", response.status())
+                .isEqualTo(400);
+        assertThat(response.body().length())
+                .as("length of the error about an id of 4,000 characters (an error says what is wrong; it does not"
+                        + " send the input back: that may be long, or hold what the client should not see again)")
+                .isLessThan(300);
+        assertThat(response.body())
+                .as("the error about an id of 4,000 characters")
+                .doesNotContain("7x7x7x7x");
+    }
+
+    @Test
     void an_id_too_big_for_an_int_is_still_an_id() {
         SiteClient.Response response = client.get("http://snapshots.test/api/users/3000000000");
 

@@ -14,9 +14,13 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Users of the site for the demo and the benchmark (step 12): a few clients, each signing up a user
  * then reading one back, in turn, until stopped. An answer of 5xx, or no answer at all, is a failed
- * request.
+ * request. Each client signs up at most {@value #POPULATION} users, then signs the same ones up again
+ * (answered 409: the address is taken), so a demo can run for hours without its data growing.
  */
 final class LoadClients implements AutoCloseable {
+
+    /** Users one client signs up before it starts again from its first. */
+    static final int POPULATION = 5_000;
 
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Thread> threads = new ArrayList<>();
@@ -37,17 +41,21 @@ final class LoadClients implements AutoCloseable {
     private void play(String site, int client, Duration pause) {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long id = 1;
+        // One run's own addresses: a demo started again on the same data signs up users anew.
+        long run = System.currentTimeMillis();
+        List<Long> signedUp = new ArrayList<>(); // then read back, in turn
         for (long i = 0; running.get(); i++) {
             HttpRequest request = i % 2 == 0
                     ? HttpRequest.newBuilder(URI.create(site + "/api/users"))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(
-                                    "{\"name\": \"Load\", \"email\": \"load-" + client + "-" + i + "-"
-                                            + System.nanoTime() + "@example.com\", \"password\": \"correct horse\"}"))
+                                    "{\"name\": \"Load\", \"email\": \"load-" + run + "-" + client + "-"
+                                            + (i / 2) % POPULATION
+                                            + "@example.com\", \"password\": \"correct horse\"}"))
                             .timeout(Duration.ofSeconds(10))
                             .build()
-                    : HttpRequest.newBuilder(URI.create(site + "/api/users/" + id))
+                    : HttpRequest.newBuilder(URI.create(site + "/api/users/"
+                                    + (signedUp.isEmpty() ? 1 : signedUp.get((int) (i / 2 % signedUp.size())))))
                             .timeout(Duration.ofSeconds(10))
                             .build();
             try {
@@ -58,8 +66,8 @@ final class LoadClients implements AutoCloseable {
                     String body = answer.body();
                     int at = body.indexOf("\"id\":");
                     if (at >= 0) {
-                        id = Long.parseLong(
-                                body.substring(at + 5).split("[,}]")[0].trim());
+                        signedUp.add(Long.parseLong(
+                                body.substring(at + 5).split("[,}]")[0].trim()));
                     }
                 }
             } catch (IOException e) {

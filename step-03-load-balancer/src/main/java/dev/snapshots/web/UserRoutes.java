@@ -46,6 +46,7 @@ final class UserRoutes {
         } catch (NumberFormatException e) {
             // fall through: same answer as a non-positive id
         }
-        throw new BadRequestResponse("the user id must be a positive whole number, not '" + raw + "'");
+        // Not echoed: what a client sent may be kilobytes long, or hold what it should not see again.
+        throw new BadRequestResponse("the user id must be a positive whole number, at most " + Long.MAX_VALUE);
     }
 }

@@ -1,12 +1,11 @@
 package dev.snapshots.cache;
 
+import dev.snapshots.net.ServerPorts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -74,7 +72,7 @@ public final class CacheServer implements AutoCloseable {
 
     /** Starts a cache server on a free port with these settings ({@code "name value"} each). */
     static CacheServer startTemporary(List<String> settings) {
-        CacheServer server = new CacheServer(freePort(), settings);
+        CacheServer server = new CacheServer(ServerPorts.belowClientRange(), settings);
         server.start();
         return server;
     }
@@ -269,39 +267,6 @@ public final class CacheServer implements AutoCloseable {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    /**
-     * A free port below the range the kernel hands out to clients' own ends of connections. A
-     * stopped server is started again on its port; a port from that range may meanwhile have become
-     * the local end of some connection, even of a client retrying this very server while it is down
-     * (a TCP self-connect), and the restart would fail with "address already in use".
-     */
-    private static int freePort() {
-        int below = 32_768;
-        try {
-            String[] range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
-                    .strip()
-                    .split("\\s+");
-            below = Integer.parseInt(range[0]);
-        } catch (IOException | RuntimeException notLinux) {
-            // keep Linux's default
-        }
-        if (below > 11_000) {
-            for (int attempt = 0; attempt < 50; attempt++) {
-                int port = ThreadLocalRandom.current().nextInt(10_000, below);
-                try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another
-                }
-            }
-        }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.snapshots.data;
 
+import dev.snapshots.net.ServerPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,8 @@ public final class DatabaseServer implements AutoCloseable {
                             TEMP_PREFIX + ProcessHandle.current().pid() + "-"),
                     true,
                     newSecret());
-            db.port = 0;
+            // Not port 0: it is started again on this port after a stop (see ServerPorts).
+            db.port = ServerPorts.belowClientRange();
             db.start();
             return db;
         } catch (IOException e) {

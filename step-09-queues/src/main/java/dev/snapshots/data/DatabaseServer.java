@@ -1,5 +1,6 @@
 package dev.snapshots.data;
 
+import dev.snapshots.net.ServerPorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -79,7 +80,8 @@ public final class DatabaseServer implements AutoCloseable {
      */
     public static DatabaseServer startTemporary() {
         DatabaseServer db = new DatabaseServer(TemporaryFolders.create(TEMP_PREFIX), true, newSecret());
-        db.port = 0;
+        // Not port 0: it is started again on this port after a stop (see ServerPorts).
+        db.port = ServerPorts.belowClientRange();
         db.start();
         return db;
     }
