@@ -190,13 +190,12 @@ class BadInputTest {
             cases.add(Case.atEdge("GET", "/assets/app.css", header + "\r\n"));
         }
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
-            cases.add(Case.atEdge(method, "/assets/app.css", "Content-Length: 0\r\n"));
+            cases.add(Case.atEdge(method, "/assets/app.css", ""));
         }
         for (String query :
                 List.of("", "?url=/assets/app.css", "?prefix=/", "?url=%zz", "?prefix=" + "p".repeat(3_000))) {
-            cases.add(Case.atEdge("POST", "/.edge/purge" + query, "Content-Length: 0\r\n"));
-            cases.add(Case.atEdge(
-                    "POST", "/.edge/purge" + query, "Authorization: Bearer wrong\r\nContent-Length: 0\r\n"));
+            cases.add(Case.atEdge("POST", "/.edge/purge" + query, ""));
+            cases.add(Case.atEdge("POST", "/.edge/purge" + query, "Authorization: Bearer wrong\r\n"));
         }
         cases.add(Case.atEdge("GET", "/.edge/purge?prefix=/", ""));
         return cases;
