@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Prints the check's report: a table of every promise of every step, what measured notes there are,
@@ -17,6 +19,7 @@ final class ReportTable {
     static boolean print(Map<String, List<Promise>> report, List<String> closingNotes, PrintStream out) {
         int kept = 0;
         int broken = 0;
+        Set<String> unproven = new TreeSet<>();
         List<String> details = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String format = "%-24s %-4s  %-22s %s%n";
@@ -25,13 +28,15 @@ final class ReportTable {
         for (Map.Entry<String, List<Promise>> step : report.entrySet()) {
             String name = step.getKey();
             for (Promise p : step.getValue()) {
-                out.printf(format, name, p.kept() ? "ok" : "FAIL", p.name(), p.summary());
+                out.printf(format, name, p.kept() ? "ok" : p.broken() ? "FAIL" : "--", p.name(), p.summary());
                 name = "";
                 if (p.kept()) {
                     kept++;
-                } else {
+                } else if (p.broken()) {
                     broken++;
                     p.problems().forEach(problem -> details.add(step.getKey() + " / " + p.name() + ": " + problem));
+                } else {
+                    unproven.add(p.name());
                 }
                 p.notes().forEach(note -> notes.add(step.getKey() + " / " + p.name() + ": " + note));
             }
@@ -46,6 +51,11 @@ final class ReportTable {
             out.println();
             out.println("Broken promises:");
             details.forEach(d -> out.println("  - " + d));
+        }
+        if (!unproven.isEmpty()) {
+            out.println();
+            out.println("Not proven here (" + String.join(", ", unproven) + "): they need the reference answers in"
+                    + " solutions/, which this copy of the course does not have. Neither kept nor broken.");
         }
         out.println();
         out.println("check: " + kept + " passed, " + broken + " failed");
