@@ -81,6 +81,31 @@ class NewestUsersTest {
     }
 
     @Test
+    void consecutive_ids_lose_no_user_at_the_edge_of_a_page() {
+        // Ids 1 to 100, one after another (a database's own numbering, an import): whatever the next
+        // cursor is, the user just below the last one shown must open the next page.
+        List<FakeShard> shards = List.of(new FakeShard(), new FakeShard(), new FakeShard(), new FakeShard());
+        for (long id = 1; id <= 100; id++) {
+            shards.get((int) (id % 4)).users.add(user(id));
+        }
+        List<NewestUsers.ShardQuery> queries = new ArrayList<>(shards);
+        List<Long> read = new ArrayList<>();
+        Long before = Long.MAX_VALUE;
+        for (int page = 0; page < 20 && before != null; page++) {
+            NewestUsers.Page got = NewestUsers.page(queries, before, 10);
+            read.addAll(ids(got.users()));
+            before = got.next();
+        }
+        List<Long> expected = new ArrayList<>();
+        for (long id = 100; id >= 1; id--) {
+            expected.add(id);
+        }
+        assertThat(read)
+                .as("13.5: ids read page by page (10 a page) over 4 shards holding ids 1 to 100")
+                .isEqualTo(expected);
+    }
+
+    @Test
     void users_signing_up_between_pages_cause_no_duplicate_and_no_gap() {
         List<FakeShard> shards = List.of(new FakeShard(), new FakeShard(), new FakeShard(), new FakeShard());
         Random random = new Random(17);
