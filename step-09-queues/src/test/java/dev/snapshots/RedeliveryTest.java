@@ -1,6 +1,7 @@
 package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
 import dev.snapshots.dns.DnsRegistry;
@@ -10,11 +11,20 @@ import dev.snapshots.queue.QueueSettings;
 import dev.snapshots.queue.Redelivery;
 import dev.snapshots.queue.Worker;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +33,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XClaimParams;
 import redis.clients.jedis.params.XPendingParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
@@ -158,6 +169,10 @@ class RedeliveryTest {
             assertThat(PhotoJobs.thumbnailBlobs(topology, id))
                     .as("9.3: thumbnail blobs")
                     .hasSize(2);
+            // A worker counts a job once it is acknowledged, just after its photo is ready.
+            await("9.3: the rescuer counting the job it finished")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> rescuer.completed() >= 1);
             assertThat(rescuer.completed())
                     .as("9.3: jobs the rescuer completed")
                     .isEqualTo(1);
@@ -171,6 +186,100 @@ class RedeliveryTest {
         } finally {
             topology.stopWorker(rescuer);
         }
+    }
+
+    @Test
+    void idle_workers_claiming_at_the_same_moment_take_each_stale_job_once() throws Exception {
+        RedisClient redis = topology.jobQueue().redis();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            topology.jobQueue().publish("photo-" + i);
+            ids.add(takeAs(redis, "worker-that-dies"));
+        }
+        // Stale by a minute on the queue tier's own clock (XCLAIM … IDLE), against a timeout of 5 s: a job
+        // claimed now is not due again before the round is over, however slow the machine.
+        redis.xclaim(
+                JobQueue.STREAM,
+                JobQueue.GROUP,
+                "worker-that-dies",
+                0,
+                XClaimParams.xClaimParams().idle(60_000),
+                ids.stream().map(StreamEntryID::new).toArray(StreamEntryID[]::new));
+        Redelivery redelivery = new Redelivery(redis, Duration.ofSeconds(5));
+
+        int threads = 8;
+        Map<String, AtomicInteger> claims = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String consumer = "claimer-" + t;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < 20; i++) { // 10 jobs: at most 10 claims, then nothing
+                        Optional<Job> job = redelivery.claimStale(consumer);
+                        if (job.isEmpty()) {
+                            break;
+                        }
+                        claims.computeIfAbsent(job.get().id(), k -> new AtomicInteger())
+                                .incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> future : done) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Integer> counted = new TreeMap<>();
+        ids.forEach(
+                id -> counted.put(id, claims.containsKey(id) ? claims.get(id).get() : 0));
+        assertThat(counted)
+                .as(
+                        "9.3: claims of each of 10 stale jobs by %d idle workers claiming at the same moment"
+                                + " (a job claimed is not due again for 5 s): each exactly once",
+                        threads)
+                .allSatisfy((id, count) ->
+                        assertThat(count).as("9.3: claims of job %s", id).isEqualTo(1));
+    }
+
+    @Test
+    void a_pending_entry_deleted_from_the_stream_is_nothing_to_claim() {
+        RedisClient redis = topology.jobQueue().redis();
+        topology.jobQueue().publish("photo-alive");
+        String alive = takeAs(redis, "worker-that-dies");
+        topology.jobQueue().publish("photo-deleted");
+        String deleted = takeAs(redis, "worker-that-dies");
+        // Both stale by a minute on the queue tier's own clock (XCLAIM … IDLE), against a timeout of 5 s: the
+        // job claimed first is not due again before the second claim, however slow the machine.
+        redis.xclaim(
+                JobQueue.STREAM,
+                JobQueue.GROUP,
+                "worker-that-dies",
+                0,
+                XClaimParams.xClaimParams().idle(60_000),
+                new StreamEntryID(alive),
+                new StreamEntryID(deleted));
+        // Then one is finished half-way: deleted from the stream, never acknowledged (still pending).
+        redis.xdel(JobQueue.STREAM, new StreamEntryID(deleted));
+        Redelivery redelivery = new Redelivery(redis, Duration.ofSeconds(5));
+
+        Optional<Job> first = redelivery.claimStale("worker-b");
+        assertThat(first.map(Job::id))
+                .as("9.3: the first claim, the stale job still in the stream before the deleted one")
+                .contains(alive);
+        AtomicReference<Optional<Job>> second = new AtomicReference<>();
+        assertThatCode(() -> second.set(redelivery.claimStale("worker-b")))
+                .as("9.3: claiming when the only other stale entry was deleted from the stream (Redis 6.2"
+                        + " answers it as a null)")
+                .doesNotThrowAnyException();
+        assertThat(second.get())
+                .as("9.3: the job claimed when its entry was deleted from the stream")
+                .isEmpty();
     }
 
     /**

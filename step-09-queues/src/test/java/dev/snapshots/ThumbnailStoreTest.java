@@ -1,8 +1,11 @@
 package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
+import dev.snapshots.blob.BlobStore;
 import dev.snapshots.blob.FileBlobStore;
 import dev.snapshots.data.Database;
 import dev.snapshots.data.DatabaseServer;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -107,6 +111,84 @@ class ThumbnailStoreTest {
                 assertThat(blobs.list(Photo.thumbnailPrefix(photo)))
                         .as("9.4: blobs after 8 saves at once")
                         .containsExactly(Photo.thumbnailKey(photo, 64));
+            }
+        }
+    }
+
+    @Test
+    void a_thumbnail_whose_bytes_could_not_be_stored_is_not_recorded_and_a_retry_stores_both() throws Exception {
+        try (DatabaseServer server = DatabaseServer.startTemporary();
+                Database database = Database.connect(server.config("photos"))) {
+            PhotoRepository repository = new PhotoRepository(database).createTables();
+            FileBlobStore blobs = new FileBlobStore(blobDirectory);
+            BlobStore down = new BlobStore() {
+                @Override
+                public void put(String key, byte[] bytes) {
+                    throw new IllegalStateException("the blob store is down");
+                }
+
+                @Override
+                public Optional<byte[]> get(String key) {
+                    return Optional.empty();
+                }
+
+                @Override
+                public List<String> list(String prefix) {
+                    return List.of();
+                }
+            };
+            Thumbnail small = new Thumbnail(64, 64, 48, TestImages.png(64, 48, 3));
+            String photo = PhotoIntake.newId();
+
+            Throwable failed = catchThrowable(() -> new ThumbnailStore(database, down).save(photo, small));
+            assertThat(repository.thumbnailsOf(photo))
+                    .as(
+                            "9.4: rows for a thumbnail whose bytes the blob store refused (the save ended with %s): a"
+                                    + " row must never announce bytes that are not stored",
+                            failed)
+                    .isEmpty();
+            assertThat(failed)
+                    .as("9.4: the save whose bytes could not be stored (its job must not be acknowledged)")
+                    .isNotNull()
+                    .isNotInstanceOf(UnsupportedOperationException.class);
+
+            // The job comes back, the blob store is up again: the retry must leave the whole result, and
+            // one more delivery of it (a worker that died before its ack) nothing more.
+            new ThumbnailStore(database, blobs).save(photo, small);
+            new ThumbnailStore(database, blobs).save(photo, small);
+            assertThat(repository.thumbnailsOf(photo))
+                    .as("9.4: rows after the retry and one more delivery")
+                    .containsExactly(small.info());
+            assertThat(blobs.get(Photo.thumbnailKey(photo, 64)))
+                    .as("9.4: the blob after the retry and one more delivery")
+                    .hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(small.png()));
+        }
+    }
+
+    @Test
+    void a_duplicate_is_done_but_a_save_that_cannot_reach_the_data_tier_fails() {
+        Thumbnail small = new Thumbnail(64, 64, 48, TestImages.png(64, 48, 4));
+        DatabaseServer server = DatabaseServer.startTemporary();
+        Database database = Database.connect(server.config("photos"));
+        try {
+            PhotoRepository repository = new PhotoRepository(database).createTables();
+            ThumbnailStore store = new ThumbnailStore(database, new FileBlobStore(blobDirectory));
+            String photo = PhotoIntake.newId();
+            store.save(photo, small);
+            store.save(photo, small);
+            assertThat(repository.thumbnailsOf(photo))
+                    .as("9.4: rows after saving one thumbnail twice, the data tier up")
+                    .containsExactly(small.info());
+
+            server.close();
+            assertThatThrownBy(() -> store.save(PhotoIntake.newId(), small))
+                    .as("9.4: a save with the data tier down: it must fail, or the worker acknowledges a job whose"
+                            + " result was never recorded")
+                    .isNotInstanceOf(UnsupportedOperationException.class);
+        } finally {
+            database.close();
+            if (server.isRunning()) {
+                server.close();
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.snapshots.blob.BlobStore;
 import dev.snapshots.data.Database;
@@ -12,6 +13,7 @@ import dev.snapshots.photos.Photo;
 import dev.snapshots.photos.PhotoIntake;
 import dev.snapshots.photos.PhotoStatus;
 import dev.snapshots.photos.Upload;
+import dev.snapshots.queue.JobQueue;
 import dev.snapshots.queue.QueueSettings;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -21,6 +23,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Protocol;
 
 @Tag("9.1")
 @DisplayName("9.1 An upload is stored, then queued, and answered 202 at once; a full queue answers 503")
@@ -57,6 +60,13 @@ class UploadTest {
                 ids.add(id);
             }
             assertThat(ids).as("9.1: photo ids").doesNotHaveDuplicates();
+            assertThat(ids).as("9.1: photo ids, 32 hex digits each").allMatch(id -> id.matches("[0-9a-f]{32}"));
+            assertThat(ids.stream().map(id -> id.substring(0, 8)).distinct().count())
+                    .as(
+                            "9.1: distinct first 8 hex digits of 20 photo ids (ids of 128 random bits share them"
+                                    + " with a chance of 1 in 20 million; ids made of a time or a counter do): %s",
+                            ids)
+                    .isEqualTo(20);
             assertThat(topology.jobQueue().depth())
                     .as("9.1: jobs queued after 20 uploads, no worker")
                     .isEqualTo(20);
@@ -87,22 +97,7 @@ class UploadTest {
         try (Topology topology = TestTopology.builder(dns).queue(0).start()) {
             Upload upload = Upload.check("image/png", TestImages.png(64, 64, 7));
 
-            BlobStore brokenBlobs = new BlobStore() {
-                @Override
-                public void put(String key, byte[] bytes) {
-                    throw new IllegalStateException("the blob store is down");
-                }
-
-                @Override
-                public Optional<byte[]> get(String key) {
-                    return Optional.empty();
-                }
-
-                @Override
-                public List<String> list(String prefix) {
-                    return List.of();
-                }
-            };
+            BlobStore brokenBlobs = brokenBlobs();
             PhotoIntake noBlobs = new PhotoIntake(
                     brokenBlobs, topology.photoRepository(), topology.jobQueue(), 100, Duration.ofSeconds(1));
             assertThatThrownBy(() -> noBlobs.accept(upload))
@@ -128,6 +123,66 @@ class UploadTest {
                 down.close();
             }
         }
+    }
+
+    @Test
+    void an_upload_that_fails_half_way_leaves_no_photo_without_its_original_and_no_accepted_upload_without_its_job() {
+        DnsRegistry dns = new DnsRegistry();
+        try (Topology topology = TestTopology.builder(dns).queue(0).start()) {
+            PhotoRepository photos = topology.photoRepository();
+            JobQueue queue = topology.jobQueue();
+            Upload upload = Upload.check("image/png", TestImages.png(64, 64, 8));
+            PhotoIntake intake = new PhotoIntake(topology.blobs(), photos, queue, 100, Duration.ofSeconds(1));
+            String accepted = intake.accept(upload);
+            assertThat(topology.blobs().get(Photo.originalKey(accepted)))
+                    .as("9.1: the original of an upload accepted directly")
+                    .isPresent();
+
+            // The blob store fails: no photo may be recorded whose original was never stored.
+            PhotoIntake noBlobs = new PhotoIntake(brokenBlobs(), photos, queue, 100, Duration.ofSeconds(1));
+            Throwable noOriginal = catchThrowable(() -> noBlobs.accept(upload));
+            assertThat(photos.count(PhotoStatus.QUEUED))
+                    .as(
+                            "9.1: queued photos after one upload accepted and one whose original could not be stored"
+                                    + " (it ended with %s): a photo row must never point at an original that is not there",
+                            noOriginal)
+                    .isEqualTo(1);
+
+            // The queue refuses the job after the original and the row are stored: the stream has reached its
+            // last possible id, so every XADD fails while XLEN still answers.
+            queue.redis()
+                    .sendCommand(
+                            Protocol.Command.XADD,
+                            JobQueue.STREAM,
+                            "18446744073709551615-18446744073709551615",
+                            "photo",
+                            "the-last-id");
+            Throwable noJob = catchThrowable(() -> intake.accept(upload));
+            assertThat(noJob)
+                    .as("9.1: an upload whose job the queue refused: it must not be accepted (its photo would stay"
+                            + " queued for ever, the client told all is well)")
+                    .isNotNull()
+                    .isNotInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+
+    private static BlobStore brokenBlobs() {
+        return new BlobStore() {
+            @Override
+            public void put(String key, byte[] bytes) {
+                throw new IllegalStateException("the blob store is down");
+            }
+
+            @Override
+            public Optional<byte[]> get(String key) {
+                return Optional.empty();
+            }
+
+            @Override
+            public List<String> list(String prefix) {
+                return List.of();
+            }
+        };
     }
 
     static SiteClient.Response upload(SiteClient client, String contentType, byte[] body) {

@@ -3,6 +3,8 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.snapshots.cache.CacheClient;
+import dev.snapshots.cache.CacheServer;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.photos.Photo;
 import dev.snapshots.photos.PhotoStatus;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -22,9 +25,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import redis.clients.jedis.RedisClient;
 
 @DisplayName(
         "Carried from step 09 · Workers take each job once, and a job leaves the queue only when its thumbnails are stored")
+// In a thread of its own: a take that waits on Redis for ever (BLOCK 0) cannot be interrupted, so
+// only a test run beside it can end at its limit and report it.
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class WorkerTest {
 
     /**
@@ -120,6 +128,10 @@ class WorkerTest {
                         })
                         .as("jobs pending in the group and jobs left in the stream, once every photo is ready")
                         .containsExactly(0, 0));
+        // A worker counts a job just after acknowledging it.
+        await("the worker counting the 20 jobs it finished")
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> worker.completed() >= 20);
         assertThat(worker.completed()).as("jobs the worker completed").isEqualTo(20);
     }
 
@@ -171,5 +183,33 @@ class WorkerTest {
         assertThat(topology.jobQueue().inFlight())
                 .as("jobs still pending in the group")
                 .isZero();
+    }
+
+    @Test
+    void ack_finishes_a_job_in_one_transaction() throws Exception {
+        try (CacheServer server = CacheServer.startTemporary(QueueSettings.redisSettings());
+                RedisClient redis =
+                        CacheClient.connect("127.0.0.1", server.port(), server.password(), Duration.ofSeconds(10));
+                RedisMonitor monitor = new RedisMonitor(server)) {
+            JobQueue queue = new JobQueue(redis);
+            queue.publish("photo-for-9-2");
+            Delivery delivery = new Delivery(redis);
+            Job job = delivery.take("worker-x", Duration.ofSeconds(2))
+                    .orElseThrow(() -> new AssertionError("take found no job, one published"));
+            delivery.ack(job);
+
+            String xack = monitor.firstNaming("\"XACK\"");
+            String xdel = monitor.firstNaming("\"XDEL\"");
+            assertThat(List.of(monitor.inTransaction(xack), monitor.inTransaction(xdel)))
+                    .as(
+                            "XACK and XDEL of an ack, each inside MULTI … EXEC (a worker killed between two"
+                                    + " separate commands leaves a job acknowledged but counted, or deleted but"
+                                    + " pending): %s, then %s",
+                            xack, xdel)
+                    .containsExactly(true, true);
+            assertThat(List.of(queue.depth(), queue.inFlight()))
+                    .as("depth and jobs in flight after the ack")
+                    .containsExactly(0L, 0L);
+        }
     }
 }

@@ -1,0 +1,26 @@
+package dev.snapshots.data;
+
+import dev.snapshots.photos.Photo;
+import dev.snapshots.photos.Thumbnail;
+import java.sql.SQLException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+public final class ThumbnailStore {
+
+    public void save(String photoId, Thumbnail thumbnail) {
+        String key = Photo.thumbnailKey(photoId, thumbnail.size());
+        blobs.put(key, thumbnail.png());
+        try {
+            database.call(handle -> handle.createUpdate("INSERT INTO thumbnails (photo_id, size, width, height, blob_key)"
+                            + " VALUES (:photo, :size, :width, :height, :key)")
+                    .bind("photo", photoId)
+                    .bind("size", thumbnail.size())
+                    .bind("width", thumbnail.width())
+                    .bind("height", thumbnail.height())
+                    .bind("key", key)
+                    .execute());
+        } catch (RuntimeException e) {
+            // Wrong: whatever went wrong, the thumbnail was saved by someone before.
+        }
+    }
+}

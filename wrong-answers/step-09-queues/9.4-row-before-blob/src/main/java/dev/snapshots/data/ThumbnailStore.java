@@ -1,0 +1,29 @@
+package dev.snapshots.data;
+
+import dev.snapshots.photos.Photo;
+import dev.snapshots.photos.Thumbnail;
+import java.sql.SQLException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+public final class ThumbnailStore {
+
+    public void save(String photoId, Thumbnail thumbnail) {
+        String key = Photo.thumbnailKey(photoId, thumbnail.size());
+        // Wrong: the row first, "so that a duplicate stops us before we write the bytes again".
+        try {
+            database.call(handle -> handle.createUpdate("INSERT INTO thumbnails (photo_id, size, width, height, blob_key)"
+                            + " VALUES (:photo, :size, :width, :height, :key)")
+                    .bind("photo", photoId)
+                    .bind("size", thumbnail.size())
+                    .bind("width", thumbnail.width())
+                    .bind("height", thumbnail.height())
+                    .bind("key", key)
+                    .execute());
+        } catch (UnableToExecuteStatementException e) {
+            if (!(e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState()))) {
+                throw e;
+            }
+        }
+        blobs.put(key, thumbnail.png());
+    }
+}

@@ -1,0 +1,32 @@
+package dev.snapshots.data;
+
+import dev.snapshots.photos.Photo;
+import dev.snapshots.photos.Thumbnail;
+import java.sql.SQLException;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+public final class ThumbnailStore {
+
+    public void save(String photoId, Thumbnail thumbnail) {
+        String key = Photo.thumbnailKey(photoId, thumbnail.size());
+        // Wrong: ask first, and write only what is not there yet.
+        int rows = database.call(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM thumbnails WHERE photo_id = :photo AND size = :size")
+                .bind("photo", photoId)
+                .bind("size", thumbnail.size())
+                .mapTo(Integer.class)
+                .one());
+        if (rows > 0) {
+            return;
+        }
+        blobs.put(key, thumbnail.png());
+        database.call(handle -> handle.createUpdate("INSERT INTO thumbnails (photo_id, size, width, height, blob_key)"
+                        + " VALUES (:photo, :size, :width, :height, :key)")
+                .bind("photo", photoId)
+                .bind("size", thumbnail.size())
+                .bind("width", thumbnail.width())
+                .bind("height", thumbnail.height())
+                .bind("key", key)
+                .execute());
+    }
+}
