@@ -169,6 +169,14 @@ class AlertTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES) // a topology, then three waits of up to 20 s each
     void a_web_server_failing_a_fifth_of_requests_fires_its_alert_and_clears_when_well_again() {
+        // A rule that never leaves INACTIVE (the starter's) is told here, at once: through the scraper
+        // each wait below would run its 20 s out before saying so.
+        Target probe = new Target();
+        AlertRule rule = new AlertRule(0.05, Duration.ZERO, Duration.ofSeconds(60));
+        rule.evaluate("web-0", probe.after(0, 100, 20), T0);
+        assertThat(rule.evaluate("web-0", probe.after(10, 100, 20), T0.plusSeconds(10)))
+                .as("11.5: the rule, 20%% of errors between two scrapes 10 s apart (threshold 5%%, no hold)")
+                .isNotEqualTo(State.INACTIVE);
         DnsRegistry dns = new DnsRegistry();
         MetricsSettings fast =
                 MetricsSettings.defaults().fast(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1));
