@@ -155,6 +155,25 @@ class LoginTest {
     }
 
     @Test
+    void a_session_whose_user_is_gone_is_401_not_500() {
+        // A session outlives its user (an account deleted, a data tier restored from an older
+        // backup): the server must treat it as no session, never fail on the missing user.
+        InMemorySessionStore sessions = new InMemorySessionStore();
+        String orphan = sessions.create(987_654_321L);
+        UserService users = new UserService(new InMemoryUserRepository(), CHEAP_HASHING);
+        try (WebServer server = new WebServer("web-orphan", users, sessions).start(0)) {
+            SiteClient client = clientOf(server);
+            SiteClient.Response me = client.send(
+                    HttpRequest.newBuilder(client.resolve("http://snapshots.test/api/me"))
+                            .header("Cookie", "snapshots_session=" + orphan),
+                    "GET /api/me with the session of a user who no longer exists");
+
+            assertThat(me.status()).as("1.5: %s", me).isEqualTo(401);
+            assertThat(me.isJson()).as("1.5: errors are JSON objects: %s", me).isTrue();
+        }
+    }
+
+    @Test
     void logging_out_ends_the_session_on_the_server_not_just_in_the_browser() {
         SiteClient client = new SiteClient(DNS);
         SiteClient.Response loggedIn = login(client, "ada@example.com", "analytical engine");
