@@ -2,6 +2,7 @@ package dev.snapshots.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshots.http.BalancerProof;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,18 +124,25 @@ class LoginThrottleTest {
     }
 
     @Test
-    void behind_the_balancer_the_address_is_the_one_the_balancer_saw() {
-        assertThat(LoginThrottle.clientAddress("127.0.0.1", null))
-                .as("a loopback peer without X-Forwarded-For")
+    void the_address_is_the_one_the_balancer_saw_and_only_the_balancer_is_believed() {
+        String proof = BalancerProof.secret();
+        assertThat(LoginThrottle.clientAddress("127.0.0.1", null, proof))
+                .as("the balancer, without X-Forwarded-For")
                 .isEqualTo("127.0.0.1");
-        assertThat(LoginThrottle.clientAddress("127.0.0.1", "203.0.113.7"))
-                .as("the balancer on loopback, forwarding 203.0.113.7")
+        assertThat(LoginThrottle.clientAddress("127.0.0.1", "203.0.113.7", proof))
+                .as("the balancer, forwarding 203.0.113.7")
                 .isEqualTo("203.0.113.7");
-        assertThat(LoginThrottle.clientAddress("127.0.0.1", "6.6.6.6, 203.0.113.7"))
+        assertThat(LoginThrottle.clientAddress("127.0.0.1", "6.6.6.6, 203.0.113.7", proof))
                 .as("a client that sent its own X-Forwarded-For: 6.6.6.6, which the balancer kept")
                 .isEqualTo("203.0.113.7");
-        assertThat(LoginThrottle.clientAddress("198.51.100.9", "203.0.113.7"))
-                .as("a peer that is not the balancer names any address it likes: ignored")
+        assertThat(LoginThrottle.clientAddress("127.0.0.1", "203.0.113.7", null))
+                .as("a local program sending straight to the web server names any address it likes: ignored")
+                .isEqualTo("127.0.0.1");
+        assertThat(LoginThrottle.clientAddress("127.0.0.1", "203.0.113.7", proof + "x"))
+                .as("a wrong secret: ignored")
+                .isEqualTo("127.0.0.1");
+        assertThat(LoginThrottle.clientAddress("198.51.100.9", "203.0.113.7", ""))
+                .as("a peer elsewhere without the secret: ignored")
                 .isEqualTo("198.51.100.9");
     }
 }

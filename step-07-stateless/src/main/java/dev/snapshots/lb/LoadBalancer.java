@@ -1,5 +1,6 @@
 package dev.snapshots.lb;
 
+import dev.snapshots.http.BalancerProof;
 import dev.snapshots.http.JettyErrors;
 import io.javalin.Javalin;
 import io.javalin.http.ContentTooLargeResponse;
@@ -159,7 +160,12 @@ public final class LoadBalancer implements AutoCloseable {
             try {
                 // A backend that accepted the request but does not answer in time is given up on like one
                 // that cannot be reached: retried if the policy allows (nginx: proxy_next_upstream timeout).
-                HttpRequest request = HttpRequest.newBuilder(forwarder.toBackend(ctx, backend), (name, value) -> true)
+                // The balancer's secret goes with every request, so the web server believes its X-Forwarded-For;
+                // a copy the client sent is dropped, whatever it holds.
+                HttpRequest request = HttpRequest.newBuilder(
+                                forwarder.toBackend(ctx, backend),
+                                (name, value) -> !name.equalsIgnoreCase(BalancerProof.HEADER))
+                        .setHeader(BalancerProof.HEADER, BalancerProof.secret())
                         .timeout(backendTimeout)
                         .build();
                 response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -1,6 +1,7 @@
 package dev.snapshots.web;
 
 import dev.snapshots.domain.NewUser;
+import dev.snapshots.http.BalancerProof;
 import dev.snapshots.session.FailureCounter;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -39,7 +40,7 @@ final class LoginThrottle {
     Handler guard(Handler login) {
         return ctx -> {
             String account = accountOf(ctx);
-            String address = clientAddress(ctx.ip(), ctx.header(FORWARDED_FOR));
+            String address = clientAddress(ctx.ip(), ctx.header(FORWARDED_FOR), ctx.header(BalancerProof.HEADER));
             Duration wait = waitFor(account, address);
             if (!wait.isZero()) {
                 long seconds = (wait.toNanos() + 999_999_999) / 1_000_000_000;
@@ -97,16 +98,17 @@ final class LoginThrottle {
     /**
      * The client's address. The peer is whoever opened the connection: the client itself, or, from
      * step 03 on, the load balancer, which appends the address it saw to {@code X-Forwarded-For}.
-     * Trust: the balancer runs on loopback here, so only a loopback peer's header is read, and only
-     * its last entry, the one the balancer wrote; entries before it came from the client and may be
-     * made up (believing the first would let a guesser claim a new address with every request). A
-     * peer elsewhere talks to us directly and its header is ignored. Without a balancer (steps 01 and
-     * 02) a local process could name any address this way: a risk accepted on loopback. In production
-     * the trusted peers are the balancers' addresses from configuration, and web servers are
-     * reachable only through them.
+     * Trust: on one machine every peer is on loopback, so the address proves nothing; the header is
+     * read only from a request that carries the balancer's secret ({@code proof}, the value of
+     * {@link BalancerProof#HEADER}), and only its last entry, the one the balancer wrote: entries
+     * before it came from the client and may be made up (believing the first would let a guesser
+     * claim a new address with every request). Anyone else, a local program sending straight to a
+     * web server included, is known by its own address and its header is ignored. In production the
+     * trust comes from configuration (the balancers' addresses, or mutual TLS), and web servers are
+     * reachable only through the balancers.
      */
-    static String clientAddress(String peer, String forwardedFor) {
-        if (forwardedFor == null || !isLoopback(peer)) {
+    static String clientAddress(String peer, String forwardedFor, String proof) {
+        if (forwardedFor == null || !BalancerProof.proves(proof)) {
             return peer;
         }
         String[] hops = forwardedFor.split(",");

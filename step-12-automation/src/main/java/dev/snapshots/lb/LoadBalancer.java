@@ -1,5 +1,6 @@
 package dev.snapshots.lb;
 
+import dev.snapshots.http.BalancerProof;
 import dev.snapshots.http.JettyErrors;
 import dev.snapshots.logging.RequestIds;
 import dev.snapshots.logging.RequestLogging;
@@ -196,10 +197,14 @@ public final class LoadBalancer implements AutoCloseable {
             try {
                 // A backend that accepted the request but does not answer in time is given up on like one
                 // that cannot be reached: retried if the policy allows (nginx: proxy_next_upstream timeout).
-                // The request's id is the one the balancer decided on, whatever the client sent (step 10).
+                // The request's id is the one the balancer decided on, whatever the client sent (step 10), and
+                // the balancer's secret goes with it, so the web server believes its X-Forwarded-For; a copy of
+                // either header that the client sent is dropped.
                 HttpRequest.Builder forwarded = HttpRequest.newBuilder(
                                 forwarder.toBackend(ctx, backend),
-                                (name, value) -> !name.equalsIgnoreCase(RequestIds.HEADER))
+                                (name, value) -> !name.equalsIgnoreCase(RequestIds.HEADER)
+                                        && !name.equalsIgnoreCase(BalancerProof.HEADER))
+                        .setHeader(BalancerProof.HEADER, BalancerProof.secret())
                         .timeout(backendTimeout);
                 String requestId = RequestLogging.requestId(ctx);
                 if (requestId != null) {
