@@ -1,6 +1,7 @@
 package dev.snapshots;
 
 import dev.snapshots.cache.CacheConfig;
+import dev.snapshots.cache.CacheServer;
 import dev.snapshots.cdn.EdgeServer;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.web.WebServer;
@@ -27,6 +28,8 @@ public final class Demo {
 
     public static void main(String[] args) throws Exception {
         exitWithParent();
+        // Like systemd's Restart=on-failure: a Redis killed while the demo runs is back within seconds.
+        CacheServer.superviseEveryServer();
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
         Optional<CacheConfig> redis = CacheConfig.fromEnvironment();
         Topology.Builder site = Topology.builder(new DnsRegistry())

@@ -1,5 +1,6 @@
 package dev.snapshots;
 
+import dev.snapshots.cache.CacheServer;
 import dev.snapshots.web.WebServer;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +19,8 @@ public final class Demo {
 
     public static void main(String[] args) throws Exception {
         exitWithParent();
+        // Like systemd's Restart=on-failure: a Redis killed while the demo runs is back within seconds.
+        CacheServer.superviseEveryServer();
         GlobalSite site = GlobalSite.builder().start();
         int dnsPort = site.dns().address().getPort();
         System.out.println();

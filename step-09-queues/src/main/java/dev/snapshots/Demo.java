@@ -1,5 +1,6 @@
 package dev.snapshots;
 
+import dev.snapshots.cache.CacheServer;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.photos.PhotoStatus;
@@ -41,6 +42,8 @@ public final class Demo {
 
     public static void main(String[] args) throws Exception {
         exitWithParent();
+        // Like systemd's Restart=on-failure: a Redis killed while the demo runs is back within seconds.
+        CacheServer.superviseEveryServer();
         Topology topology = Topology.builder(new DnsRegistry())
                 .webServers(2)
                 .loadBalancer()

@@ -2,6 +2,7 @@ package dev.snapshots;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.snapshots.cache.CacheServer;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.logging.RequestIds;
@@ -43,6 +44,8 @@ public final class Demo {
 
     public static void main(String[] args) throws Exception {
         exitWithParent();
+        // Like systemd's Restart=on-failure: a Redis killed while the demo runs is back within seconds.
+        CacheServer.superviseEveryServer();
         Topology topology = Topology.builder(new DnsRegistry())
                 .webServers(2)
                 .loadBalancer()

@@ -1,5 +1,6 @@
 package dev.snapshots;
 
+import dev.snapshots.cache.CacheServer;
 import dev.snapshots.deploy.DeploySettings;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.sharding.Shard;
@@ -24,6 +25,8 @@ public final class Demo {
 
     public static void main(String[] args) throws Exception {
         exitWithParent();
+        // Like systemd's Restart=on-failure: a Redis killed while the demo runs is back within seconds.
+        CacheServer.superviseEveryServer();
         Topology topology = Topology.builder(new DnsRegistry())
                 .webServers(3)
                 .loadBalancer()

@@ -59,6 +59,13 @@ public final class CacheServer implements AutoCloseable {
 
     private Process process;
     private ProcessHandle redis;
+    /** Set by {@link #stop()}, cleared by {@link #start()}: a server stopped on purpose stays down. */
+    private boolean stopped;
+    /** Whether a process that dies on its own is replaced ({@link #supervise()}). */
+    private volatile boolean supervised = superviseByDefault;
+
+    /** Whether new servers are supervised from the start: the demos turn it on. */
+    private static volatile boolean superviseByDefault;
 
     private CacheServer(int port, List<String> settings) {
         this.port = port;
@@ -86,6 +93,7 @@ public final class CacheServer implements AutoCloseable {
 
     /** Starts the server (again, after {@link #stop()}): same port, same password, empty memory. */
     public synchronized void start() {
+        stopped = false;
         if (process != null) {
             return;
         }
@@ -99,11 +107,12 @@ public final class CacheServer implements AutoCloseable {
             process = builder.redirectErrorStream(true).start();
             keepOutput(process.getInputStream());
             awaitReady(binary);
+            watch();
         } catch (IOException e) {
-            stop();
+            halt();
             throw new UncheckedIOException("redis-server did not start on port " + port + ": " + lastOutput(), e);
         } catch (RuntimeException e) {
-            stop();
+            halt();
             throw e;
         } finally {
             // Read once at start: the secret need not stay on disk.
@@ -111,8 +120,75 @@ public final class CacheServer implements AutoCloseable {
         }
     }
 
-    /** Kills the server: connections break, every cached key is gone. */
+    /** Kills the server: connections break, every cached key is gone. A supervisor leaves it down. */
     public synchronized void stop() {
+        stopped = true;
+        halt();
+    }
+
+    /**
+     * From now on every server this JVM starts is supervised ({@link #supervise()}). The demos call
+     * it first thing, so that a {@code kill -9} of one of their Redis servers is a blip, not an
+     * outage that lasts until the demo ends.
+     */
+    public static void superviseEveryServer() {
+        superviseByDefault = true;
+    }
+
+    /**
+     * Starts a new process whenever this one dies without {@link #stop()} being asked (killed, or
+     * crashed): what systemd's {@code Restart=on-failure} or a Kubernetes restart policy does for a
+     * real server. The new one has the same port and password and an empty memory, and the clients'
+     * next connections reach it. Tests that kill a server to watch the site cope leave this off.
+     */
+    public synchronized CacheServer supervise() {
+        if (!supervised) {
+            supervised = true;
+            watch();
+        }
+        return this;
+    }
+
+    /** When the process just started dies, and nobody stopped it, start another (if supervised). */
+    private void watch() {
+        ProcessHandle watched = redis;
+        if (!supervised || watched == null) {
+            return;
+        }
+        watched.onExit().thenRun(() -> {
+            Thread restarter = new Thread(() -> restartAfterCrash(watched), "redis-supervisor-" + port);
+            restarter.setDaemon(true);
+            restarter.start();
+        });
+    }
+
+    /** Replaces {@code dead}, trying again after a growing pause while the start fails (the port still held). */
+    private void restartAfterCrash(ProcessHandle dead) {
+        long pauseMillis = 50;
+        while (true) {
+            synchronized (this) {
+                if (stopped || (redis != null && redis != dead)) {
+                    return; // stopped on purpose, or already replaced
+                }
+                halt(); // the watchdog shell still waits for its input: end it, so the port is free
+                try {
+                    start();
+                    return;
+                } catch (RuntimeException notYet) {
+                    // tried again below, a little later
+                }
+            }
+            try {
+                Thread.sleep(pauseMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 2_000);
+        }
+    }
+
+    /** Ends the process (and its watchdog), whoever asks: {@link #stop()}, a failed start, the supervisor. */
+    private void halt() {
         if (process == null) {
             return;
         }

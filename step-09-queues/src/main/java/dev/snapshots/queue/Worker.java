@@ -35,6 +35,10 @@ public final class Worker implements AutoCloseable {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    /** The first pause after a failure, doubled on each failure in a row up to the last. */
+    private static final long FIRST_BACKOFF_MILLIS = 100;
+
+    private static final long MAX_BACKOFF_MILLIS = 2_000;
 
     private final String name;
     private final RedisClient redis;
@@ -79,9 +83,11 @@ public final class Worker implements AutoCloseable {
     }
 
     private void run() {
+        long backoffMillis = FIRST_BACKOFF_MILLIS;
         while (running) {
             try {
                 step();
+                backoffMillis = FIRST_BACKOFF_MILLIS;
             } catch (UnsupportedOperationException todo) {
                 unfinished.set(todo);
                 pause(settings.poll().toMillis());
@@ -89,9 +95,18 @@ public final class Worker implements AutoCloseable {
                 if (killed || !running) {
                     return;
                 }
-                // The queue or data tier is down: wait a little and ask again, as a real worker would.
-                LOG.warn("{}: {}", name, e.toString());
-                pause(100);
+                if (String.valueOf(e.getMessage()).startsWith("NOGROUP")) {
+                    // The queue's Redis restarted empty (its supervisor brought it back): make the stream and
+                    // the group again, and go on at once.
+                    LOG.warn("{}: the queue lost its consumer group; making it again", name);
+                    new JobQueue(redis);
+                    continue;
+                }
+                // The queue or data tier is down: wait and ask again, a little longer each time (up to
+                // MAX_BACKOFF_MILLIS), as a real worker would, so an outage is not a flood of retries and lines.
+                LOG.warn("{}: {} (again in {} ms)", name, e.toString(), backoffMillis);
+                pause(backoffMillis);
+                backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS);
             }
         }
     }
