@@ -116,6 +116,11 @@ final class LoginThrottle {
         return last.isEmpty() ? peer : last;
     }
 
+    static boolean isLoopback(String ip) {
+        String bare = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+        return bare.startsWith("127.") || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1");
+    }
+
     /** The normalised email the body names, or {@code null} when it names none: the login route answers that. */
     private static String accountOf(Context ctx) {
         try {
