@@ -1,17 +1,20 @@
 package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.snapshots.cache.CacheServer;
 import dev.snapshots.dns.DnsRegistry;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 @Tag("5.2")
 @DisplayName("5.2 Reads come from the cache; after the TTL, from the database again")
@@ -60,12 +63,22 @@ class CacheReadTest {
                         .start();
                 Jedis redis = roomyClient(topology.cacheServer())) {
             String user = signUp(dns, topology);
+            // The copy and its TTL must be one write: were they two (SET, then EXPIRE), a failure
+            // between them would leave a copy without a TTL. Redis refuses the second one here.
+            redis.aclSetUser("default", "-expire", "-pexpire", "-expireat", "-pexpireat");
+            assertThatThrownBy(() -> redis.expire("probe", 60))
+                    .as("set-up: EXPIRE is refused to the cache's user (default)")
+                    .isInstanceOf(JedisDataException.class);
+
             var read = new SiteClient(dns).get(user);
             long id = read.json().path("id").asLong();
 
             long ttl = redis.ttl("user:" + id);
             assertThat(ttl)
-                    .as("5.2: TTL of user:%d in Redis, in seconds (-1: none, -2: no such key)", id)
+                    .as(
+                            "5.2: TTL of user:%d in Redis, in seconds (-1: none, -2: no such key), with EXPIRE"
+                                    + " refused (the copy and its TTL in one command, SETEX, not SET then EXPIRE)",
+                            id)
                     .isBetween(1L, 60L);
         }
     }
@@ -94,6 +107,37 @@ class CacheReadTest {
                         new SiteClient(dns).get(user);
                         return topology.databaseReads() > afterFirst;
                     });
+        }
+    }
+
+    @Test
+    void a_cached_copy_that_cannot_be_read_is_a_miss_not_an_error() {
+        DnsRegistry dns = new DnsRegistry();
+        try (Topology topology = TestTopology.builder(dns)
+                        .webServers(1)
+                        .cache(Duration.ofSeconds(60))
+                        .start();
+                Jedis redis = roomyClient(topology.cacheServer())) {
+            String user = signUp(dns, topology);
+            long id = new SiteClient(dns).get(user).json().path("id").asLong();
+
+            // Not JSON at all, and a copy of an older format (a field User no longer has).
+            for (String planted : List.of("not json", "{\"id\":" + id + ",\"nick\":\"planted-nick\"}")) {
+                redis.setex("user:" + id, 60, planted);
+                var read = new SiteClient(dns).get(user);
+                assertThat(read.status())
+                        .as(
+                                "5.2: a read while user:%d holds %s, no User (a copy that cannot be read is a"
+                                        + " miss: the database has the truth): %s",
+                                id, planted, read)
+                        .isEqualTo(200);
+                assertThat(read.json().path("email").asText())
+                        .as("5.2: the email read while user:%d holds %s: %s", id, planted, read)
+                        .isEqualTo("cached@example.com");
+                assertThat(read.body())
+                        .as("5.2: the answer of a read while user:%d holds %s", id, planted)
+                        .doesNotContain("not json", "planted-nick");
+            }
         }
     }
 

@@ -1,0 +1,24 @@
+package dev.snapshots.cache;
+
+public final class CachedUserRepository implements UserRepository {
+
+    Optional<User> loadOnce(long id, Supplier<Optional<User>> load) {
+        CompletableFuture<Optional<User>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<User>> inFlight = loading.putIfAbsent(id, mine);
+        if (inFlight != null) {
+            return inFlight.join();
+        }
+        // Wrong: the finished future is never taken out of the map.
+        try {
+            Optional<User> loaded = safely(() -> lookUp(id), Optional.<User>empty());
+            if (loaded.isEmpty()) {
+                loaded = load.get();
+            }
+            mine.complete(loaded);
+            return loaded;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+}
