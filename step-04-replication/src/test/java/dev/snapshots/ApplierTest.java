@@ -122,6 +122,44 @@ class ApplierTest {
     }
 
     /**
+     * A name with a quote is a valid name (1.2), and the primary bound it as a value: the replica must
+     * apply the entry's params as values too, never paste them into the SQL text.
+     */
+    @Test
+    void a_user_whose_name_holds_a_quote_replicates_like_any_other() {
+        awaitSame(replica3);
+        ReplicaApplier applier = topology.cluster().applier(replica3);
+        applier.pause();
+        var created = client.postJson(
+                "http://snapshots.test/api/users",
+                "{\"name\": \"O'Brien\", \"email\": \"obrien@example.com\", \"password\": \"correct horse\"}");
+        assertThat(created.status())
+                .as("4.1: signing up O'Brien on the primary: %s", created)
+                .isEqualTo(201);
+        long entry = primary.position();
+
+        int[] applied = new int[1];
+        Throwable failed = catchThrowable(() -> applied[0] = applier.applyBatch());
+        assertThat(failed)
+                .as(
+                        "4.1: applying entry %d (a user named O'Brien) on %s: its params are values, bound as"
+                                + " such, whatever characters they hold",
+                        entry, replica3.name())
+                .isNull();
+        assertThat(applied[0])
+                .as("4.1: entries applied on %s for O'Brien's sign-up", replica3.name())
+                .isEqualTo(1);
+        assertThat(Nodes.users(replica3))
+                .as("4.1: users on %s (position %d) vs the primary", replica3.name(), replica3.position())
+                .isEqualTo(Nodes.users(primary));
+        List<String> names = replica3.admin()
+                .call(h -> h.createQuery("SELECT name FROM users WHERE email = 'obrien@example.com'")
+                        .mapTo(String.class)
+                        .list());
+        assertThat(names).as("4.1: O'Brien's name on %s", replica3.name()).containsExactly("O'Brien");
+    }
+
+    /**
      * Applying an entry is one transaction: the position, the change and the copy of the log commit
      * together or not at all. Each obstacle makes one part fail on the replica; an answer that commits
      * the parts one by one leaves a position that lies about the data (a change missed or applied twice).
