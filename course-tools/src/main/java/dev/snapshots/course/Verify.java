@@ -15,9 +15,13 @@ public final class Verify {
 
     /** Usage: {@code Verify <step> <README.md> <exercise-results.tsv> <maven log>}. */
     public static void main(String[] args) throws IOException {
-        Scoreboard board = Scoreboard.load(args[0], Path.of(args[1]), Path.of(args[2]));
+        System.exit(report(args[0], Path.of(args[1]), Path.of(args[2]), Path.of(args[3])));
+    }
+
+    /** Prints the scoreboard of {@code results} and returns the exit status. */
+    static int report(String step, Path readme, Path results, Path log) throws IOException {
+        Scoreboard board = Scoreboard.load(step, readme, results);
         System.out.println(board.render());
-        Path log = Path.of(args[3]);
         if (!board.ran()) {
             System.out.println(
                     "Nothing ran: the step did not compile, or no test has that tag. Maven's output: " + log);
@@ -28,6 +32,6 @@ public final class Verify {
                         .forEach(System.out::println);
             }
         }
-        System.exit(board.complete() ? 0 : 1);
+        return board.complete() ? 0 : 1;
     }
 }
