@@ -4,6 +4,7 @@ import dev.snapshots.cache.CacheServer;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.photos.PhotoStatus;
+import dev.snapshots.queue.JobQueue;
 import dev.snapshots.queue.QueueSettings;
 import dev.snapshots.queue.WorkerMain;
 import java.awt.Color;
@@ -21,16 +22,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XPendingParams;
+import redis.clients.jedis.resps.StreamPendingEntry;
 
 /**
  * Runs step 09's finished system: step 07's stack with a queue tier, a blob store and two workers,
  * each a process of its own ({@link WorkerMain}), with a visibility timeout of 5 s. It uploads 40
  * photos of its own at once (one of them corrupt), then prints every two seconds how the queue
- * drains: jobs waiting and in flight, photos ready and failed, dead letters. Upload your own with
- * the printed curl command; kill a worker with the printed {@code kill -9} and watch its job come
- * back. Start it from the repository root with
+ * drains: jobs waiting and in flight, photos ready and failed, dead letters. Then it uploads two
+ * 12-megapixel photos a second for two minutes and, ten seconds in, kills worker-1 while it holds a
+ * job: watch that job come back to worker-2. Upload your own with the printed curl command; kill the
+ * other worker with the printed {@code kill -9} and watch uploads wait in the queue. Start it from the repository root with
  * {@code ./course demo step-09-queues}; stop with Ctrl+C.
  */
 public final class Demo {
@@ -67,8 +75,9 @@ public final class Demo {
                 + topology.blobs().root());
         System.out.println("Upload a photo of your own and follow its Location:");
         System.out.println("  curl -i -H 'Content-Type: image/png' --data-binary @photo.png " + site + "/api/photos");
-        System.out.println("Kill a worker in the middle of its work (its jobs come back after 5 s):");
-        System.out.println("  kill -9 " + workers.get(0).pid());
+        System.out.println("The demo kills worker-1 in the middle of a job; kill the other one yourself and uploads"
+                + " still succeed, their jobs waiting in the queue:");
+        System.out.println("  kill -9 " + workers.get(1).pid());
         System.out.println("Press Ctrl+C to stop.");
 
         HttpClient http = HttpClient.newHttpClient();
@@ -92,11 +101,48 @@ public final class Demo {
                 System.out.println("upload " + i + " → " + answer.statusCode() + " " + answer.body());
             }
         }
+        // Then a steady stream of camera-sized photos (12 megapixels), two a second for two minutes, and
+        // ten seconds in, worker-1 killed (SIGKILL, as kill -9) at a moment when it holds a job: that job
+        // is neither done nor lost, and comes back to worker-2 once the visibility timeout runs out.
+        byte[][] camera = {picture(random, 4000, 3000), picture(random, 4000, 3000)};
+        ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "camera-uploads");
+            thread.setDaemon(true);
+            return thread;
+        });
+        AtomicInteger sent = new AtomicInteger();
+        stream.scheduleAtFixedRate(
+                () -> {
+                    int n = sent.getAndIncrement();
+                    if (n >= 240) {
+                        stream.shutdown();
+                        return;
+                    }
+                    try {
+                        http.send(
+                                HttpRequest.newBuilder(URI.create(site + "/api/photos"))
+                                        .header("Content-Type", "image/png")
+                                        .POST(HttpRequest.BodyPublishers.ofByteArray(camera[n % camera.length]))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding());
+                    } catch (java.io.IOException | InterruptedException stopping) {
+                        stream.shutdown();
+                    }
+                },
+                0,
+                500,
+                TimeUnit.MILLISECONDS);
+        System.out.println("Now two 12-megapixel photos a second for two minutes; in 10 s the demo kills worker-1"
+                + " while it holds a job.");
         long started = System.nanoTime();
+        Thread killer = new Thread(
+                () -> killInTheMiddleOfAJob(topology.jobQueue(), workers.get(0), "worker-1", started), "demo-kill");
+        killer.setDaemon(true);
+        killer.start();
         while (!stopped.await(2, TimeUnit.SECONDS)) {
             System.out.printf(
                     "[%3d s] queue: %d jobs (%d in flight); photos: %d queued, %d ready, %d failed; dead letters: %d%n",
-                    Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                    seconds(started),
                     topology.jobQueue().depth(),
                     topology.jobQueue().inFlight(),
                     topology.photoRepository().count(PhotoStatus.QUEUED),
@@ -104,6 +150,92 @@ public final class Demo {
                     topology.photoRepository().count(PhotoStatus.FAILED),
                     topology.jobQueue().deadLetters().size());
         }
+    }
+
+    /**
+     * Waits ten seconds, then kills {@code worker} (SIGKILL: no shutdown hook, the job in hand is
+     * neither finished nor given back) at the first moment the queue's group shows it holding a job.
+     */
+    private static void killInTheMiddleOfAJob(JobQueue queue, Process worker, String name, long started) {
+        try {
+            Thread.sleep(10_000);
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (System.nanoTime() < giveUp) {
+                // A job it is working on: delivered once (a job delivered again may be the poison job,
+                // failed and left to wait out its visibility timeout).
+                if (working(queue, name)) {
+                    worker.destroyForcibly();
+                    // Read after the kill: what it held at its death, which nobody acknowledged.
+                    List<StreamEntryID> dropped = queue
+                            .redis()
+                            .xpending(
+                                    JobQueue.STREAM,
+                                    JobQueue.GROUP,
+                                    XPendingParams.xPendingParams("-", "+", 10).consumer(name))
+                            .stream()
+                            .filter(entry -> entry.getDeliveredTimes() == 1)
+                            .map(StreamPendingEntry::getID)
+                            .toList();
+                    if (dropped.isEmpty()) {
+                        System.out.printf(
+                                "[%3d s] killed %s (pid %d) a moment after it finished its job: nothing in hand%n",
+                                seconds(started), name, worker.pid());
+                        return;
+                    }
+                    System.out.printf(
+                            "[%3d s] killed %s (pid %d) with job %s in hand: not done, not lost; it comes back to"
+                                    + " the other worker after the %d s visibility timeout%n",
+                            seconds(started), name, worker.pid(), dropped, VISIBILITY.toSeconds());
+                    for (StreamEntryID job : dropped) {
+                        follow(queue, job, name, started);
+                    }
+                    return;
+                }
+                Thread.sleep(5);
+            }
+            System.out.println(name + " held no job for 30 s: not killed");
+        } catch (InterruptedException | RuntimeException stopping) {
+            // The demo is stopping (Ctrl+C), or the queue is gone with it.
+        }
+    }
+
+    private static boolean working(JobQueue queue, String worker) {
+        return queue
+                .redis()
+                .xpending(
+                        JobQueue.STREAM,
+                        JobQueue.GROUP,
+                        XPendingParams.xPendingParams("-", "+", 10).consumer(worker))
+                .stream()
+                .anyMatch(entry -> entry.getDeliveredTimes() == 1);
+    }
+
+    /** Prints who took {@code job} over from the dead worker, and when it was done. */
+    private static void follow(JobQueue queue, StreamEntryID job, String dead, long started)
+            throws InterruptedException {
+        String taker = null;
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < giveUp) {
+            List<StreamPendingEntry> pending =
+                    queue.redis().xpending(JobQueue.STREAM, JobQueue.GROUP, XPendingParams.xPendingParams(job, job, 1));
+            if (pending.isEmpty()) {
+                System.out.printf(
+                        "[%3d s] job %s, dropped by %s, is done%s%n",
+                        seconds(started), job, dead, taker == null ? "" : " by " + taker);
+                return;
+            }
+            if (taker == null && !pending.get(0).getConsumerName().equals(dead)) {
+                taker = pending.get(0).getConsumerName();
+                System.out.printf(
+                        "[%3d s] job %s came back: %s took it (delivery %d)%n",
+                        seconds(started), job, taker, pending.get(0).getDeliveredTimes());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static long seconds(long started) {
+        return Duration.ofNanos(System.nanoTime() - started).toSeconds();
     }
 
     /**
@@ -129,11 +261,20 @@ public final class Demo {
 
     /** A 1024 × 768 picture of random rectangles, as PNG. */
     private static byte[] picture(Random random) throws java.io.IOException {
-        BufferedImage image = new BufferedImage(1024, 768, BufferedImage.TYPE_INT_RGB);
+        return picture(random, 1024, 768);
+    }
+
+    /** A picture of random rectangles, as PNG. */
+    private static byte[] picture(Random random, int width, int height) throws java.io.IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         for (int i = 0; i < 30; i++) {
             g.setColor(new Color(random.nextInt(0xffffff)));
-            g.fillRect(random.nextInt(1024), random.nextInt(768), 1 + random.nextInt(400), 1 + random.nextInt(300));
+            g.fillRect(
+                    random.nextInt(width),
+                    random.nextInt(height),
+                    1 + random.nextInt(width * 2 / 5),
+                    1 + random.nextInt(height * 2 / 5));
         }
         g.dispose();
         ByteArrayOutputStream png = new ByteArrayOutputStream();
