@@ -127,10 +127,11 @@ public final class Demo {
         System.out.println("Search for yourself (sign-up " + id(signUp) + ", login " + id(login) + "):");
         System.out.println(
                 "  curl -s -H 'Authorization: Bearer " + token + "' '" + search + "?request_id=" + id(login) + "'");
-        System.out.println("Send your own id, then find its lines:");
+        System.out.println("Send a request of your own (your X-Request-Id is logged beside ours, as client_request_id),"
+                + " then find its lines by the X-Request-Id it answers with:");
         System.out.println("  curl -i -H 'X-Request-Id: my-first-request' " + site + "/api/users/1");
         System.out.println(
-                "  curl -s -H 'Authorization: Bearer " + token + "' '" + search + "?request_id=my-first-request'");
+                "  curl -s -H 'Authorization: Bearer " + token + "' '" + search + "?request_id=<the id it answered>'");
         System.out.println("Press Ctrl+C to stop.");
 
         long started = System.nanoTime();

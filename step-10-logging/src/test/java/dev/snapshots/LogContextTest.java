@@ -199,7 +199,8 @@ class LogContextTest {
                                 .POST(HttpRequest.BodyPublishers.ofByteArray(TestImages.png(64, 48, i))),
                         "POST /api/photos with " + requestId);
                 assertThat(upload.status()).as("10.2: upload %d: %s", i, upload).isEqualTo(202);
-                uploads.put(upload.json().path("id").asText(), requestId);
+                // The id the request got at the balancer (echoed), never the client's own (exercise 10.1).
+                uploads.put(upload.json().path("id").asText(), upload.header(RequestIds.HEADER));
             }
             // And one job no request queued (published here, with no context): its lines must have no id.
             String orphan = PhotoJobs.queue(topology, TestImages.png(64, 48, 99));

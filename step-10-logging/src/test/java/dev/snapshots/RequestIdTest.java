@@ -1,12 +1,18 @@
 package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.logging.LogFields;
 import dev.snapshots.logging.RequestIds;
 import dev.snapshots.queue.JobQueue;
 import dev.snapshots.queue.QueueSettings;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +32,7 @@ import redis.clients.jedis.resps.StreamEntry;
 
 @Tag("10.1")
 @DisplayName(
-        "10.1 A request keeps a well-formed id or gets a new one at the edge; it is echoed, and goes on to the web tier and the queue")
+        "10.1 A request gets a new id at the edge, never a client's (a well-formed one is logged beside it); it is echoed, and goes on to the web tier and the queue")
 class RequestIdTest {
 
     private static final DnsRegistry DNS = new DnsRegistry();
@@ -170,7 +176,7 @@ class RequestIdTest {
     }
 
     @Test
-    void the_balancer_echoes_each_request_its_own_id_and_keeps_the_clients_well_formed_one() {
+    void the_balancer_echoes_each_request_its_own_id_and_never_takes_a_clients_for_it() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 20; i++) {
             SiteClient.Response response = client.get("http://snapshots.test/api/users/" + (5_000 + i));
@@ -185,8 +191,13 @@ class RequestIdTest {
 
         SiteClient.Response traced = withId("client-trace-0001");
         assertThat(traced.header(RequestIds.HEADER))
-                .as("10.1: the id echoed to a client that sent a well-formed one: %s", traced)
-                .isEqualTo("client-trace-0001");
+                .as(
+                        "10.1: the id echoed to a client that sent a well-formed one of its own: ours, not the client's"
+                                + " (which would let it file its lines under another request's id): %s",
+                        traced)
+                .isNotNull()
+                .matches(RequestIds.WELL_FORMED)
+                .isNotEqualTo("client-trace-0001");
 
         for (String forged : List.of(
                 "x".repeat(10 * 1024), "x".repeat(1_000), "abc 12345 \"forged\"", "<img src=x onerror=alert(1)>")) {
@@ -200,6 +211,67 @@ class RequestIdTest {
                     .allSatisfy(
                             id -> assertThat(id).matches(RequestIds.WELL_FORMED).isNotEqualTo(forged));
         }
+    }
+
+    @Test
+    void a_clients_well_formed_id_is_logged_beside_ours_and_a_forged_one_nowhere() {
+        String balancer = topology.loadBalancer().logHost();
+        try (CapturedLines lines = CapturedLines.ofHostsStartingWith(balancer)) {
+            SiteClient.Response traced = withId("client-trace-0002");
+            SiteClient.Response forged = withId("forged id 0002");
+            for (SiteClient.Response response : List.of(traced, forged)) {
+                assertThat(response.header(RequestIds.HEADER))
+                        .as("10.1: the id echoed to %s", response)
+                        .isNotNull();
+            }
+            CapturedLines.Line tracedLine = accessLine(lines, balancer, traced.header(RequestIds.HEADER));
+            assertThat(tracedLine.context().get(LogFields.CLIENT_REQUEST_ID))
+                    .as(
+                            "10.1: %s in the balancer's line for a request that came with the well-formed id"
+                                    + " client-trace-0002 (so the client finds our lines with its own id): %s",
+                            LogFields.CLIENT_REQUEST_ID, tracedLine)
+                    .isEqualTo("client-trace-0002");
+            CapturedLines.Line forgedLine = accessLine(lines, balancer, forged.header(RequestIds.HEADER));
+            assertThat(forgedLine.context())
+                    .as("10.1: the balancer's line for a request that came with \"forged id 0002\": %s", forgedLine)
+                    .doesNotContainKey(LogFields.CLIENT_REQUEST_ID)
+                    .doesNotContainValue("forged id 0002");
+        }
+    }
+
+    @Test
+    void a_web_server_reached_directly_takes_no_clients_id_for_its_own() throws Exception {
+        InetSocketAddress webServer = topology.webServers().get(0).address();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webServer.getPort() + "/api/users/777777"))
+                        .header(RequestIds.HEADER, "direct-trace-0001")
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.headers().firstValue(RequestIds.HEADER).orElse(null))
+                .as(
+                        "10.1: the id a web server reached straight, not through the balancer, echoes to a request"
+                                + " that came with direct-trace-0001 (only the balancer's id is kept; it proves"
+                                + " itself with BalancerProof): %d %s",
+                        answer.statusCode(), answer.body())
+                .isNotNull()
+                .matches(RequestIds.WELL_FORMED)
+                .isNotEqualTo("direct-trace-0001");
+    }
+
+    /** The access line {@code host} wrote for the request with id {@code id} (written after the answer). */
+    private static CapturedLines.Line accessLine(CapturedLines lines, String host, String id) {
+        await("10.1: the balancer's access line for request " + id)
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> lines.lines().stream()
+                        .anyMatch(line -> id.equals(line.requestId())
+                                && host.equals(line.context().get(LogFields.HOST))));
+        return lines.lines().stream()
+                .filter(line -> id.equals(line.requestId())
+                        && host.equals(line.context().get(LogFields.HOST)))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -218,8 +290,13 @@ class RequestIdTest {
                 .isNotNull()
                 .isEqualTo(anonymous.header(RequestIds.HEADER));
         assertThat(jobRequestId(traced))
-                .as("10.1: the request id in the job of an upload sent with upload-trace-0042")
-                .isEqualTo("upload-trace-0042");
+                .as(
+                        "10.1: the request id in the job of an upload sent with upload-trace-0042 (its answer said %s):"
+                                + " the balancer's, not the client's",
+                        traced.header(RequestIds.HEADER))
+                .isNotNull()
+                .isEqualTo(traced.header(RequestIds.HEADER))
+                .isNotEqualTo("upload-trace-0042");
         assertThat(jobRequestId(forged))
                 .as(
                         "10.1: the request id in the job of an upload sent with a forged one (its answer said %s)",

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.resps.StreamEntry;
 
 @DisplayName(
-        "Carried from step 10 · A request keeps a well-formed id or gets a new one at the edge; it is echoed, and goes on to the web tier and the queue")
+        "Carried from step 10 · A request gets a new id at the edge, never a client's (a well-formed one is logged beside it); it is echoed, and goes on to the web tier and the queue")
 class RequestIdTest {
 
     private static final DnsRegistry DNS = new DnsRegistry();
@@ -168,7 +168,7 @@ class RequestIdTest {
     }
 
     @Test
-    void the_balancer_echoes_each_request_its_own_id_and_keeps_the_clients_well_formed_one() {
+    void the_balancer_echoes_each_request_its_own_id_and_never_takes_a_clients_for_it() {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < 20; i++) {
             SiteClient.Response response = client.get("http://snapshots.test/api/users/" + (5_000 + i));
@@ -183,8 +183,13 @@ class RequestIdTest {
 
         SiteClient.Response traced = withId("client-trace-0001");
         assertThat(traced.header(RequestIds.HEADER))
-                .as("the id echoed to a client that sent a well-formed one: %s", traced)
-                .isEqualTo("client-trace-0001");
+                .as(
+                        "the id echoed to a client that sent a well-formed one of its own: ours, not the client's"
+                                + " (which would let it file its lines under another request's id): %s",
+                        traced)
+                .isNotNull()
+                .matches(RequestIds.WELL_FORMED)
+                .isNotEqualTo("client-trace-0001");
 
         for (String forged : List.of(
                 "x".repeat(10 * 1024), "x".repeat(1_000), "abc 12345 \"forged\"", "<img src=x onerror=alert(1)>")) {
@@ -216,8 +221,13 @@ class RequestIdTest {
                 .isNotNull()
                 .isEqualTo(anonymous.header(RequestIds.HEADER));
         assertThat(jobRequestId(traced))
-                .as("the request id in the job of an upload sent with upload-trace-0042")
-                .isEqualTo("upload-trace-0042");
+                .as(
+                        "the request id in the job of an upload sent with upload-trace-0042 (its answer said %s):"
+                                + " the balancer's, not the client's",
+                        traced.header(RequestIds.HEADER))
+                .isNotNull()
+                .isEqualTo(traced.header(RequestIds.HEADER))
+                .isNotEqualTo("upload-trace-0042");
         assertThat(jobRequestId(forged))
                 .as(
                         "the request id in the job of an upload sent with a forged one (its answer said %s)",

@@ -17,6 +17,11 @@ public final class LogFields {
     public static final String HOST = "host";
     /** The request the line is about, from the edge on (exercise 10.1). */
     public static final String REQUEST_ID = "request_id";
+    /**
+     * The id a client sent with its request, when well-formed: beside ours, never instead of it, so a
+     * client finds our lines with its own id but cannot file its lines under another request's.
+     */
+    public static final String CLIENT_REQUEST_ID = "client_request_id";
     /** The id a 500 answer names, so that its one log line can be found (exercise 10.4). */
     public static final String ERROR_ID = "error_id";
 

@@ -1,6 +1,8 @@
 package dev.snapshots.logging;
 
+import dev.snapshots.http.BalancerProof;
 import io.javalin.http.Context;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +25,30 @@ public final class RequestLogging {
 
     private RequestLogging() {}
 
-    /** Before any handler of the request: returns its id (null until exercise 10.1 is done). */
+    /**
+     * Before any handler of the request: returns its id (null until exercise 10.1 is done). Only our
+     * own balancer's {@code X-Request-Id} is kept (it proves itself: {@link BalancerProof}); a
+     * client's, however well-formed, would let it file its lines under another request's id, so a
+     * request from a client gets a new id, and the client's own, when well-formed, is logged beside it
+     * ({@link LogFields#CLIENT_REQUEST_ID}). Envoy does the same by default for requests from outside.
+     */
     public static String begin(Context ctx, String service, String host) {
         LogFields.identify(service, host);
-        String id = RequestIds.atEdge(ctx.header(RequestIds.HEADER));
+        String incoming = ctx.header(RequestIds.HEADER);
+        boolean fromBalancer = BalancerProof.proves(ctx.header(BalancerProof.HEADER));
+        String id = RequestIds.atEdge(fromBalancer ? incoming : null);
+        // Well-formed exactly when atEdge keeps it as it is (exercise 10.1 decides).
+        String clientId =
+                !fromBalancer && incoming != null && incoming.equals(RequestIds.atEdge(incoming)) ? incoming : null;
+        Map<String, String> fields = new HashMap<>();
+        if (id != null) {
+            fields.put(LogFields.REQUEST_ID, id);
+        }
+        if (clientId != null) {
+            fields.put(LogFields.CLIENT_REQUEST_ID, clientId);
+        }
         ctx.attribute(STARTED, System.nanoTime());
-        ctx.attribute(SCOPE, LogContext.open(id == null ? Map.of() : Map.of(LogFields.REQUEST_ID, id)));
+        ctx.attribute(SCOPE, LogContext.open(fields));
         if (id != null) {
             ctx.attribute(ID, id);
             ctx.header(RequestIds.HEADER, id);
