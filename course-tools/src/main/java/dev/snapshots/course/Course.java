@@ -47,7 +47,20 @@ final class Course {
             return Optional.empty();
         }
         return Optional.of(
-                Duration.ofMillis(Long.parseLong(Files.readString(file).strip())));
+                Duration.ofMillis(Long.parseLong(Files.readAllLines(file).get(0).strip())));
+    }
+
+    /**
+     * The share of the machine other processes took while a run's tests ran (its second line, see
+     * {@link MachineShare}); 0 when it was not recorded.
+     */
+    static double othersShare(Path results) throws IOException {
+        Path file = ResultsRecorder.timeFile(results);
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        List<String> lines = Files.readAllLines(file);
+        return lines.size() < 2 ? 0 : Double.parseDouble(lines.get(1).strip());
     }
 
     final Path root;

@@ -20,7 +20,8 @@ import org.junit.platform.launcher.TestPlan;
  * through {@code META-INF/services}; the file it writes comes from the {@code course.results}
  * system property that the parent POM gives Surefire. Without that property it does nothing.
  * It also records how long the whole test plan took, in {@link #timeFile} beside the results: the
- * tests' own time, without Maven's compiling, which the check holds to a budget (CONTRIBUTING.md).
+ * tests' own time, without Maven's compiling, which the check holds to a budget (CONTRIBUTING.md),
+ * and on a second line the share of the machine other processes took meanwhile ({@link MachineShare}).
  */
 public final class ResultsRecorder implements TestExecutionListener {
 
@@ -33,6 +34,7 @@ public final class ResultsRecorder implements TestExecutionListener {
 
     private TestPlan plan;
     private long started;
+    private MachineShare machine;
 
     public ResultsRecorder() {
         String property = System.getProperty("course.results");
@@ -48,6 +50,7 @@ public final class ResultsRecorder implements TestExecutionListener {
     public void testPlanExecutionStarted(TestPlan testPlan) {
         this.plan = testPlan;
         this.started = System.nanoTime();
+        this.machine = MachineShare.start();
         if (file == null) {
             return;
         }
@@ -66,7 +69,11 @@ public final class ResultsRecorder implements TestExecutionListener {
             return;
         }
         try {
-            Files.writeString(timeFile(file), (System.nanoTime() - started) / 1_000_000 + "\n");
+            // The wall time, then the share of the machine other processes took meanwhile (promise "fast").
+            Files.writeString(
+                    timeFile(file),
+                    (System.nanoTime() - started) / 1_000_000 + "\n"
+                            + String.format(java.util.Locale.ROOT, "%.3f", machine.othersShare()) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,7 +14,11 @@ class FastTest {
     private final List<String> notes = new ArrayList<>();
 
     private void judge(Optional<Duration> tests) {
-        Fast.judge("starter", tests, "target/course-check/x.log", problems, notes);
+        judge(tests, 0);
+    }
+
+    private void judge(Optional<Duration> tests, double othersShare) {
+        Fast.judge("starter", tests, othersShare, "target/course-check/x.log", problems, notes);
     }
 
     @Test
@@ -38,6 +42,26 @@ class FastTest {
         judge(Optional.of(Duration.ofMillis(40_100)));
 
         assertThat(problems).singleElement().asString().contains("40.1 s").contains("40 s");
+    }
+
+    @Test
+    void over_twice_the_budget_on_a_busy_machine_is_a_note_when_the_machine_alone_explains_it() {
+        judge(Optional.of(Duration.ofMillis(46_900)), 0.55);
+
+        assertThat(problems).isEmpty();
+        assertThat(notes)
+                .singleElement()
+                .asString()
+                .contains("46.9 s")
+                .contains("55%")
+                .contains("21.1 s");
+    }
+
+    @Test
+    void over_twice_the_budget_breaks_the_promise_even_with_the_others_share_taken_out() {
+        judge(Optional.of(Duration.ofMillis(90_000)), 0.5);
+
+        assertThat(problems).singleElement().asString().contains("90.0 s").contains("45.0 s");
     }
 
     @Test
