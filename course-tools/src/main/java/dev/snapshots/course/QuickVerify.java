@@ -58,6 +58,7 @@ public final class QuickVerify {
             System.exit(USE_MAVEN);
         }
 
+        watchdog(Long.parseLong(settings.getProperty("jvmTimeout", "600")));
         PrintStream screen = System.out;
         PrintStream screenErr = System.err;
         boolean compiled;
@@ -78,6 +79,28 @@ public final class QuickVerify {
         }
         // Exit, not return: a test may leave a thread behind, and Maven's forked JVM would not wait either.
         System.exit(Verify.report(step, Path.of("README.md"), results, log));
+    }
+
+    /**
+     * The last net, as Surefire's {@code forkedProcessTimeoutInSeconds}: a test stuck where no JUnit
+     * timeout can interrupt it (a socket read that waits for ever) ends the run after {@code seconds}.
+     */
+    private static void watchdog(long seconds) {
+        PrintStream screen = System.out;
+        Thread watchdog = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(seconds * 1_000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    screen.println("The tests still ran after " + seconds + " s: stopped (a test stuck where no"
+                            + " time-out reaches it; see the log).");
+                    Runtime.getRuntime().halt(1);
+                },
+                "quick-verify-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     /** The parent POM's test settings, as the tools were built with them; null if missing. */

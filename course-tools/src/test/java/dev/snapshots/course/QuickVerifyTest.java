@@ -23,6 +23,7 @@ class QuickVerifyTest {
                 .as("every setting filled in from the POM")
                 .allSatisfy(key -> assertThat(settings.getProperty(key)).doesNotContain("${"));
         assertThat(settings.getProperty("jvm")).contains("-XX:");
+        assertThat(Long.parseLong(settings.getProperty("jvmTimeout"))).isPositive();
         assertThat(settings.getProperty("system.h2.delayWrongPasswordMin")).isNotBlank();
         assertThat(settings.getProperty("junit.jupiter.execution.parallel.enabled"))
                 .isEqualTo("true");
