@@ -11,11 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -109,6 +112,107 @@ class ReadRoutingRaceTest {
                         + " the reads of each (a round-robin count shared between them, e.g. static, sends"
                         + " all of one's reads to one replica)")
                 .isEqualTo(List.of(Map.of("db-2", 10, "db-3", 10), Map.of("db-2", 10, "db-3", 10)));
+    }
+
+    /**
+     * A counter that runs for months passes 2^31 (at 1,000 reads a second, on day 25) and, as a long,
+     * comes near 2^63: the pick must stay in range there too. The turn counter is set near both ends
+     * (every atomic count but {@code newestKnown}, the log position), then eight picks must alternate.
+     */
+    @Test
+    void the_pick_stays_in_range_when_the_count_passes_the_int_and_long_limits() throws Exception {
+        assertThat(cluster.liveReplicas()).as("set-up: both replicas live").hasSize(2);
+        for (long near : List.of((long) Integer.MAX_VALUE - 3, Long.MAX_VALUE - 3)) {
+            ReplicatedDatabase database = new ReplicatedDatabase(cluster, Acknowledgement.ASYNC);
+            List<String> counters = new ArrayList<>();
+            for (Field field : ReplicatedDatabase.class.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) || field.getName().equals("newestKnown")) {
+                    continue;
+                }
+                field.setAccessible(true);
+                if (field.getType() == AtomicLong.class) {
+                    ((AtomicLong) field.get(database)).set(near);
+                    counters.add(field.getName());
+                } else if (field.getType() == AtomicInteger.class && near <= Integer.MAX_VALUE) {
+                    ((AtomicInteger) field.get(database)).set((int) near);
+                    counters.add(field.getName());
+                }
+            }
+            Map<String, Integer> shares = new TreeMap<>();
+            for (int i = 0; i < 8; i++) {
+                String node;
+                try {
+                    node = database.pickReadNode().name();
+                } catch (RuntimeException outOfRange) {
+                    throw new AssertionError(
+                            "4.2: pick " + (i + 1) + " of 8 after the turn count (" + counters + ") was set to " + near
+                                    + " threw " + outOfRange + ": a count past 2^31 (or near 2^63) must still give an"
+                                    + " index in range (cast after the modulo, or Math.floorMod)",
+                            outOfRange);
+                }
+                shares.merge(node, 1, Integer::sum);
+            }
+            assertThat(shares)
+                    .as("4.2: 8 picks over 2 live replicas after the turn count (%s) was set to %d", counters, near)
+                    .isEqualTo(Map.of("db-2", 4, "db-3", 4));
+        }
+    }
+
+    /**
+     * The monitor (or a failed read's {@code markDown}) can change the live list at any moment, so one
+     * pick must decide on one look at it. Here the cluster's health map says "up" for the first two
+     * questions of each pick (one look at both replicas) and "down" after: a pick that asks for the
+     * list again (once for {@code isEmpty}, once for {@code get}) sees an empty list the second time.
+     */
+    @Test
+    void one_pick_decides_on_one_look_at_the_live_replicas() throws Exception {
+        Field upField = ReplicationCluster.class.getDeclaredField("up");
+        upField.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        Map<String, Boolean> real = (Map<String, Boolean>) upField.get(cluster);
+        UpOnlyAtFirstLook flaky = new UpOnlyAtFirstLook(real);
+        ReplicatedDatabase database = new ReplicatedDatabase(cluster, Acknowledgement.ASYNC);
+        upField.set(cluster, flaky);
+        try {
+            for (int i = 0; i < 10; i++) {
+                flaky.looks.set(0);
+                String node;
+                try {
+                    node = database.pickReadNode().name();
+                } catch (RuntimeException twoLists) {
+                    throw new AssertionError(
+                            "4.2: pick " + (i + 1) + " threw " + twoLists + " when the replicas went down right after"
+                                    + " its first look at the live list (it asked the cluster "
+                                    + flaky.looks.get() / 2 + " times): ask for liveReplicas() once per pick and"
+                                    + " decide on that list",
+                            twoLists);
+                }
+                assertThat(node)
+                        .as("4.2: pick %d, both replicas live at its one look at the list", i + 1)
+                        .isIn("db-2", "db-3");
+            }
+        } finally {
+            upField.set(cluster, real);
+        }
+    }
+
+    /** The cluster's health map, answering "up" to the first two questions after each reset, "down" after. */
+    private static final class UpOnlyAtFirstLook extends ConcurrentHashMap<String, Boolean> {
+        final AtomicInteger looks = new AtomicInteger();
+
+        UpOnlyAtFirstLook(Map<String, Boolean> real) {
+            super(real);
+        }
+
+        @Override
+        public Boolean getOrDefault(Object key, Boolean otherwise) {
+            return looks.getAndIncrement() < 2;
+        }
+
+        @Override
+        public Boolean get(Object key) {
+            return looks.getAndIncrement() < 2;
+        }
     }
 
     /** Eight threads leave one start line and pick {@link #PICKS} times each: how many picks each node got. */

@@ -121,4 +121,128 @@ class LoadOnceTest {
             assertThat(loaded).as("5.5: what loadOnce(1) answered").contains(cached);
         }
     }
+
+    /**
+     * Claiming a key must be one indivisible step. The window between a {@code get} that finds no
+     * load and a {@code put} that claims the key is a few hundred nanoseconds, which requests reach
+     * one after another; here the map of loads in flight is swapped (it is the class's one field that
+     * is a map) for one whose looks ({@code get}, {@code containsKey}, {@code getOrDefault}) take
+     * 50 ms, so every look-then-claim loses the race, every time. The atomic claims
+     * ({@code putIfAbsent}, {@code computeIfAbsent}) are as fast as ever.
+     */
+    @Test
+    void ten_misses_at_once_claim_the_load_once_even_when_looking_at_the_map_is_slow() throws Exception {
+        CountingDatabase database = new CountingDatabase();
+        try (RedisClient redis = TestRedis.client(server)) {
+            CachedUserRepository users = new CachedUserRepository(database, redis, TTL);
+            String swapped = slowLooks(users);
+            AtomicInteger loads = new AtomicInteger();
+            int readers = 10;
+            List<Thread> readerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.CyclicBarrier startLine = new java.util.concurrent.CyclicBarrier(readers);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(readers);
+            try {
+                List<java.util.concurrent.Future<Optional<User>>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < readers; i++) {
+                    answers.add(threads.submit(() -> {
+                        readerThreads.add(Thread.currentThread());
+                        startLine.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                        return users.loadOnce(1, () -> {
+                            loads.incrementAndGet();
+                            // A slow read: it ends only once every other reader waits (joined, or
+                            // loading too), however late the machine let them arrive.
+                            othersWait(readerThreads, readers);
+                            return database.findById(1);
+                        });
+                    }));
+                }
+                for (java.util.concurrent.Future<Optional<User>> answer : answers) {
+                    assertThat(answer.get(20, java.util.concurrent.TimeUnit.SECONDS))
+                            .as("5.5: what loadOnce(1) answered one of %d readers", readers)
+                            .isPresent();
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertThat(loads.get())
+                    .as(
+                            "5.5: loads run by %d loadOnce(1) at once, with the map of loads in flight (%s) slow to"
+                                    + " look at (a get, then a put, is two steps: every reader finds no load and"
+                                    + " claims the key; claim it in one step, putIfAbsent or computeIfAbsent)",
+                            readers, swapped)
+                    .isEqualTo(1);
+        }
+    }
+
+    /** Swaps the repository's map field for {@link SlowLooks}; its name, or "none" if it has no such field. */
+    private static String slowLooks(CachedUserRepository users) throws Exception {
+        for (java.lang.reflect.Field field : CachedUserRepository.class.getDeclaredFields()) {
+            if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())
+                    && java.util.Map.class.isAssignableFrom(field.getType())
+                    && field.getType().isAssignableFrom(SlowLooks.class)) {
+                field.setAccessible(true);
+                @SuppressWarnings("unchecked")
+                java.util.Map<Object, Object> original = (java.util.Map<Object, Object>) field.get(users);
+                field.set(users, new SlowLooks(original));
+                return field.getName();
+            }
+        }
+        return "none";
+    }
+
+    /** A map whose non-atomic looks answer 50 ms late: a look-then-claim always loses its race. */
+    private static final class SlowLooks extends java.util.concurrent.ConcurrentHashMap<Object, Object> {
+
+        SlowLooks(java.util.Map<Object, Object> original) {
+            if (original != null) {
+                putAll(original);
+            }
+        }
+
+        @Override
+        public Object get(Object key) {
+            Object seen = super.get(key);
+            sleep(50); // the answer is already old when it arrives
+            return seen;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            boolean seen = super.containsKey(key);
+            sleep(50); // the answer is already old when it arrives
+            return seen;
+        }
+
+        @Override
+        public Object getOrDefault(Object key, Object otherwise) {
+            Object seen = super.getOrDefault(key, otherwise);
+            sleep(50); // the answer is already old when it arrives
+            return seen;
+        }
+    }
+
+    /** Returns once the other readers all wait or have ended (at most 5 s: then the count decides). */
+    private static void othersWait(List<Thread> readers, int count) {
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < giveUp) {
+            boolean allWait = readers.size() == count
+                    && readers.stream()
+                            .filter(reader -> reader != Thread.currentThread())
+                            .allMatch(reader -> reader.getState() == Thread.State.WAITING
+                                    || reader.getState() == Thread.State.TIMED_WAITING
+                                    || reader.getState() == Thread.State.TERMINATED);
+            if (allWait) {
+                return;
+            }
+            sleep(5);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
