@@ -221,21 +221,35 @@ class LoadOnceTest {
         }
     }
 
-    /** Returns once the other readers all wait or have ended (at most 5 s: then the count decides). */
+    /**
+     * Returns once every other reader waits inside {@code loadOnce} (joined a load, blocked on a lock,
+     * or loading too) or has ended; at most 5 s, then the count decides. A reader still on its way
+     * (at the start line, or running) is waited for: it must not arrive after the load has ended.
+     */
     private static void othersWait(List<Thread> readers, int count) {
         long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < giveUp) {
-            boolean allWait = readers.size() == count
+            if (readers.size() == count
                     && readers.stream()
                             .filter(reader -> reader != Thread.currentThread())
-                            .allMatch(reader -> reader.getState() == Thread.State.WAITING
-                                    || reader.getState() == Thread.State.TIMED_WAITING
-                                    || reader.getState() == Thread.State.TERMINATED);
-            if (allWait) {
+                            .allMatch(LoadOnceTest::waitsInLoadOnce)) {
                 return;
             }
             sleep(5);
         }
+    }
+
+    private static boolean waitsInLoadOnce(Thread reader) {
+        Thread.State state = reader.getState();
+        if (state == Thread.State.TERMINATED) {
+            return true;
+        }
+        if (state == Thread.State.RUNNABLE || state == Thread.State.NEW) {
+            return false;
+        }
+        return java.util.Arrays.stream(reader.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals(CachedUserRepository.class.getName())
+                        && frame.getMethodName().equals("loadOnce"));
     }
 
     private static void sleep(long millis) {
