@@ -200,7 +200,11 @@ class LogContextTest {
                         "POST /api/photos with " + requestId);
                 assertThat(upload.status()).as("10.2: upload %d: %s", i, upload).isEqualTo(202);
                 // The id the request got at the balancer (echoed), never the client's own (exercise 10.1).
-                uploads.put(upload.json().path("id").asText(), upload.header(RequestIds.HEADER));
+                String echoed = upload.header(RequestIds.HEADER);
+                assertThat(echoed)
+                        .as("10.2: the %s upload %d was answered with (needs exercise 10.1)", RequestIds.HEADER, i)
+                        .isNotNull();
+                uploads.put(upload.json().path("id").asText(), echoed);
             }
             // And one job no request queued (published here, with no context): its lines must have no id.
             String orphan = PhotoJobs.queue(topology, TestImages.png(64, 48, 99));
