@@ -172,11 +172,14 @@ public final class Topology implements AutoCloseable {
 
     /** Starts a killed web server again, on its old address: to the balancer, the same backend recovered. */
     public WebServer restartWebServer(String name, int port) {
+        // It binds beside the hold (both with SO_REUSEADDR) before the hold lets go: at no moment is
+        // the port free for another server or a client connection to take.
+        WebServer server = track(webServer(name, dataTier, hasher, port));
         DeadPort dead = deadPorts.remove(port);
         if (dead != null) {
             dead.close();
         }
-        return track(webServer(name, dataTier, hasher, port));
+        return server;
     }
 
     /** One web server for the data tier at {@code config}: schema first, then the routes. */

@@ -536,11 +536,14 @@ public final class Topology implements AutoCloseable {
 
     /** Starts a killed web server again, on its old address. */
     public WebServer restartWebServer(String name, int port) {
+        // It binds beside the hold (both with SO_REUSEADDR) before the hold lets go: at no moment is
+        // the port free for another server or a client connection to take.
+        WebServer server = track(webServer(name, port));
         DeadPort dead = deadPorts.remove(port);
         if (dead != null) {
             dead.close();
         }
-        return track(webServer(name, port));
+        return server;
     }
 
     /** A web server of this topology: through the cache tier when there is one. */

@@ -7,12 +7,17 @@ import java.time.Duration;
 
 /**
  * A killed server's port, kept dead: a socket bound to it that never listens, so whoever connects
- * there is refused, as by a dead server, and no other server can listen there. Why: the tests run
- * two classes at a time in one JVM, and a server started on a free port (port 0) could otherwise
- * get the port a killed server has just left; whoever still has the dead server's address (the
- * balancer, its health checks) would then reach a live stranger. In production a dead machine's
- * address stays dead; this keeps it so here, until the server restarts there ({@link #close()}
- * first) or the system stops.
+ * there is refused, as by a dead server. Why: the tests run two classes at a time in one JVM, and a
+ * server started on a free port (port 0) could otherwise get the port a killed server has just
+ * left; whoever still has the dead server's address (the balancer, its health checks) would then
+ * reach a live stranger. In production a dead machine's address stays dead; this keeps it so here,
+ * until the server restarts there or the system stops.
+ *
+ * <p>The socket is bound with {@code SO_REUSEADDR}. The kernel never picks a port that has any
+ * socket bound to it, neither for a server started on port 0 nor for the local end of a client's
+ * connection, so nobody else gets the port; a server that asks for this very port with {@code
+ * SO_REUSEADDR}, as Jetty does, may bind beside it. So the restarted server binds first and the
+ * hold is let go after ({@link #close()}): the port is never free in between.
  */
 public final class DeadPort implements AutoCloseable {
 
@@ -37,10 +42,9 @@ public final class DeadPort implements AutoCloseable {
             Socket socket = new Socket();
             try {
                 // SO_REUSEADDR to bind beside the dead server's closed connections (TIME_WAIT), which
-                // would refuse a plain bind for a minute; then off, and no other socket can bind here.
+                // would refuse a plain bind for a minute, and to let the restarted server bind beside it.
                 socket.setReuseAddress(true);
                 socket.bind(address);
-                socket.setReuseAddress(false);
                 return new DeadPort(socket, address.getPort());
             } catch (IOException e) {
                 closeQuietly(socket);
@@ -63,7 +67,7 @@ public final class DeadPort implements AutoCloseable {
         return port;
     }
 
-    /** Lets the port go: for the server to restart on it, or when the system stops. */
+    /** Lets the port go: once the server has restarted on it, or when the system stops. */
     @Override
     public void close() {
         closeQuietly(socket);
