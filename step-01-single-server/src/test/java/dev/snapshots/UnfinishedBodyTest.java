@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.http.TooLarge;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,6 +106,23 @@ class UnfinishedBodyTest {
                     .as("a sign-up declaring a 2 GB body, of which 10 bytes were sent: %s", answer)
                     .isEqualTo(413);
             assertThat(answer.toLowerCase()).as("its answer: %s", answer).contains("application/json");
+        }
+    }
+
+    @Test
+    void a_body_over_the_limit_sent_whole_gets_its_413_not_a_reset() throws Exception {
+        byte[] body = new byte[(int) TooLarge.READ_AWAY_UP_TO];
+        try (Socket socket = sendPart(body.length, 0)) {
+            socket.getOutputStream().write(body);
+            socket.getOutputStream().flush();
+            // Read a moment later, as a busy client does: a server that closed the connection on the
+            // unread rest of the body would have reset it by then, and the answer would be lost.
+            Thread.sleep(200);
+            String answer = answer(socket);
+
+            assertThat(status(answer))
+                    .as("the answer to a body of %d bytes (over the limit), sent whole: %s", body.length, answer)
+                    .isEqualTo(413);
         }
     }
 

@@ -3,9 +3,9 @@ package dev.snapshots.web;
 import dev.snapshots.domain.ReadYourWrites;
 import dev.snapshots.domain.UserService;
 import dev.snapshots.http.JettyErrors;
+import dev.snapshots.http.TooLarge;
 import dev.snapshots.session.InMemorySessionStore;
 import io.javalin.Javalin;
-import io.javalin.http.ContentTooLargeResponse;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,13 +67,10 @@ public final class WebServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
             // Javalin reads no more of a body than this: past it, JsonBody answers 413.
             config.http.maxRequestSize = JsonBody.MAX_BYTES;
-            // A body declared larger than that is refused before it is read, at once: waiting for 2 GB
-            // (or for a client that never sends them) would hold a connection until its time-out.
+            // A body declared larger than that is refused with a 413 (TooLarge: far larger, at once,
+            // without waiting for 2 GB; a little larger, after reading it away, so the client gets the answer).
             config.routes.before(ctx -> {
-                if (ctx.req().getContentLengthLong() > JsonBody.MAX_BYTES) {
-                    ctx.header("Connection", "close");
-                    throw new ContentTooLargeResponse("the body must be at most " + JsonBody.MAX_BYTES + " bytes");
-                }
+                TooLarge.refuseOver(ctx, JsonBody.MAX_BYTES);
                 // Read whole before any handler answers (Javalin keeps the bytes for it): a client that
                 // stops sending half-way is met here, on every route, and answered as the client's doing.
                 if (ctx.req().getContentLengthLong() != 0) {

@@ -3,6 +3,7 @@ package dev.snapshots.lb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.snapshots.http.TooLarge;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -125,7 +126,7 @@ class GatewayErrorsTest {
 
             // Headers only: the balancer judges the declared length before reading a byte of the body,
             // and answers without waiting for one.
-            String answer = rawPost(LoadBalancer.READ_AWAY_UP_TO + 1, new byte[0], Duration.ZERO);
+            String answer = rawPost(TooLarge.READ_AWAY_UP_TO + 1, new byte[0], Duration.ZERO);
 
             assertThat(answer)
                     .as("the answer to a declared body of READ_AWAY_UP_TO + 1, none of it sent")
@@ -144,7 +145,7 @@ class GatewayErrorsTest {
         try (ServerSocket backend = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             lb.pool().add(new Backend(NAME, new InetSocketAddress("127.0.0.1", backend.getLocalPort())));
             backend.setSoTimeout(300);
-            byte[] body = new byte[(int) LoadBalancer.READ_AWAY_UP_TO];
+            byte[] body = new byte[(int) TooLarge.READ_AWAY_UP_TO];
 
             // The whole body is written before the answer is read, and read a moment later, as a busy
             // client does: a balancer that closed the connection on an unread rest would have reset it

@@ -2,13 +2,12 @@ package dev.snapshots.lb;
 
 import dev.snapshots.http.BalancerProof;
 import dev.snapshots.http.JettyErrors;
+import dev.snapshots.http.TooLarge;
 import io.javalin.Javalin;
-import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -51,14 +50,6 @@ public final class LoadBalancer implements AutoCloseable {
      * could not tell from a crash (it would retry, then answer 502).
      */
     static final long MAX_BODY_BYTES = 16 * 1024;
-
-    /**
-     * A body declared over {@link #MAX_BODY_BYTES} but at most this long is read and dropped before
-     * the {@code 413}: its client is still sending it, and a server that closes a connection with
-     * unread bytes in it resets the connection, so the client would lose the answer (nginx reads such
-     * a body away too). One declared longer is refused at once, without waiting for a byte of it.
-     */
-    static final long READ_AWAY_UP_TO = 8 * 1024 * 1024;
 
     /** The body of a {@code 502} the balancer's own code caused: the details are in its log. */
     private static final Map<String, String> FAILED = Map.of("error", "bad gateway: the load balancer failed");
@@ -145,26 +136,10 @@ public final class LoadBalancer implements AutoCloseable {
         return pool;
     }
 
-    /** Reads a refused body to its end and drops it, so that its client reads the answer. */
-    private static void readAway(Context ctx) {
-        try {
-            ctx.req().getInputStream().transferTo(OutputStream.nullOutputStream());
-        } catch (IOException stopped) {
-            // The client stopped sending: it gets the 413 if it still listens.
-        }
-    }
-
     private void handle(Context ctx) throws InterruptedException {
         // Read the whole body first (Javalin keeps it for the forwarder): one over MAX_BODY_BYTES
         // ends here with a 413, before any web server is asked.
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
-            ctx.header("Connection", "close");
-            if (declared <= READ_AWAY_UP_TO) {
-                readAway(ctx);
-            }
-            throw new ContentTooLargeResponse("the body must be at most " + MAX_BODY_BYTES + " bytes");
-        }
+        TooLarge.refuseOver(ctx, MAX_BODY_BYTES);
         ctx.bodyAsBytes();
         List<Backend> healthy = pool.healthy();
         if (healthy.isEmpty()) {

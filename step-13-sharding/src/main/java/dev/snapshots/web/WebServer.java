@@ -3,6 +3,7 @@ package dev.snapshots.web;
 import dev.snapshots.domain.ReadYourWrites;
 import dev.snapshots.domain.UserService;
 import dev.snapshots.http.JettyErrors;
+import dev.snapshots.http.TooLarge;
 import dev.snapshots.logging.RequestLogging;
 import dev.snapshots.metrics.ServerMetrics;
 import dev.snapshots.metrics.SiteMetrics;
@@ -11,7 +12,6 @@ import dev.snapshots.photos.Upload;
 import dev.snapshots.session.FailureCounter;
 import dev.snapshots.session.SessionStore;
 import io.javalin.Javalin;
-import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
@@ -156,13 +156,10 @@ public final class WebServer implements AutoCloseable, Draining {
                 RequestLogging.begin(ctx, "web", logHost);
                 ctx.header(SERVED_BY, name);
                 ctx.header(VERSION, version);
-                // A body declared larger than the limit is refused before it is read, at once: waiting
-                // for 2 GB (or for a client that never sends them) would hold a connection until its
-                // time-out.
-                if (ctx.req().getContentLengthLong() > Upload.MAX_BYTES) {
-                    ctx.header("Connection", "close");
-                    throw new ContentTooLargeResponse("the body must be at most " + Upload.MAX_BYTES + " bytes");
-                }
+                // A body declared larger than the limit is refused with a 413 (TooLarge: far larger, at
+                // once, without waiting for 2 GB; a little larger, after reading it away, so the client
+                // gets the answer).
+                TooLarge.refuseOver(ctx, Upload.MAX_BYTES);
                 // Every body is read whole before any handler answers (a 401 may come before the JSON
                 // is parsed): an answer sent while the client is still sending closes the connection
                 // under it, and the balancer cannot tell that from a crash (it answers 502). Since
