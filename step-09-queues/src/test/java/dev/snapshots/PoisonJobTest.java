@@ -100,7 +100,18 @@ class PoisonJobTest {
 
             List<String> all = new ArrayList<>(good);
             all.add(corrupt);
-            PhotoJobs.awaitDone(topology, all, Duration.ofSeconds(15), "9.5");
+            // A fourth failure means the corrupt image was not buried after its third: fail at once
+            // instead of waiting out the deadline while it comes back every visibility timeout.
+            await("9.5: every one of " + all.size() + " photos ready or failed")
+                    .atMost(Duration.ofSeconds(15))
+                    .failFast(
+                            "9.5: the corrupt image failed more often than maxAttempts 3 allows: it was not"
+                                    + " sent to the dead-letter queue after its third try",
+                            () -> workers.stream().mapToLong(Worker::failures).sum() > 3)
+                    .until(() -> {
+                        topology.rethrowUnfinished();
+                        return all.stream().noneMatch(id -> PhotoJobs.status(topology, id) == PhotoStatus.QUEUED);
+                    });
             for (String id : good) {
                 assertThat(PhotoJobs.status(topology, id))
                         .as("9.5: a good photo beside the corrupt one")

@@ -354,9 +354,20 @@ public final class CacheServer implements AutoCloseable {
      */
     static final class RedisBinary {
 
+        /** Found once per JVM: finding it asks {@code uname -m}, a process of its own. */
+        private static Path found;
+
         private RedisBinary() {}
 
         static synchronized Path path() throws IOException {
+            if (found != null && Files.isExecutable(found)) {
+                return found;
+            }
+            found = unpack();
+            return found;
+        }
+
+        private static Path unpack() throws IOException {
             String resource = ExecutableProvider.newProvidedVersionsMap().get(OsArchitecture.detectOSandArchitecture());
             if (resource == null) {
                 throw new IOException("embedded-redis has no redis-server for this machine");
