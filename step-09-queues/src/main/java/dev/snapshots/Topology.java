@@ -55,6 +55,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -112,6 +113,9 @@ public final class Topology implements AutoCloseable {
     private final Photos photos;
     private final SlowLink storageLink;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
+    /** Numbers each worker started, so that its queue connections have a name of their own. */
+    private final AtomicInteger workersStarted = new AtomicInteger();
+
     private RedisSessionStore localSessions;
     private RedisClient peerSessionClient;
     private PeerApplier peerApplier;
@@ -556,7 +560,8 @@ public final class Topology implements AutoCloseable {
                         "127.0.0.1",
                         queueServer.port(),
                         queueServer.password(),
-                        queueSettings.poll().plus(QUEUE_TIMEOUT)),
+                        queueSettings.poll().plus(QUEUE_TIMEOUT),
+                        name + "#" + workersStarted.incrementAndGet()),
                 Database.connect(
                         url, DatabaseServer.USER, cluster.primary().server().password()),
                 blobs,

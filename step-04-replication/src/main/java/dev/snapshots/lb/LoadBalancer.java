@@ -2,6 +2,7 @@ package dev.snapshots.lb;
 
 import dev.snapshots.http.BalancerProof;
 import dev.snapshots.http.JettyErrors;
+import dev.snapshots.http.ListenQueue;
 import dev.snapshots.http.TooLarge;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -82,6 +83,7 @@ public final class LoadBalancer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             // What Jetty refuses itself, before any route runs, is answered in JSON like everything else.
             config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
+            config.jetty.modifyServer(ListenQueue::deepen);
             config.http.maxRequestSize = MAX_BODY_BYTES;
             for (HandlerType method : METHODS) {
                 config.routes.addHttpHandler(method, "/", this::handle);

@@ -1,6 +1,7 @@
 package dev.snapshots.cdn;
 
 import dev.snapshots.http.EntityTags;
+import dev.snapshots.http.ListenQueue;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
@@ -121,6 +122,7 @@ public final class EdgeServer implements AutoCloseable {
             config.http.maxRequestSize = 1_024;
             // What Jetty refuses itself, before any route runs (a %00 in the path), is answered in JSON too.
             config.jetty.modifyServer(server -> server.setErrorHandler(EdgeServer::refusedByJetty));
+            config.jetty.modifyServer(ListenQueue::deepen);
             config.routes.post(PURGE_PATH, this::purge);
             config.routes.get("/", this::serve);
             config.routes.get("/<path>", this::serve);

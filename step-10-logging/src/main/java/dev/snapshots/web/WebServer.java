@@ -3,6 +3,7 @@ package dev.snapshots.web;
 import dev.snapshots.domain.ReadYourWrites;
 import dev.snapshots.domain.UserService;
 import dev.snapshots.http.JettyErrors;
+import dev.snapshots.http.ListenQueue;
 import dev.snapshots.http.TooLarge;
 import dev.snapshots.logging.RequestLogging;
 import dev.snapshots.photos.Photos;
@@ -92,6 +93,8 @@ public final class WebServer implements AutoCloseable {
             // What Jetty refuses itself, before any route runs (a %00 in the path, headers over its limit,
             // a request line that is not HTTP), is answered in JSON like everything else.
             config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
+            // A burst of connections waits in the kernel's queue while the server is busy (ListenQueue).
+            config.jetty.modifyServer(ListenQueue::deepen);
             // Javalin reads no more of a body than this (a photo's limit); JSON bodies have a smaller one.
             config.http.maxRequestSize = Upload.MAX_BYTES;
             config.routes.before(ctx -> {

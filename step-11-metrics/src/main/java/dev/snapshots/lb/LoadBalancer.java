@@ -2,6 +2,7 @@ package dev.snapshots.lb;
 
 import dev.snapshots.http.BalancerProof;
 import dev.snapshots.http.JettyErrors;
+import dev.snapshots.http.ListenQueue;
 import dev.snapshots.http.TooLarge;
 import dev.snapshots.logging.RequestIds;
 import dev.snapshots.logging.RequestLogging;
@@ -108,6 +109,7 @@ public final class LoadBalancer implements AutoCloseable {
             // edge, not refused. Beyond that, and whatever else Jetty refuses itself, a 4xx in JSON.
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
             config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
+            config.jetty.modifyServer(ListenQueue::deepen);
             // Which server, which request: the id starts here, at the edge (exercise 10.1), and goes on.
             config.routes.before(ctx -> RequestLogging.begin(ctx, "lb", logHost));
             config.routes.after(ctx -> RequestLogging.end(ctx, ACCESS, ctx.attribute(BACKEND)));

@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.util.SafeEncoder;
 
 /**
  * A worker: takes thumbnail jobs from the queue, one at a time, and does them. It has its own
@@ -239,8 +241,35 @@ public final class Worker implements AutoCloseable {
         killed = true;
         running = false;
         thread.interrupt();
+        cutQueueConnections();
         closeConnections();
         join();
+    }
+
+    /**
+     * Ends this worker's connections on the queue's Redis, as the death of its process would end them:
+     * a thread blocked in its wait for a new job wakes at once instead of at the end of the wait. They
+     * are found by the name they were given (a client name of {@code CacheClient.connect}); unnamed
+     * ones are left to their wait.
+     */
+    private void cutQueueConnections() {
+        try {
+            Object name = redis.sendCommand(Protocol.Command.CLIENT, "GETNAME");
+            if (name == null) {
+                return;
+            }
+            String mine = " name=" + SafeEncoder.encode((byte[]) name) + " ";
+            String clients = SafeEncoder.encode((byte[]) redis.sendCommand(Protocol.Command.CLIENT, "LIST"));
+            for (String client : clients.split("\n")) {
+                // "id=42 addr=127.0.0.1:51234 … name=worker-1#3 …"; the connection asking is spared.
+                if (client.contains(mine)) {
+                    String id = client.substring("id=".length(), client.indexOf(' '));
+                    redis.sendCommand(Protocol.Command.CLIENT, "KILL", "ID", id, "SKIPME", "yes");
+                }
+            }
+        } catch (RuntimeException queueGone) {
+            // The queue's Redis is down: its connections went with it.
+        }
     }
 
     /** Stops gracefully: the job in hand is finished first. */

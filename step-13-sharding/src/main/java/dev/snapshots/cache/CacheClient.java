@@ -32,6 +32,14 @@ public final class CacheClient {
      * connection: the session tier's (a slow answer there is a slow login, not a cache miss).
      */
     public static RedisClient connect(String host, int port, String password, Duration timeout) {
+        return connect(host, port, password, timeout, null);
+    }
+
+    /**
+     * The same, each connection named {@code clientName} on the server ({@code CLIENT LIST} shows it):
+     * a worker's, so that its connections can be found and cut when it is killed.
+     */
+    public static RedisClient connect(String host, int port, String password, Duration timeout, String clientName) {
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(16);
         pool.setMaxWait(timeout);
@@ -41,6 +49,7 @@ public final class CacheClient {
                         .password(password)
                         .connectionTimeoutMillis((int) timeout.toMillis())
                         .socketTimeoutMillis((int) timeout.toMillis())
+                        .clientName(clientName)
                         .build())
                 .poolConfig(pool)
                 .build();

@@ -2,6 +2,7 @@ package dev.snapshots.cdn;
 
 import dev.snapshots.http.EntityTags;
 import dev.snapshots.http.JettyErrors;
+import dev.snapshots.http.ListenQueue;
 import dev.snapshots.logging.RequestLogging;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
@@ -120,6 +121,7 @@ public final class EdgeServer implements AutoCloseable {
             config.http.maxRequestSize = 1_024;
             // What Jetty refuses itself, before any route runs (a %00 in the path), is answered in JSON too.
             config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
+            config.jetty.modifyServer(ListenQueue::deepen);
             // Which server, which request: for a CDN user the edge is where a request meets us first.
             config.routes.before(ctx -> RequestLogging.begin(ctx, "edge", logHost));
             config.routes.after(ctx -> RequestLogging.end(ctx, ACCESS, ctx.res().getHeader(X_CACHE)));
