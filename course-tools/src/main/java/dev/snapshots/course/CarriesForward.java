@@ -43,7 +43,9 @@ final class CarriesForward {
             boolean hasTodo =
                     after != null && Sources.todoIds(after).stream().anyMatch(id -> id.startsWith(step.number() + "."));
             String fileName = Path.of(path).getFileName().toString();
-            boolean isDeclared = declared.stream().anyMatch(token -> path.endsWith(token) && token.endsWith(fileName));
+            // A declared `web/WebServer.java` names that file, whole path segments only (not `bWebServer.java`).
+            boolean isDeclared = declared.stream()
+                    .anyMatch(token -> (path.equals(token) || path.endsWith("/" + token)) && token.endsWith(fileName));
             if (!hasTodo && !isDeclared) {
                 String what = before == null
                         ? "is new"

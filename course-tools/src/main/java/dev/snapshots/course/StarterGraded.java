@@ -18,11 +18,11 @@ final class StarterGraded {
 
     static Promise check(Course.Step step, StepRun run) throws IOException {
         if (!run.maven().ok()) {
-            return Promise.of(
-                    NAME,
-                    "does not build",
-                    List.of("the starter does not compile or its tests could not run: see "
-                            + run.maven().log()));
+            List<String> problems = new ArrayList<>();
+            problems.add("the starter does not compile or its tests could not run: see "
+                    + run.maven().log());
+            problems.addAll(run.leftovers());
+            return Promise.of(NAME, "does not build", problems);
         }
         Scoreboard board = Scoreboard.load(step.name(), step.readme(), step.starterResults());
         List<String> problems = new ArrayList<>(run.leftovers());
@@ -43,6 +43,11 @@ final class StarterGraded {
                 problems.add("exercise " + e.id() + ": " + passing.size() + " of its " + tests.size()
                         + " tests pass on the starter, so they grade nothing (leave a test untagged if it guards an"
                         + " earlier property), e.g. " + passing.get(0).name());
+            } else if (tests.stream().noneMatch(t -> t.status() == TestResult.Status.FAILED)) {
+                // Skipped (an assumption, @Disabled) is not failed: such tests prove nothing about the stub.
+                problems.add("exercise " + e.id() + ": its " + tests.size() + " tests were skipped on the starter, none"
+                        + " failed, so nothing shows they grade it, e.g. "
+                        + tests.get(0).name());
             } else {
                 failing++;
             }
