@@ -208,8 +208,15 @@ class PoisonJobTest {
                     .as("9.5: the photo")
                     .isEqualTo(PhotoStatus.FAILED);
 
+            tiers.monitor.catchUp(tiers.redis);
             String xack = tiers.monitor.firstNaming("\"XACK\"");
             String xdel = tiers.monitor.firstNaming("\"XDEL\"");
+            assertThat(xack)
+                    .as("9.5: the burial's XACK (none sent: the buried job stays pending and comes back)")
+                    .isNotNull();
+            assertThat(xdel)
+                    .as("9.5: the burial's XDEL (none sent: the buried job stays in the stream, counted in the depth)")
+                    .isNotNull();
             assertThat(List.of(tiers.monitor.inTransaction(xack), tiers.monitor.inTransaction(xdel)))
                     .as(
                             "9.5: XACK and XDEL of the buried job, each inside MULTI … EXEC (a worker killed between"

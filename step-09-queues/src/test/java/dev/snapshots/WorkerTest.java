@@ -203,8 +203,15 @@ class WorkerTest {
                     .orElseThrow(() -> new AssertionError("9.2: take found no job, one published"));
             delivery.ack(job);
 
+            monitor.catchUp(redis);
             String xack = monitor.firstNaming("\"XACK\"");
             String xdel = monitor.firstNaming("\"XDEL\"");
+            assertThat(xack)
+                    .as("9.2: the ack's XACK (none sent: the job stays pending and comes back)")
+                    .isNotNull();
+            assertThat(xdel)
+                    .as("9.2: the ack's XDEL (none sent: the job stays in the stream, counted in the depth)")
+                    .isNotNull();
             assertThat(List.of(monitor.inTransaction(xack), monitor.inTransaction(xdel)))
                     .as(
                             "9.2: XACK and XDEL of an ack, each inside MULTI … EXEC (a worker killed between two"

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import redis.clients.jedis.Protocol;
+import redis.clients.jedis.RedisClient;
 
 /**
  * What a Redis server is told, watched from a connection of the test's own ({@code MONITOR}): each
@@ -23,6 +25,7 @@ final class RedisMonitor implements AutoCloseable {
     private final Socket socket;
     private final BufferedReader in;
     private final List<String> seen = new ArrayList<>();
+    private boolean caughtUp;
 
     /** Starts watching {@code server}; every command it runs from now on is seen. */
     RedisMonitor(CacheServer server) throws IOException {
@@ -46,12 +49,39 @@ final class RedisMonitor implements AutoCloseable {
         }
     }
 
-    /** The first command seen since the start that names {@code needle} (a key, or part of one). */
+    /**
+     * Reads everything the server ran up to now: sends {@code ECHO} with a mark of its own on
+     * {@code redis} and reads up to the mark. From then on {@link #firstNaming} does not wait for a
+     * command that was never sent: it answers null.
+     */
+    void catchUp(RedisClient redis) throws IOException {
+        String mark = "redis-monitor-mark-" + System.nanoTime();
+        redis.sendCommand(Protocol.Command.ECHO, mark);
+        while (true) {
+            String line = in.readLine();
+            if (line == null) {
+                throw new IOException("the monitor connection ended before the mark " + mark);
+            }
+            seen.add(line);
+            if (line.contains(mark)) {
+                caughtUp = true;
+                return;
+            }
+        }
+    }
+
+    /**
+     * The first command seen since the start that names {@code needle} (a key, or part of one); after
+     * {@link #catchUp}, null when there is none.
+     */
     String firstNaming(String needle) throws IOException {
         for (String line : seen) {
             if (line.contains(needle)) {
                 return line;
             }
+        }
+        if (caughtUp) {
+            return null;
         }
         while (true) {
             String line = in.readLine();
@@ -67,6 +97,9 @@ final class RedisMonitor implements AutoCloseable {
 
     /** True when {@code line}, a command seen, ran between a {@code MULTI} and its {@code EXEC} of the same client. */
     boolean inTransaction(String line) {
+        if (line == null) {
+            return false;
+        }
         boolean inTransaction = false;
         for (String earlier : seen) {
             if (earlier.equals(line)) {
