@@ -1,5 +1,6 @@
 package dev.snapshots;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.snapshots.photos.Photo;
@@ -53,5 +54,31 @@ final class PhotoJobs {
     /** Thumbnail blobs stored for a photo: one per size when it was made once. */
     static List<String> thumbnailBlobs(Topology topology, String id) {
         return topology.blobs().list(Photo.thumbnailPrefix(id));
+    }
+
+    /**
+     * Waits until every job is acknowledged and out of the stream, once every photo is done; fails at
+     * once on a job acknowledged but left in the stream. Pending jobs are counted before the stream's
+     * length, and an ack takes a job out of both together, so a right answer never shows more jobs in
+     * the stream than were pending a moment before.
+     */
+    static void awaitAcknowledged(Topology topology, String label) {
+        await(label + "every job acknowledged and deleted")
+                .atMost(Duration.ofSeconds(10))
+                .failFast(label + "a job acknowledged but left in the stream (the ack must delete it too)", () -> {
+                    long pending = topology.jobQueue().inFlight();
+                    long inStream = topology.jobQueue().depth();
+                    assertThat(inStream)
+                            .as(
+                                    "%sjobs in the stream (%d) beyond those pending (%d), every photo being done:"
+                                            + " an acknowledged job must leave the stream too (it counts in the depth)",
+                                    label, inStream, pending)
+                            .isLessThanOrEqualTo(pending);
+                })
+                .untilAsserted(() -> assertThat(new long[] {
+                            topology.jobQueue().inFlight(), topology.jobQueue().depth()
+                        })
+                        .as(label + "jobs pending in the group and jobs left in the stream, once every photo is ready")
+                        .containsExactly(0, 0));
     }
 }
