@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.course.TestResult.Status;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,41 +16,17 @@ class SolutionPassesTest {
 
     private static final Path LOG = Path.of("target/course-check/step-03-load-balancer-solution.log");
 
-    private static final String README = """
-            # Step 03 · Load balancer
-            ## The exercises
-            ### Exercise 3.1: Forwarding
-            <details><summary>Hint</summary>copy</details>
-            ### Exercise 3.2: Round robin
-            <details><summary>Hint</summary>count</details>
-            """;
-
     private static final TestResult FORWARD_PASSES = new TestResult(Status.PASSED, "3.1", "ForwardingTest.copies", "");
     private static final TestResult PICK_PASSES = new TestResult(Status.PASSED, "3.2", "RoundRobinTest.spreads", "");
     private static final TestResult LAYERS_PASS = new TestResult(Status.PASSED, "", "LayersTest.web", "");
 
     /** Step 03 with its README and the results of a run against its solution. */
     private Course.Step step(TestResult... results) throws IOException {
-        Path dir = root.resolve("step-03-load-balancer");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("README.md"), README);
-        Course.Step step =
-                new Course.Step("step-03-load-balancer", 3, dir, root.resolve("solutions/step-03-load-balancer"));
-        Files.createDirectories(step.solutionResults().getParent());
-        StringBuilder lines = new StringBuilder();
-        for (TestResult result : results) {
-            lines.append(result.toLine());
-        }
-        Files.writeString(step.solutionResults(), lines);
-        return step;
+        return GradedRunFixture.step(root, GradedRunFixture.README, true, List.of(results));
     }
 
     private static StepRun run(int exitCode, String... leftovers) {
-        return new StepRun(
-                new Course.Run(exitCode, Duration.ofSeconds(12), LOG),
-                Optional.of(Duration.ofSeconds(9)),
-                0,
-                List.of(leftovers));
+        return GradedRunFixture.run(exitCode, LOG, leftovers);
     }
 
     @Test

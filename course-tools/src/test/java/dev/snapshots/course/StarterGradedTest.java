@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.course.TestResult.Status;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,14 +16,7 @@ class StarterGradedTest {
 
     private static final Path LOG = Path.of("target/course-check/step-03-load-balancer-starter.log");
 
-    private static final String README = """
-            # Step 03 · Load balancer
-            ## The exercises
-            ### Exercise 3.1: Forwarding
-            <details><summary>Hint</summary>copy</details>
-            ### Exercise 3.2: Round robin
-            <details><summary>Hint</summary>count</details>
-            """;
+    private static final String README = GradedRunFixture.README;
 
     private static final TestResult FORWARD_FAILS =
             new TestResult(Status.FAILED, "3.1", "ForwardingTest.copies", "TODO 3.1: forward the request");
@@ -38,18 +28,7 @@ class StarterGradedTest {
 
     /** Step 03 with its README and the results of a starter run (none recorded when null). */
     private Course.Step step(String readme, List<TestResult> results) throws IOException {
-        Path dir = root.resolve("step-03-load-balancer");
-        Files.createDirectories(dir);
-        Files.writeString(dir.resolve("README.md"), readme);
-        Course.Step step =
-                new Course.Step("step-03-load-balancer", 3, dir, root.resolve("solutions/step-03-load-balancer"));
-        if (results != null) {
-            Files.createDirectories(step.starterResults().getParent());
-            StringBuilder lines = new StringBuilder();
-            results.forEach(r -> lines.append(r.toLine()));
-            Files.writeString(step.starterResults(), lines);
-        }
-        return step;
+        return GradedRunFixture.step(root, readme, false, results);
     }
 
     private Course.Step step(TestResult... results) throws IOException {
@@ -57,11 +36,7 @@ class StarterGradedTest {
     }
 
     private static StepRun run(int exitCode, String... leftovers) {
-        return new StepRun(
-                new Course.Run(exitCode, Duration.ofSeconds(12), LOG),
-                Optional.of(Duration.ofSeconds(9)),
-                0,
-                List.of(leftovers));
+        return GradedRunFixture.run(exitCode, LOG, leftovers);
     }
 
     private static StepRun built() {
