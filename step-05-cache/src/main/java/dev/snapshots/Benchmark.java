@@ -1,10 +1,11 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CacheClient;
-import dev.snapshots.cache.CacheServer;
+import dev.snapshots.cache.CachePolicy;
 import dev.snapshots.cache.CachedUserRepository;
 import dev.snapshots.domain.User;
 import dev.snapshots.domain.UserRepository;
+import dev.snapshots.redis.RedisClients;
+import dev.snapshots.redis.RedisServer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -79,8 +80,8 @@ public final class Benchmark {
         SlowDatabase plain = new SlowDatabase();
         Result none = run(plain, plain);
         print("no cache", none, none);
-        try (CacheServer server = CacheServer.startTemporary();
-                RedisClient redis = CacheClient.connect(server)) {
+        try (RedisServer server = RedisServer.startTemporary(CachePolicy.redisSettings());
+                RedisClient redis = RedisClients.connect(server)) {
             SlowDatabase behindCache = new SlowDatabase();
             print("cache", run(new CachedUserRepository(behindCache, redis, Duration.ofMinutes(5)), behindCache), none);
         }

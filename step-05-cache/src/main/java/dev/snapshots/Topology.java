@@ -1,8 +1,6 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CacheClient;
-import dev.snapshots.cache.CacheConfig;
-import dev.snapshots.cache.CacheServer;
+import dev.snapshots.cache.CachePolicy;
 import dev.snapshots.cache.CachedUserRepository;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.data.DatabaseServer;
@@ -18,6 +16,9 @@ import dev.snapshots.domain.UserRepository;
 import dev.snapshots.domain.UserService;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
+import dev.snapshots.redis.RedisClients;
+import dev.snapshots.redis.RedisConfig;
+import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.InMemorySessionStore;
 import dev.snapshots.web.DeadPort;
 import dev.snapshots.web.WebServer;
@@ -49,7 +50,7 @@ public final class Topology implements AutoCloseable {
     private final Map<Integer, DeadPort> deadPorts = new ConcurrentHashMap<>();
 
     private final LoadBalancer loadBalancer;
-    private final CacheServer cacheServer;
+    private final RedisServer cacheServer;
     private final RedisClient cacheClient;
     private final Duration cacheTtl;
 
@@ -73,7 +74,7 @@ public final class Topology implements AutoCloseable {
         private Acknowledgement acknowledgement = Acknowledgement.ASYNC;
         private Duration semiSyncTimeout = ReplicatedDatabase.SEMI_SYNC_TIMEOUT;
         private Duration cacheTtl;
-        private CacheConfig externalCache;
+        private RedisConfig externalCache;
         private PasswordHasher hasher = new PasswordHasher();
 
         private Builder(DnsRegistry dns) {
@@ -126,7 +127,7 @@ public final class Topology implements AutoCloseable {
         }
 
         /** Puts the Redis server at {@code external} in front of the data tier instead of one started here. */
-        public Builder cache(Duration ttl, CacheConfig external) {
+        public Builder cache(Duration ttl, RedisConfig external) {
             this.externalCache = external;
             return cache(ttl);
         }
@@ -183,11 +184,11 @@ public final class Topology implements AutoCloseable {
             this.cacheClient = null;
         } else if (options.externalCache != null) {
             this.cacheServer = null;
-            this.cacheClient = starting.add(CacheClient.connect(
+            this.cacheClient = starting.add(RedisClients.connect(
                     options.externalCache.host(), options.externalCache.port(), options.externalCache.password()));
         } else {
-            this.cacheServer = starting.add(CacheServer.startTemporary());
-            this.cacheClient = starting.add(CacheClient.connect(cacheServer));
+            this.cacheServer = starting.add(RedisServer.startTemporary(CachePolicy.redisSettings()));
+            this.cacheClient = starting.add(RedisClients.connect(cacheServer));
         }
         this.loadBalancer =
                 options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
@@ -294,7 +295,7 @@ public final class Topology implements AutoCloseable {
     }
 
     /** The cache tier's server; null without a cache, or with a Redis server this topology did not start. */
-    public CacheServer cacheServer() {
+    public RedisServer cacheServer() {
         return cacheServer;
     }
 

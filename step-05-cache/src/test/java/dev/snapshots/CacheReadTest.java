@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.redis.RedisServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -143,9 +143,9 @@ class CacheReadTest {
 
     /**
      * The test's own connection to a Redis server, with time-outs for a slow machine: the web tier's
-     * short ones (exercise 5.3's CacheClient) are the system's promise, not what this test proves.
+     * short ones (exercise 5.3's RedisClients) are the system's promise, not what this test proves.
      */
-    private static Jedis roomyClient(CacheServer server) {
+    private static Jedis roomyClient(RedisServer server) {
         return new Jedis(
                 new HostAndPort("127.0.0.1", server.port()),
                 DefaultJedisClientConfig.builder()

@@ -2,8 +2,8 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.redis.RedisServer;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -70,7 +70,7 @@ class CacheWriteTest {
      * The test's own connection to a Redis server, with time-outs for a slow machine: the web tier's
      * short ones (exercise 5.4's subject) are the system's promise, not what this test proves.
      */
-    private static Jedis roomyClient(CacheServer server) {
+    private static Jedis roomyClient(RedisServer server) {
         return new Jedis(
                 new HostAndPort("127.0.0.1", server.port()),
                 DefaultJedisClientConfig.builder()

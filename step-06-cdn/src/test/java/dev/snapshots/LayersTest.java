@@ -1,6 +1,7 @@
 package dev.snapshots;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -39,9 +40,20 @@ class LayersTest {
                         "org.jdbi..",
                         "java.sql..",
                         "org.h2..",
-                        "redis..",
+                        "..redis..",
                         "..cache..")
                 .because("the rules of Snapshots must not change when a tier does")
+                .check(classes);
+    }
+
+    @Test
+    void no_two_packages_need_each_other() {
+        slices().matching("dev.snapshots.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("each package is one box of the diagram, built on the boxes below it: two packages"
+                        + " that need each other are one box cut in two, and neither can be read, tested"
+                        + " or replaced alone")
                 .check(classes);
     }
 
@@ -53,7 +65,7 @@ class LayersTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(
-                        "..data..", "..cache..", "org.jdbi..", "java.sql..", "javax.sql..", "org.h2..", "redis..")
+                        "..data..", "..cache..", "org.jdbi..", "java.sql..", "javax.sql..", "org.h2..", "..redis..")
                 .because("the web tier talks to the cache and data tiers only through the domain's UserRepository")
                 .check(classes);
     }

@@ -1,9 +1,9 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CacheConfig;
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.cdn.EdgeServer;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.redis.RedisConfig;
+import dev.snapshots.redis.RedisServer;
 import dev.snapshots.web.WebServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,9 +32,9 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         exitWithParent();
         // Like systemd's Restart=on-failure: a Redis killed while the demo runs is back within seconds.
-        CacheServer.superviseEveryServer();
+        RedisServer.superviseEveryServer();
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
-        Optional<CacheConfig> redis = CacheConfig.fromEnvironment();
+        Optional<RedisConfig> redis = RedisConfig.fromEnvironment();
         Topology.Builder site = Topology.builder(new DnsRegistry())
                 .webServers(3)
                 .loadBalancer(port)
@@ -42,7 +42,7 @@ public final class Demo {
                 // A browser does not ask the course DNS: the page links the edge as localhost.
                 .cdn(port + 1, "localhost");
         Duration ttl = Duration.ofSeconds(60);
-        Optional<CacheConfig> sessionRedis = CacheConfig.fromEnvironment("sessions");
+        Optional<RedisConfig> sessionRedis = RedisConfig.fromEnvironment("sessions");
         sessionRedis.ifPresent(site::sessionTier);
         Topology topology = (redis.isPresent() ? site.cache(ttl, redis.get()) : site.cache(ttl)).start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));

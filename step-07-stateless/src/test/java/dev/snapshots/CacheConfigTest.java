@@ -3,7 +3,7 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.snapshots.cache.CacheConfig;
+import dev.snapshots.redis.RedisConfig;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.DisplayName;
@@ -22,28 +22,28 @@ class CacheConfigTest {
         Map<String, String> environment =
                 Map.of("SNAPSHOTS_CACHE_URL", "redis://10.0.0.5:6379", "SNAPSHOTS_CACHE_PASSWORD", "pw");
 
-        assertThat(CacheConfig.from(Map.of(), none)).isEmpty();
-        assertThat(CacheConfig.from(environment, none)).contains(new CacheConfig("10.0.0.5", 6379, "pw"));
-        assertThat(CacheConfig.from(environment, property)).contains(new CacheConfig("127.0.0.1", 7000, "pw"));
+        assertThat(RedisConfig.from(Map.of(), none)).isEmpty();
+        assertThat(RedisConfig.from(environment, none)).contains(new RedisConfig("10.0.0.5", 6379, "pw"));
+        assertThat(RedisConfig.from(environment, property)).contains(new RedisConfig("127.0.0.1", 7000, "pw"));
     }
 
     @Test
     void an_address_without_a_password_fails_at_once_and_a_config_never_prints_it() {
         assertThatThrownBy(() ->
-                        CacheConfig.from(Map.of("SNAPSHOTS_CACHE_URL", "redis://127.0.0.1:6379"), new Properties()))
+                        RedisConfig.from(Map.of("SNAPSHOTS_CACHE_URL", "redis://127.0.0.1:6379"), new Properties()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SNAPSHOTS_CACHE_PASSWORD");
-        assertThat(new CacheConfig("127.0.0.1", 6379, "s3cret").toString()).doesNotContain("s3cret");
+        assertThat(new RedisConfig("127.0.0.1", 6379, "s3cret").toString()).doesNotContain("s3cret");
     }
 
     @Test
     void an_address_that_is_not_redis_host_port_fails_at_once() {
-        assertThatThrownBy(() -> CacheConfig.from(
+        assertThatThrownBy(() -> RedisConfig.from(
                         Map.of("SNAPSHOTS_CACHE_URL", "http://127.0.0.1:6379", "SNAPSHOTS_CACHE_PASSWORD", "pw"),
                         new Properties()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SNAPSHOTS_CACHE_URL");
-        assertThatThrownBy(() -> CacheConfig.from(
+        assertThatThrownBy(() -> RedisConfig.from(
                         Map.of("SNAPSHOTS_CACHE_URL", "redis://127.0.0.1", "SNAPSHOTS_CACHE_PASSWORD", "pw"),
                         new Properties()))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -59,17 +59,17 @@ class CacheConfigTest {
         Properties property = new Properties();
         property.setProperty("snapshots.sessions.url", "redis://127.0.0.1:7001");
 
-        assertThat(CacheConfig.from("sessions", environment, new Properties()))
-                .contains(new CacheConfig("10.0.0.6", 6380, "sessions-pw"));
-        assertThat(CacheConfig.from("sessions", environment, property))
-                .contains(new CacheConfig("127.0.0.1", 7001, "sessions-pw"));
-        assertThat(CacheConfig.from(
+        assertThat(RedisConfig.from("sessions", environment, new Properties()))
+                .contains(new RedisConfig("10.0.0.6", 6380, "sessions-pw"));
+        assertThat(RedisConfig.from("sessions", environment, property))
+                .contains(new RedisConfig("127.0.0.1", 7001, "sessions-pw"));
+        assertThat(RedisConfig.from(
                         "sessions",
                         Map.of("SNAPSHOTS_CACHE_URL", "redis://10.0.0.5:6379", "SNAPSHOTS_CACHE_PASSWORD", "pw"),
                         new Properties()))
                 .as("the session tier with only the cache's variables set")
                 .isEmpty();
-        assertThatThrownBy(() -> CacheConfig.from(
+        assertThatThrownBy(() -> RedisConfig.from(
                         "sessions", Map.of("SNAPSHOTS_SESSIONS_URL", "redis://127.0.0.1:6379"), new Properties()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("SNAPSHOTS_SESSIONS_PASSWORD");

@@ -3,8 +3,8 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.redis.RedisServer;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -95,9 +95,9 @@ class CacheReadTest {
 
     /**
      * The test's own connection to a Redis server, with time-outs for a slow machine: the web tier's
-     * short ones (exercise 5.3's CacheClient) are the system's promise, not what this test proves.
+     * short ones (exercise 5.3's RedisClients) are the system's promise, not what this test proves.
      */
-    private static Jedis roomyClient(CacheServer server) {
+    private static Jedis roomyClient(RedisServer server) {
         return new Jedis(
                 new HostAndPort("127.0.0.1", server.port()),
                 DefaultJedisClientConfig.builder()

@@ -2,8 +2,8 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.snapshots.cache.CacheClient;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.redis.RedisClients;
 import dev.snapshots.session.RedisSessionStore;
 import dev.snapshots.session.SessionPolicy;
 import dev.snapshots.web.WebServer;
@@ -140,7 +140,7 @@ class LogoutTest {
 
     /** The test's own client of the session tier, with room for a slow machine (not the web tier's 500 ms). */
     private static RedisClient roomyClient() {
-        return CacheClient.connect(
+        return RedisClients.connect(
                 "127.0.0.1",
                 topology.sessionServer().port(),
                 topology.sessionServer().password(),

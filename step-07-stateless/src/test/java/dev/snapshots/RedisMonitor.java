@@ -1,6 +1,6 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CacheServer;
+import dev.snapshots.redis.RedisServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,7 +25,7 @@ final class RedisMonitor implements AutoCloseable {
     private final List<String> seen = new ArrayList<>();
 
     /** Starts watching {@code server}; every command it runs from now on is seen. */
-    RedisMonitor(CacheServer server) throws IOException {
+    RedisMonitor(RedisServer server) throws IOException {
         socket = new Socket("127.0.0.1", server.port());
         try {
             socket.setSoTimeout(30_000); // room for a slow machine: only a command that never comes waits

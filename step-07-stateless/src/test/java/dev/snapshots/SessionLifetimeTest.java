@@ -3,8 +3,8 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.snapshots.cache.CacheClient;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.redis.RedisClients;
 import dev.snapshots.session.RedisSessionStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -128,7 +128,7 @@ class SessionLifetimeTest {
         Duration absolute = Duration.ofHours(12);
         Instant login = Instant.parse("2030-01-01T08:00:00Z");
         HandClock clock = new HandClock(login);
-        try (RedisClient redis = CacheClient.connect(
+        try (RedisClient redis = RedisClients.connect(
                 "127.0.0.1",
                 topology.sessionServer().port(),
                 topology.sessionServer().password(),
@@ -200,7 +200,7 @@ class SessionLifetimeTest {
     @Test
     void a_new_session_and_its_expiry_are_written_in_one_command() throws IOException {
         try (RedisMonitor monitor = new RedisMonitor(topology.sessionServer());
-                RedisClient redis = CacheClient.connect(
+                RedisClient redis = RedisClients.connect(
                         "127.0.0.1",
                         topology.sessionServer().port(),
                         topology.sessionServer().password(),

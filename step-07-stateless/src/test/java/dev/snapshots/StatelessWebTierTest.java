@@ -2,9 +2,9 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.snapshots.cache.CacheConfig;
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.redis.RedisConfig;
+import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.SessionPolicy;
 import dev.snapshots.web.WebServer;
 import java.time.Duration;
@@ -47,9 +47,9 @@ class StatelessWebTierTest {
 
     /**
      * The test's own connection to a Redis server, with time-outs for a slow machine: the web tier's
-     * short ones (CacheClient, SessionPolicy) are the system's promises, not what these tests prove.
+     * short ones (RedisClients, SessionPolicy) are the system's promises, not what these tests prove.
      */
-    private static Jedis roomyClient(CacheServer server) {
+    private static Jedis roomyClient(RedisServer server) {
         return new Jedis(
                 new HostAndPort("127.0.0.1", server.port()),
                 DefaultJedisClientConfig.builder()
@@ -155,11 +155,11 @@ class StatelessWebTierTest {
     @Test
     void the_session_tier_can_be_any_redis_server_named_by_configuration() {
         DnsRegistry dns = new DnsRegistry();
-        try (CacheServer sessions = CacheServer.startTemporary(SessionPolicy.redisSettings());
+        try (RedisServer sessions = RedisServer.startTemporary(SessionPolicy.redisSettings());
                 Topology own = TestTopology.withSessionTier(dns)
                         .webServers(2)
                         .loadBalancer()
-                        .sessionTier(new CacheConfig("127.0.0.1", sessions.port(), sessions.password()))
+                        .sessionTier(new RedisConfig("127.0.0.1", sessions.port(), sessions.password()))
                         .start();
                 Jedis redis = roomyClient(sessions)) {
             SiteClient client = new SiteClient(dns);

@@ -1,6 +1,6 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CacheServer;
+import dev.snapshots.redis.RedisServer;
 import dev.snapshots.web.WebServer;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +20,7 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         exitWithParent();
         // Like systemd's Restart=on-failure: a Redis killed while the demo runs is back within seconds.
-        CacheServer.superviseEveryServer();
+        RedisServer.superviseEveryServer();
         GlobalSite site = GlobalSite.builder().start();
         int dnsPort = site.dns().address().getPort();
         System.out.println();

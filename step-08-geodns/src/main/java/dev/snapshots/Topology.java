@@ -1,8 +1,6 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CacheClient;
-import dev.snapshots.cache.CacheConfig;
-import dev.snapshots.cache.CacheServer;
+import dev.snapshots.cache.CachePolicy;
 import dev.snapshots.cache.CachedUserRepository;
 import dev.snapshots.cdn.EdgeServer;
 import dev.snapshots.data.DataTierConfig;
@@ -20,6 +18,9 @@ import dev.snapshots.domain.UserRepository;
 import dev.snapshots.domain.UserService;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
+import dev.snapshots.redis.RedisClients;
+import dev.snapshots.redis.RedisConfig;
+import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.FailureCounter;
 import dev.snapshots.session.PeerSessions;
 import dev.snapshots.session.RedisFailureCounter;
@@ -67,7 +68,7 @@ public final class Topology implements AutoCloseable {
     private final Map<Integer, DeadPort> deadPorts = new ConcurrentHashMap<>();
 
     private final LoadBalancer loadBalancer;
-    private final CacheServer cacheServer;
+    private final RedisServer cacheServer;
     private final RedisClient cacheClient;
     private final Duration cacheTtl;
     private final AssetCatalog assets = AssetCatalog.fromClasspath();
@@ -75,7 +76,7 @@ public final class Topology implements AutoCloseable {
     private final String purgeToken;
     private final String assetBase;
     private final Duration originLatency;
-    private final CacheServer sessionServer;
+    private final RedisServer sessionServer;
     private final RedisClient sessionClient;
     private final SessionStore sessions;
     private final FailureCounter failures;
@@ -107,7 +108,7 @@ public final class Topology implements AutoCloseable {
         private Acknowledgement acknowledgement = Acknowledgement.ASYNC;
         private Duration semiSyncTimeout = ReplicatedDatabase.SEMI_SYNC_TIMEOUT;
         private Duration cacheTtl;
-        private CacheConfig externalCache;
+        private RedisConfig externalCache;
         private PasswordHasher hasher = new PasswordHasher();
         private boolean cdn;
         private int cdnPort;
@@ -117,7 +118,7 @@ public final class Topology implements AutoCloseable {
         private Duration absoluteLifetime = SessionPolicy.ABSOLUTE_LIFETIME;
         private SessionStore sessions;
         private FailureCounter failures;
-        private CacheConfig externalSessionTier;
+        private RedisConfig externalSessionTier;
         private String centre;
         private int centreIndex;
 
@@ -171,7 +172,7 @@ public final class Topology implements AutoCloseable {
         }
 
         /** Puts the Redis server at {@code external} in front of the data tier instead of one started here. */
-        public Builder cache(Duration ttl, CacheConfig external) {
+        public Builder cache(Duration ttl, RedisConfig external) {
             this.externalCache = external;
             return cache(ttl);
         }
@@ -219,7 +220,7 @@ public final class Topology implements AutoCloseable {
          * Puts the session tier on the Redis server at {@code external} (set it up with
          * {@link SessionPolicy#redisSettings()}) instead of one started here.
          */
-        public Builder sessionTier(CacheConfig external) {
+        public Builder sessionTier(RedisConfig external) {
             this.externalSessionTier = external;
             return this;
         }
@@ -305,11 +306,11 @@ public final class Topology implements AutoCloseable {
             this.cacheClient = null;
         } else if (options.externalCache != null) {
             this.cacheServer = null;
-            this.cacheClient = starting.add(CacheClient.connect(
+            this.cacheClient = starting.add(RedisClients.connect(
                     options.externalCache.host(), options.externalCache.port(), options.externalCache.password()));
         } else {
-            this.cacheServer = starting.add(CacheServer.startTemporary());
-            this.cacheClient = starting.add(CacheClient.connect(cacheServer));
+            this.cacheServer = starting.add(RedisServer.startTemporary(CachePolicy.redisSettings()));
+            this.cacheClient = starting.add(RedisClients.connect(cacheServer));
         }
         if (options.sessions != null) {
             this.sessionServer = null;
@@ -319,13 +320,13 @@ public final class Topology implements AutoCloseable {
         } else {
             // The session tier: a Redis server of its own, never the cache's (see SessionPolicy).
             if (options.externalSessionTier != null) {
-                CacheConfig external = options.externalSessionTier;
+                RedisConfig external = options.externalSessionTier;
                 this.sessionServer = null;
-                this.sessionClient = starting.add(CacheClient.connect(
+                this.sessionClient = starting.add(RedisClients.connect(
                         external.host(), external.port(), external.password(), SessionPolicy.TIMEOUT));
             } else {
-                this.sessionServer = starting.add(CacheServer.startTemporary(SessionPolicy.redisSettings()));
-                this.sessionClient = starting.add(CacheClient.connect(
+                this.sessionServer = starting.add(RedisServer.startTemporary(SessionPolicy.redisSettings()));
+                this.sessionClient = starting.add(RedisClients.connect(
                         "127.0.0.1", sessionServer.port(), sessionServer.password(), SessionPolicy.TIMEOUT));
             }
             this.localSessions = new RedisSessionStore(
@@ -369,13 +370,13 @@ public final class Topology implements AutoCloseable {
      * the session tier at {@code peerSessionTier} (exercise 8.5). Both addresses are the far ends of
      * slow links.
      */
-    public void linkPeer(String peerCentre, DbNode peerPrimary, CacheConfig peerSessionTier, Duration applyEvery) {
+    public void linkPeer(String peerCentre, DbNode peerPrimary, RedisConfig peerSessionTier, Duration applyEvery) {
         if (centre == null) {
             throw new IllegalStateException("not a data centre: start it with Builder.centre");
         }
         peerApplier = new PeerApplier(cluster.primary(), peerPrimary, peerCentre).start(applyEvery);
         if (localSessions != null) {
-            peerSessionClient = CacheClient.connect(
+            peerSessionClient = RedisClients.connect(
                     peerSessionTier.host(), peerSessionTier.port(), peerSessionTier.password(), SessionPolicy.TIMEOUT);
             peerSessions.link(
                     new RedisSessionStore(peerSessionClient, idleTimeout, absoluteLifetime, Clock.systemUTC()));
@@ -516,7 +517,7 @@ public final class Topology implements AutoCloseable {
      * The session tier's Redis server; null when the builder was given sessions of its own, or a
      * session tier this topology did not start.
      */
-    public CacheServer sessionServer() {
+    public RedisServer sessionServer() {
         return sessionServer;
     }
 
@@ -544,7 +545,7 @@ public final class Topology implements AutoCloseable {
     }
 
     /** The cache tier's server; null without a cache, or with a Redis server this topology did not start. */
-    public CacheServer cacheServer() {
+    public RedisServer cacheServer() {
         return cacheServer;
     }
 

@@ -3,8 +3,8 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.snapshots.cache.CacheClient;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.redis.RedisClients;
 import dev.snapshots.session.RedisFailureCounter;
 import dev.snapshots.web.WebServer;
 import java.io.IOException;
@@ -42,7 +42,7 @@ class SharedThrottleTest {
                 TestTopology.withSessionTier(DNS).webServers(3).loadBalancer().start();
         // The counter's own client, with room for a slow machine: 40 threads share its 16 connections,
         // and this test proves atomic counting, not the session tier's SessionPolicy.TIMEOUT.
-        redis = CacheClient.connect(
+        redis = RedisClients.connect(
                 "127.0.0.1",
                 topology.sessionServer().port(),
                 topology.sessionServer().password(),

@@ -1,13 +1,13 @@
 package dev.snapshots;
 
 import dev.snapshots.dns.DnsRegistry;
-import dev.snapshots.photos.Photo;
+import dev.snapshots.domain.Photo;
+import dev.snapshots.domain.PhotoStatus;
+import dev.snapshots.domain.Thumbnail;
 import dev.snapshots.photos.PhotoIntake;
-import dev.snapshots.photos.PhotoStatus;
-import dev.snapshots.photos.Thumbnail;
 import dev.snapshots.photos.Thumbnailer;
 import dev.snapshots.queue.QueueSettings;
-import dev.snapshots.queue.Worker;
+import dev.snapshots.worker.Worker;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -1,12 +1,12 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.dns.DnsRegistry;
-import dev.snapshots.photos.PhotoStatus;
+import dev.snapshots.domain.PhotoStatus;
 import dev.snapshots.queue.JobQueue;
 import dev.snapshots.queue.QueueSettings;
-import dev.snapshots.queue.WorkerMain;
+import dev.snapshots.redis.RedisServer;
+import dev.snapshots.worker.WorkerMain;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -51,7 +51,7 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         exitWithParent();
         // Like systemd's Restart=on-failure: a Redis killed while the demo runs is back within seconds.
-        CacheServer.superviseEveryServer();
+        RedisServer.superviseEveryServer();
         Topology topology = Topology.builder(new DnsRegistry())
                 .webServers(2)
                 .loadBalancer()

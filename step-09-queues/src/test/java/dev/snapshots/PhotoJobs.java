@@ -3,9 +3,9 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.snapshots.photos.Photo;
+import dev.snapshots.domain.Photo;
+import dev.snapshots.domain.PhotoStatus;
 import dev.snapshots.photos.PhotoIntake;
-import dev.snapshots.photos.PhotoStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-import dev.snapshots.cache.CacheClient;
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.data.Database;
 import dev.snapshots.data.DatabaseServer;
 import dev.snapshots.data.PhotoRepository;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.domain.PhotoStatus;
 import dev.snapshots.photos.PhotoIntake;
-import dev.snapshots.photos.PhotoStatus;
 import dev.snapshots.queue.Job;
 import dev.snapshots.queue.JobQueue;
 import dev.snapshots.queue.PoisonJobs;
 import dev.snapshots.queue.QueueSettings;
-import dev.snapshots.queue.Worker;
+import dev.snapshots.redis.RedisClients;
+import dev.snapshots.redis.RedisServer;
+import dev.snapshots.worker.Worker;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -154,9 +154,9 @@ class PoisonJobTest {
 
     /** A queue tier and a data tier of the test's own, watched from the start, for burials by hand. */
     private static final class Tiers implements AutoCloseable {
-        final CacheServer server = CacheServer.startTemporary(QueueSettings.redisSettings());
+        final RedisServer server = RedisServer.startTemporary(QueueSettings.redisSettings());
         final RedisClient redis =
-                CacheClient.connect("127.0.0.1", server.port(), server.password(), Duration.ofSeconds(10));
+                RedisClients.connect("127.0.0.1", server.port(), server.password(), Duration.ofSeconds(10));
         final RedisMonitor monitor;
         final DatabaseServer databaseServer = DatabaseServer.startTemporary();
         final Database database = Database.connect(databaseServer.config("photos"));

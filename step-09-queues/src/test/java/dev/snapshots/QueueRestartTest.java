@@ -3,10 +3,10 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.dns.DnsRegistry;
-import dev.snapshots.photos.PhotoStatus;
+import dev.snapshots.domain.PhotoStatus;
 import dev.snapshots.queue.QueueSettings;
+import dev.snapshots.redis.RedisServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +34,7 @@ class QueueRestartTest {
         try (Topology topology = TestTopology.builder(dns)
                 .queue(1, QueueSettings.defaults().poll(Duration.ofMillis(100)), Duration.ZERO)
                 .start()) {
-            CacheServer queue = topology.queueServer().supervise();
+            RedisServer queue = topology.queueServer().supervise();
             List<String> before = PhotoJobs.queue(topology, 1, 64, 48, 1);
             try {
                 PhotoJobs.awaitDone(topology, before, Duration.ofSeconds(30), "before the kill");
@@ -62,7 +62,7 @@ class QueueRestartTest {
     }
 
     /** The process id the Redis on {@code server}'s port reports, or empty when none answers. */
-    private static Optional<Long> processId(CacheServer server) {
+    private static Optional<Long> processId(RedisServer server) {
         DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
                 .password(server.password())
                 .timeoutMillis(500)

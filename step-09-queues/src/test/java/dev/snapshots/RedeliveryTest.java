@@ -9,7 +9,7 @@ import dev.snapshots.queue.Job;
 import dev.snapshots.queue.JobQueue;
 import dev.snapshots.queue.QueueSettings;
 import dev.snapshots.queue.Redelivery;
-import dev.snapshots.queue.Worker;
+import dev.snapshots.worker.Worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.snapshots.dns.DnsRegistry;
-import dev.snapshots.photos.Photo;
+import dev.snapshots.domain.Photo;
+import dev.snapshots.domain.PhotoStatus;
 import dev.snapshots.photos.PhotoIntake;
-import dev.snapshots.photos.PhotoStatus;
 import dev.snapshots.queue.Job;
 import dev.snapshots.queue.JobQueue;
 import dev.snapshots.queue.QueueSettings;
-import dev.snapshots.queue.Worker;
+import dev.snapshots.worker.Worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,16 +3,16 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.snapshots.cache.CacheClient;
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.dns.DnsRegistry;
-import dev.snapshots.photos.Photo;
-import dev.snapshots.photos.PhotoStatus;
+import dev.snapshots.domain.Photo;
+import dev.snapshots.domain.PhotoStatus;
 import dev.snapshots.queue.Delivery;
 import dev.snapshots.queue.Job;
 import dev.snapshots.queue.JobQueue;
 import dev.snapshots.queue.QueueSettings;
-import dev.snapshots.queue.Worker;
+import dev.snapshots.redis.RedisClients;
+import dev.snapshots.redis.RedisServer;
+import dev.snapshots.worker.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -180,9 +180,9 @@ class WorkerTest {
 
     @Test
     void ack_finishes_a_job_in_one_transaction() throws Exception {
-        try (CacheServer server = CacheServer.startTemporary(QueueSettings.redisSettings());
+        try (RedisServer server = RedisServer.startTemporary(QueueSettings.redisSettings());
                 RedisClient redis =
-                        CacheClient.connect("127.0.0.1", server.port(), server.password(), Duration.ofSeconds(10));
+                        RedisClients.connect("127.0.0.1", server.port(), server.password(), Duration.ofSeconds(10));
                 RedisMonitor monitor = new RedisMonitor(server)) {
             JobQueue queue = new JobQueue(redis);
             queue.publish("photo-for-9-2");

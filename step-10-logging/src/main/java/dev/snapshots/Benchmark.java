@@ -4,13 +4,13 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.UnsynchronizedAppenderBase;
-import dev.snapshots.cache.CacheClient;
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.logging.JsonLineEncoder;
 import dev.snapshots.logging.LogFields;
 import dev.snapshots.logging.LogSettings;
 import dev.snapshots.net.SlowLink;
+import dev.snapshots.redis.RedisClients;
+import dev.snapshots.redis.RedisServer;
 import dev.snapshots.web.WebServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -109,11 +109,11 @@ public final class Benchmark {
 
         private final Set<String> hosts = new HashSet<>();
         private final JsonLineEncoder encoder = new JsonLineEncoder();
-        private final CacheServer pipeline = CacheServer.startTemporary(LogSettings.redisSettings());
+        private final RedisServer pipeline = RedisServer.startTemporary(LogSettings.redisSettings());
         private final SlowLink link = new SlowLink(
                 new InetSocketAddress("127.0.0.1", pipeline.port()), Duration.ofNanos(PIPELINE_MICROS * 1_000L));
         private final RedisClient redis =
-                CacheClient.connect("127.0.0.1", link.address().getPort(), pipeline.password(), Duration.ofSeconds(1));
+                RedisClients.connect("127.0.0.1", link.address().getPort(), pipeline.password(), Duration.ofSeconds(1));
 
         static InlineShipping attach(Topology topology) {
             InlineShipping shipping = new InlineShipping();

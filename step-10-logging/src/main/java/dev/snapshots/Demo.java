@@ -2,11 +2,11 @@ package dev.snapshots;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.logging.RequestIds;
-import dev.snapshots.queue.WorkerMain;
+import dev.snapshots.redis.RedisServer;
+import dev.snapshots.worker.WorkerMain;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -45,7 +45,7 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         exitWithParent();
         // Like systemd's Restart=on-failure: a Redis killed while the demo runs is back within seconds.
-        CacheServer.superviseEveryServer();
+        RedisServer.superviseEveryServer();
         Topology topology = Topology.builder(new DnsRegistry())
                 .webServers(2)
                 .loadBalancer()

@@ -3,11 +3,11 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.snapshots.cache.CacheClient;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.logging.LogSettings;
 import dev.snapshots.logging.LogShipper;
 import dev.snapshots.logging.RequestIds;
+import dev.snapshots.redis.RedisClients;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -62,7 +62,7 @@ class PipelineDownTest {
         int perThread = 2_000;
         LogShipper shipper = new LogShipper(
                 "test",
-                CacheClient.connect("127.0.0.1", deadPort(), "no-such-password", Duration.ofMillis(200)),
+                RedisClients.connect("127.0.0.1", deadPort(), "no-such-password", Duration.ofMillis(200)),
                 LogSettings.defaults().withBuffer(100));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -118,7 +118,7 @@ class PipelineDownTest {
         // offer that never waits takes no notice; one that waits for room, even briefly, gives up at once.
         LogShipper shipper = new LogShipper(
                 "interrupted",
-                CacheClient.connect("127.0.0.1", deadPort(), "no-such-password", Duration.ofMillis(200)),
+                RedisClients.connect("127.0.0.1", deadPort(), "no-such-password", Duration.ofMillis(200)),
                 LogSettings.defaults().withBuffer(100));
         int offers = 300;
         int taken = 0;

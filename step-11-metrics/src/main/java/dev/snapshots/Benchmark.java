@@ -1,7 +1,7 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CacheClient;
-import dev.snapshots.cache.CacheServer;
+import dev.snapshots.redis.RedisClients;
+import dev.snapshots.redis.RedisServer;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -34,10 +34,10 @@ public final class Benchmark {
         System.out.println("Daily active users: an exact set against a HyperLogLog, in Redis:");
         System.out.printf("%-10s %12s %10s %8s %10s %9s%n", "users", "set", "HLL", "ratio", "HLL count", "error");
         // Room for the exact set of a million ids (about 50 MB), which the HLL does without.
-        try (CacheServer server =
-                        CacheServer.startTemporary(List.of("maxmemory 256mb", "maxmemory-policy noeviction"));
+        try (RedisServer server =
+                        RedisServer.startTemporary(List.of("maxmemory 256mb", "maxmemory-policy noeviction"));
                 RedisClient redis =
-                        CacheClient.connect("127.0.0.1", server.port(), server.password(), Duration.ofSeconds(5))) {
+                        RedisClients.connect("127.0.0.1", server.port(), server.password(), Duration.ofSeconds(5))) {
             for (int users : new int[] {10_000, 100_000, 1_000_000}) {
                 redis.del("bench:set", "bench:hll");
                 for (int from = 0; from < users; from += 1_000) {

@@ -1,10 +1,10 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.metrics.MetricsSettings;
 import dev.snapshots.metrics.Samples;
 import dev.snapshots.metrics.Scraper;
+import dev.snapshots.redis.RedisServer;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -41,7 +41,7 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         exitWithParent();
         // Like systemd's Restart=on-failure: a Redis killed while the demo runs is back within seconds.
-        CacheServer.superviseEveryServer();
+        RedisServer.superviseEveryServer();
         Topology topology = Topology.builder(new DnsRegistry())
                 .webServers(3)
                 .loadBalancer()

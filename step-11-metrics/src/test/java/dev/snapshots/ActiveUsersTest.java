@@ -2,10 +2,10 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.snapshots.cache.CacheClient;
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.metrics.ActiveUsers;
+import dev.snapshots.redis.RedisClients;
+import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.SessionPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,15 +34,15 @@ class ActiveUsersTest {
 
     private static final List<String> SERVERS = List.of("web-1", "web-2", "web-3");
     private static final Instant NOON = Instant.parse("2026-11-29T12:00:00Z");
-    private static CacheServer redis;
+    private static RedisServer redis;
     private static RedisClient client;
 
     @BeforeAll
     static void start() {
-        redis = CacheServer.startTemporary(SessionPolicy.redisSettings());
+        redis = RedisServer.startTemporary(SessionPolicy.redisSettings());
         // The test's own client, with room for a busy machine: the cache's 100 ms time-out is for a web
         // server that would rather miss than wait, not for a test that must count every user.
-        client = CacheClient.connect("127.0.0.1", redis.port(), redis.password(), Duration.ofSeconds(10));
+        client = RedisClients.connect("127.0.0.1", redis.port(), redis.password(), Duration.ofSeconds(10));
     }
 
     @AfterAll

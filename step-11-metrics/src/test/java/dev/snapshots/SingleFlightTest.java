@@ -3,12 +3,13 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.snapshots.cache.CacheClient;
-import dev.snapshots.cache.CacheServer;
+import dev.snapshots.cache.CachePolicy;
 import dev.snapshots.cache.CachedUserRepository;
 import dev.snapshots.domain.DataTierUnavailableException;
 import dev.snapshots.domain.User;
 import dev.snapshots.domain.UserRepository;
+import dev.snapshots.redis.RedisClients;
+import dev.snapshots.redis.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,13 +39,13 @@ import redis.clients.jedis.RedisClient;
         "Carried from step 05 · One load per user in flight: waiters share its answer or its failure, other users never wait")
 class SingleFlightTest {
 
-    private static CacheServer redisServer;
+    private static RedisServer redisServer;
     private static RedisClient redis;
 
     @BeforeAll
     static void startRedis() {
-        redisServer = CacheServer.startTemporary();
-        redis = CacheClient.connect(redisServer);
+        redisServer = RedisServer.startTemporary(CachePolicy.redisSettings());
+        redis = RedisClients.connect(redisServer);
     }
 
     @AfterAll

@@ -2,12 +2,12 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.snapshots.cache.CacheClient;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.metrics.Samples;
 import dev.snapshots.metrics.TierMeters;
 import dev.snapshots.queue.JobQueue;
 import dev.snapshots.queue.QueueSettings;
+import dev.snapshots.redis.RedisClients;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -133,7 +133,7 @@ class TierMetricsTest {
 
     @Test
     void a_queue_that_does_not_answer_reads_as_no_value_not_as_empty() {
-        RedisClient redis = CacheClient.connect(topology.queueServer());
+        RedisClient redis = RedisClients.connect(topology.queueServer());
         JobQueue queue = new JobQueue(redis);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try {

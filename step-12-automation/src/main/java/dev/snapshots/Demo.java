@@ -1,12 +1,12 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.deploy.DeploySettings;
 import dev.snapshots.deploy.Deployer;
 import dev.snapshots.deploy.Deployment;
 import dev.snapshots.deploy.Pipeline;
 import dev.snapshots.deploy.Release;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.redis.RedisServer;
 import dev.snapshots.web.Build;
 import dev.snapshots.web.WebServer;
 import java.time.Duration;
@@ -42,7 +42,7 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         exitWithParent();
         // Like systemd's Restart=on-failure: a Redis killed while the demo runs is back within seconds.
-        CacheServer.superviseEveryServer();
+        RedisServer.superviseEveryServer();
         Topology topology = Topology.builder(new DnsRegistry())
                 .webServers(3)
                 .loadBalancer()

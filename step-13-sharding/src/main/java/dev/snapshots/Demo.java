@@ -1,8 +1,8 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.deploy.DeploySettings;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.redis.RedisServer;
 import dev.snapshots.sharding.Shard;
 import java.time.Duration;
 import java.util.Map;
@@ -26,7 +26,7 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         exitWithParent();
         // Like systemd's Restart=on-failure: a Redis killed while the demo runs is back within seconds.
-        CacheServer.superviseEveryServer();
+        RedisServer.superviseEveryServer();
         Topology topology = Topology.builder(new DnsRegistry())
                 .webServers(3)
                 .loadBalancer()

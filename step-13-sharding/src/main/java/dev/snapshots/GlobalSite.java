@@ -1,6 +1,5 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CacheConfig;
 import dev.snapshots.data.DatabaseServer;
 import dev.snapshots.data.DbNode;
 import dev.snapshots.dns.CentreChecks;
@@ -10,6 +9,7 @@ import dev.snapshots.dns.GeoDnsServer;
 import dev.snapshots.dns.GeoRouting;
 import dev.snapshots.dns.RegionTable;
 import dev.snapshots.net.SlowLink;
+import dev.snapshots.redis.RedisConfig;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -162,11 +162,11 @@ public final class GlobalSite implements AutoCloseable {
                 .replace(
                         "127.0.0.1:" + farServer.port() + "/",
                         "127.0.0.1:" + toDatabase.address().getPort() + "/");
-        CacheConfig farSessions = null;
+        RedisConfig farSessions = null;
         if (far.sessionServer() != null) {
             SlowLink toSessions =
                     link(new InetSocketAddress("127.0.0.1", far.sessionServer().port()));
-            farSessions = new CacheConfig(
+            farSessions = new RedisConfig(
                     "127.0.0.1",
                     toSessions.address().getPort(),
                     far.sessionServer().password());

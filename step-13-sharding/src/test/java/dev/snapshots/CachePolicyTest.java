@@ -3,7 +3,8 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.snapshots.cache.CacheServer;
+import dev.snapshots.cache.CachePolicy;
+import dev.snapshots.redis.RedisServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -22,7 +23,7 @@ class CachePolicyTest {
 
     @Test
     void redis_runs_with_a_32_MB_limit_and_allkeys_lru() {
-        try (CacheServer server = CacheServer.startTemporary();
+        try (RedisServer server = RedisServer.startTemporary(CachePolicy.redisSettings());
                 Jedis admin = roomyClient(server)) {
             Map<String, String> maxmemory = admin.configGet("maxmemory");
             Map<String, String> policy = admin.configGet("maxmemory-policy");
@@ -36,7 +37,7 @@ class CachePolicyTest {
 
     @Test
     void writing_more_than_the_limit_evicts_old_keys_instead_of_failing() {
-        try (CacheServer server = CacheServer.startTemporary();
+        try (RedisServer server = RedisServer.startTemporary(CachePolicy.redisSettings());
                 Jedis redis = roomyClient(server)) {
             String value = "x".repeat(100_000);
             List<Object> replies;
@@ -63,7 +64,7 @@ class CachePolicyTest {
     @Test
     void a_stopped_cache_server_leaves_nothing_listening() {
         int port;
-        try (CacheServer server = CacheServer.startTemporary()) {
+        try (RedisServer server = RedisServer.startTemporary(CachePolicy.redisSettings())) {
             port = server.port();
             assertThat(listening(port)).as("redis-server listens while it runs").isTrue();
         }
@@ -78,10 +79,10 @@ class CachePolicyTest {
     }
 
     /**
-     * The test's own connection, with time-outs for a slow machine: CacheClient's 100 ms are the web
+     * The test's own connection, with time-outs for a slow machine: RedisClients's 100 ms are the web
      * tier's promise (exercise 5.3), not what this test proves.
      */
-    private static Jedis roomyClient(CacheServer server) {
+    private static Jedis roomyClient(RedisServer server) {
         return new Jedis(
                 new HostAndPort("127.0.0.1", server.port()),
                 DefaultJedisClientConfig.builder()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snapshots.domain.User;
+import dev.snapshots.redis.RedisServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,12 +29,12 @@ class AfterWriteTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TTL = Duration.ofSeconds(60);
 
-    private static CacheServer server;
+    private static RedisServer server;
     private static Jedis admin;
 
     @BeforeAll
     static void startRedis() {
-        server = CacheServer.startTemporary(List.of());
+        server = RedisServer.startTemporary(List.of());
         admin = TestRedis.admin(server);
     }
 

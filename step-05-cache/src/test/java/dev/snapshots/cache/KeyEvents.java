@@ -1,5 +1,6 @@
 package dev.snapshots.cache;
 
+import dev.snapshots.redis.RedisServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class KeyEvents implements AutoCloseable {
     private final Thread listening;
     private int marks;
 
-    private KeyEvents(CacheServer server, List<String> channels) {
+    private KeyEvents(RedisServer server, List<String> channels) {
         this.admin = TestRedis.admin(server);
         this.subscriber = TestRedis.patient(server);
         this.subscribed = new CountDownLatch(channels.size());
@@ -59,7 +60,7 @@ final class KeyEvents implements AutoCloseable {
     }
 
     /** Listens to the events on {@code keys} (K: keyspace; g: del, expire…; $: set…) from now on. */
-    static KeyEvents listen(CacheServer server, String... keys) throws InterruptedException {
+    static KeyEvents listen(RedisServer server, String... keys) throws InterruptedException {
         List<String> channels = new ArrayList<>();
         for (String key : keys) {
             channels.add(KEYSPACE + key);

@@ -3,6 +3,7 @@ package dev.snapshots.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.domain.User;
+import dev.snapshots.redis.RedisServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +22,11 @@ import redis.clients.jedis.RedisClient;
 @DisplayName("5.2 A TTL under one second still keeps a copy, with a TTL")
 class ShortTtlTest {
 
-    private static CacheServer server;
+    private static RedisServer server;
 
     @BeforeAll
     static void startRedis() {
-        server = CacheServer.startTemporary(List.of());
+        server = RedisServer.startTemporary(List.of());
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package dev.snapshots.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.snapshots.redis.RedisServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,7 @@ class SupervisedRedisTest {
     @Test
     @Timeout(60)
     void a_killed_supervised_server_answers_again_within_five_seconds_on_its_port() {
-        try (CacheServer server = CacheServer.startTemporary(List.of()).supervise()) {
+        try (RedisServer server = RedisServer.startTemporary(List.of()).supervise()) {
             long killed = processId(server).orElseThrow();
             ProcessHandle.of(killed).ifPresent(ProcessHandle::destroyForcibly); // kill -9
 
@@ -44,7 +45,7 @@ class SupervisedRedisTest {
     }
 
     /** The process id the server on {@code server}'s port reports, or empty when none answers. */
-    private static Optional<Long> processId(CacheServer server) {
+    private static Optional<Long> processId(RedisServer server) {
         DefaultJedisClientConfig config = DefaultJedisClientConfig.builder()
                 .password(server.password())
                 .timeoutMillis(500)

@@ -1,5 +1,6 @@
 package dev.snapshots.cache;
 
+import dev.snapshots.redis.RedisServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,7 +16,7 @@ import redis.clients.jedis.providers.PooledConnectionProvider;
 
 /**
  * The cache tests' own connections to a Redis server, with time-outs for a slow machine: the web
- * tier's 100 ms ones (CacheClient) are the system's promise, proved by CacheDownTest, not what these
+ * tier's 100 ms ones (RedisClients) are the system's promise, proved by CacheDownTest, not what these
  * tests are about. A copy that a busy machine failed to write in 100 ms must not decide a verdict.
  */
 final class TestRedis {
@@ -25,17 +26,17 @@ final class TestRedis {
     private TestRedis() {}
 
     /** The test's own connection: plants copies, reads them back, configures the server. */
-    static Jedis admin(CacheServer server) {
+    static Jedis admin(RedisServer server) {
         return new Jedis(new HostAndPort("127.0.0.1", server.port()), config(server, ROOMY_MILLIS));
     }
 
     /** A connection that waits as long as it must: a subscriber's, which reads only when Redis has news. */
-    static Jedis patient(CacheServer server) {
+    static Jedis patient(RedisServer server) {
         return new Jedis(new HostAndPort("127.0.0.1", server.port()), config(server, 0));
     }
 
-    /** A client for the repository under test, like CacheClient's but with roomy time-outs. */
-    static RedisClient client(CacheServer server) {
+    /** A client for the repository under test, like RedisClients's but with roomy time-outs. */
+    static RedisClient client(RedisServer server) {
         return RedisClient.builder()
                 .hostAndPort("127.0.0.1", server.port())
                 .clientConfig(config(server, ROOMY_MILLIS))
@@ -47,7 +48,7 @@ final class TestRedis {
      * answered it, with the thread that ran it: so a test can say what a method did to Redis before
      * it returned, and on which thread.
      */
-    static Recording recording(CacheServer server) {
+    static Recording recording(RedisServer server) {
         return new Recording(server);
     }
 
@@ -64,7 +65,7 @@ final class TestRedis {
         private final List<Command> commands = new CopyOnWriteArrayList<>();
         private final RedisClient client;
 
-        private Recording(CacheServer server) {
+        private Recording(RedisServer server) {
             PooledConnectionProvider connections = new PooledConnectionProvider(
                     new HostAndPort("127.0.0.1", server.port()), config(server, ROOMY_MILLIS));
             CommandExecutor running = new DefaultCommandExecutor(connections);
@@ -119,7 +120,7 @@ final class TestRedis {
         }
     }
 
-    private static JedisClientConfig config(CacheServer server, int timeoutMillis) {
+    private static JedisClientConfig config(RedisServer server, int timeoutMillis) {
         return DefaultJedisClientConfig.builder()
                 .password(server.password())
                 .connectionTimeoutMillis(ROOMY_MILLIS)

@@ -1,5 +1,6 @@
 package dev.snapshots.lb;
 
+import dev.snapshots.http.HopByHop;
 import io.javalin.http.Context;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -20,24 +21,8 @@ import java.util.Set;
  */
 class Forwarder {
 
-    /**
-     * Headers about one connection (one hop), not about the request: a proxy never passes them on
-     * (RFC 9110 §7.6.1). The JDK client also refuses to let us set Host, Content-Length and Expect:
-     * it sets them itself, for the connection it makes.
-     */
-    static final Set<String> HOP_BY_HOP = Set.of(
-            "connection",
-            "keep-alive",
-            "proxy-connection",
-            "transfer-encoding",
-            "te",
-            "trailer",
-            "upgrade",
-            "host",
-            "content-length",
-            "expect",
-            "proxy-authenticate",
-            "proxy-authorization");
+    /** Headers about one connection, never passed on: the list every proxy of the course shares. */
+    static final Set<String> HOP_BY_HOP = HopByHop.HEADERS;
 
     /** The header that lists the addresses a request came through, the client's first. */
     static final String FORWARDED_FOR = "X-Forwarded-For";

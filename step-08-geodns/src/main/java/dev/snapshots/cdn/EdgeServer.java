@@ -1,6 +1,8 @@
 package dev.snapshots.cdn;
 
 import dev.snapshots.http.EntityTags;
+import dev.snapshots.http.HopByHop;
+import dev.snapshots.http.JsonErrors;
 import dev.snapshots.http.ListenQueue;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
@@ -86,10 +88,6 @@ public final class EdgeServer implements AutoCloseable {
             "if-match",
             "if-unmodified-since");
 
-    /** Response headers about the connection, never passed on to the client. */
-    private static final Set<String> HOP_BY_HOP =
-            Set.of("connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "content-length");
-
     private final Supplier<InetSocketAddress> origin;
     private final String purgeToken;
     private final Clock clock;
@@ -134,23 +132,8 @@ public final class EdgeServer implements AutoCloseable {
                 config.routes.addHttpHandler(method, "/", EdgeServer::notAllowed);
                 config.routes.addHttpHandler(method, "/<path>", EdgeServer::notAllowed);
             }
-            config.routes.exception(
-                    HttpResponseException.class,
-                    (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
-            // A stub not written yet: say which exercise it is.
-            config.routes.exception(
-                    UnsupportedOperationException.class,
-                    (e, ctx) -> ctx.status(501)
-                            .json(Map.of("error", e.getMessage() == null ? "not implemented" : e.getMessage())));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("edge failed on {} {}", ctx.method(), ctx.path(), e);
-                ctx.status(502).json(Map.of("error", "bad gateway: the edge failed"));
-            });
-            config.routes.error(404, ctx -> {
-                if (ctx.result() == null) {
-                    ctx.json(Map.of("error", "not found"));
-                }
-            });
+            JsonErrors.install(config, LOG, "edge", 502, "bad gateway: the edge failed");
+            JsonErrors.noRoute(config);
         });
     }
 
@@ -350,7 +333,7 @@ public final class EdgeServer implements AutoCloseable {
         ctx.status(response.status());
         for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
             String name = header.getKey();
-            if (name.startsWith(":") || HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
+            if (name.startsWith(":") || HopByHop.HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             List<String> values = header.getValue();

@@ -3,8 +3,8 @@ package dev.snapshots.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.snapshots.cache.CacheClient;
-import dev.snapshots.cache.CacheServer;
+import dev.snapshots.redis.RedisClients;
+import dev.snapshots.redis.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +23,8 @@ import redis.clients.jedis.RedisClient;
         "8.5 A read never asks the other centre; a logout ends the session here at once, the other centre up or not")
 class ReplicatedSessionStoreTest {
 
-    private CacheServer hereServer;
-    private CacheServer thereServer;
+    private RedisServer hereServer;
+    private RedisServer thereServer;
     private RedisClient hereClient;
     private RedisClient thereClient;
     private RedisSessionStore there;
@@ -33,8 +33,8 @@ class ReplicatedSessionStoreTest {
 
     @BeforeEach
     void start() {
-        hereServer = CacheServer.startTemporary(SessionPolicy.redisSettings());
-        thereServer = CacheServer.startTemporary(SessionPolicy.redisSettings());
+        hereServer = RedisServer.startTemporary(SessionPolicy.redisSettings());
+        thereServer = RedisServer.startTemporary(SessionPolicy.redisSettings());
         hereClient = roomyClient(hereServer);
         thereClient = roomyClient(thereServer);
         RedisSessionStore here = new RedisSessionStore(
@@ -60,8 +60,8 @@ class ReplicatedSessionStoreTest {
     }
 
     /** The test's own connections, with room for a slow machine (not the web tier's 500 ms). */
-    private static RedisClient roomyClient(CacheServer server) {
-        return CacheClient.connect("127.0.0.1", server.port(), server.password(), Duration.ofSeconds(10));
+    private static RedisClient roomyClient(RedisServer server) {
+        return RedisClients.connect("127.0.0.1", server.port(), server.password(), Duration.ofSeconds(10));
     }
 
     /** Waits until the other centre has made every call queued so far (or dropped it). */

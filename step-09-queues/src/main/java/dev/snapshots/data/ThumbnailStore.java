@@ -1,8 +1,8 @@
 package dev.snapshots.data;
 
 import dev.snapshots.blob.BlobStore;
-import dev.snapshots.photos.Photo;
-import dev.snapshots.photos.Thumbnail;
+import dev.snapshots.domain.Photo;
+import dev.snapshots.domain.Thumbnail;
 
 /**
  * Where a worker puts what it made: each thumbnail's PNG in the blob store, and a row saying it

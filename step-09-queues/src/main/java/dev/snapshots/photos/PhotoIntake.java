@@ -2,6 +2,7 @@ package dev.snapshots.photos;
 
 import dev.snapshots.blob.BlobStore;
 import dev.snapshots.data.PhotoRepository;
+import dev.snapshots.domain.Photo;
 import dev.snapshots.queue.JobQueue;
 import java.security.SecureRandom;
 import java.time.Duration;

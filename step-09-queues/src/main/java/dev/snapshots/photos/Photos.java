@@ -2,6 +2,7 @@ package dev.snapshots.photos;
 
 import dev.snapshots.blob.BlobStore;
 import dev.snapshots.data.PhotoRepository;
+import dev.snapshots.domain.Photo;
 import java.util.Optional;
 import redis.clients.jedis.exceptions.JedisException;
 

@@ -1,9 +1,9 @@
 package dev.snapshots.logging;
 
-import dev.snapshots.cache.CacheClient;
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.data.Database;
 import dev.snapshots.data.DatabaseServer;
+import dev.snapshots.redis.RedisClients;
+import dev.snapshots.redis.RedisServer;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -22,7 +22,7 @@ public final class LogPipeline implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
 
     private final LogSettings settings;
-    private final CacheServer redis;
+    private final RedisServer redis;
     private final DatabaseServer storeServer;
     private final Database storeDatabase;
     private final LogStore store;
@@ -34,7 +34,7 @@ public final class LogPipeline implements AutoCloseable {
 
     private LogPipeline(LogSettings settings) {
         this.settings = settings;
-        this.redis = CacheServer.startTemporary(LogSettings.redisSettings());
+        this.redis = RedisServer.startTemporary(LogSettings.redisSettings());
         try {
             this.storeServer = DatabaseServer.startTemporary();
         } catch (RuntimeException e) {
@@ -79,7 +79,7 @@ public final class LogPipeline implements AutoCloseable {
     }
 
     private redis.clients.jedis.RedisClient connect() {
-        return CacheClient.connect("127.0.0.1", redis.port(), redis.password(), TIMEOUT);
+        return RedisClients.connect("127.0.0.1", redis.port(), redis.password(), TIMEOUT);
     }
 
     public LogStore store() {
@@ -110,7 +110,7 @@ public final class LogPipeline implements AutoCloseable {
     }
 
     /** The pipeline's Redis server: stop it to see that nobody waits for logs. */
-    public CacheServer server() {
+    public RedisServer server() {
         return redis;
     }
 

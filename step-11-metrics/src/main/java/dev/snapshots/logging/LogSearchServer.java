@@ -3,6 +3,7 @@ package dev.snapshots.logging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snapshots.http.BearerToken;
+import dev.snapshots.http.JsonErrors;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -36,19 +37,8 @@ public final class LogSearchServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.routes.before(this::authorise);
             config.routes.get("/api/logs", this::search);
-            config.routes.exception(
-                    HttpResponseException.class,
-                    (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("log search failed on {}", ctx.path(), e);
-                ctx.status(500).json(Map.of("error", "internal error"));
-            });
-            config.routes.error(404, ctx -> {
-                if (ctx.result() == null) {
-                    ctx.json(Map.of("error", "not found"));
-                }
-            });
-            config.routes.error(405, ctx -> ctx.json(Map.of("error", "method not allowed")));
+            JsonErrors.install(config, LOG, "log search", 500, "internal error");
+            JsonErrors.noRoute(config);
         });
     }
 

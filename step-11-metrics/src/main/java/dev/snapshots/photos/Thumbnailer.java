@@ -1,5 +1,6 @@
 package dev.snapshots.photos;
 
+import dev.snapshots.domain.Thumbnail;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

@@ -1,8 +1,8 @@
 package dev.snapshots.data;
 
-import dev.snapshots.photos.Photo;
-import dev.snapshots.photos.PhotoStatus;
-import dev.snapshots.photos.Thumbnail;
+import dev.snapshots.domain.Photo;
+import dev.snapshots.domain.PhotoStatus;
+import dev.snapshots.domain.Thumbnail;
 import java.util.List;
 import java.util.Optional;
 

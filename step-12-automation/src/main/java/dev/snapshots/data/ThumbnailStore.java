@@ -1,8 +1,8 @@
 package dev.snapshots.data;
 
 import dev.snapshots.blob.BlobStore;
-import dev.snapshots.photos.Photo;
-import dev.snapshots.photos.Thumbnail;
+import dev.snapshots.domain.Photo;
+import dev.snapshots.domain.Thumbnail;
 import java.sql.SQLException;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 

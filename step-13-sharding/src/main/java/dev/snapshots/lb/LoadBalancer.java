@@ -2,6 +2,7 @@ package dev.snapshots.lb;
 
 import dev.snapshots.http.BalancerProof;
 import dev.snapshots.http.JettyErrors;
+import dev.snapshots.http.JsonErrors;
 import dev.snapshots.http.ListenQueue;
 import dev.snapshots.http.TooLarge;
 import dev.snapshots.logging.RequestIds;
@@ -10,7 +11,6 @@ import dev.snapshots.metrics.ServerMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +59,7 @@ public final class LoadBalancer implements AutoCloseable {
     static final int MAX_HEADER_BYTES = 32 * 1024;
 
     /** The body of a {@code 502} the balancer's own code caused: the details are in its log. */
-    private static final Map<String, String> FAILED = Map.of("error", "bad gateway: the load balancer failed");
+    private static final String FAILED_MESSAGE = "bad gateway: the load balancer failed";
 
     /** The balancer's access log: one line per request, naming the web server that answered it. */
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.snapshots.lb.access");
@@ -119,27 +118,8 @@ public final class LoadBalancer implements AutoCloseable {
                 config.routes.addHttpHandler(method, "/", this::handle);
                 config.routes.addHttpHandler(method, "/<path>", this::handle);
             }
-            // An error's body names nothing behind the balancer: no exception text, no server's name,
-            // address or port. Its log has them, for whoever runs it; the client only learns what kind
-            // of failure it was. The one message shown is a stub's: which exercise is not done yet.
-            // An answer Javalin chose for the request itself (a body over the limit: 413).
-            config.routes.exception(
-                    HttpResponseException.class,
-                    (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
-            config.routes.exception(
-                    UnsupportedOperationException.class,
-                    (e, ctx) -> ctx.status(501)
-                            .json(Map.of("error", e.getMessage() == null ? "not implemented" : e.getMessage())));
-            // The client hung up while its body was arriving: nothing to forward and no one to answer;
-            // not the balancer's failure, so no 502 and no error in its log.
-            config.routes.exception(EofException.class, (e, ctx) -> {
-                LOG.info("client went away during {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-                ctx.status(400).json(Map.of("error", "the request ended before its body did"));
-            });
-            config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("load balancer failed on {} {}", ctx.method(), ctx.path(), e);
-                ctx.status(502).json(FAILED);
-            });
+            // Errors in JSON, naming nothing behind the balancer (a failure of its own is a 502).
+            JsonErrors.install(config, LOG, "load balancer", 502, FAILED_MESSAGE);
         });
     }
 

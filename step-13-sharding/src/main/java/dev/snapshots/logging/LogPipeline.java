@@ -1,10 +1,10 @@
 package dev.snapshots.logging;
 
-import dev.snapshots.cache.CacheClient;
-import dev.snapshots.cache.CacheServer;
 import dev.snapshots.data.Database;
 import dev.snapshots.data.DatabaseServer;
 import dev.snapshots.http.BearerToken;
+import dev.snapshots.redis.RedisClients;
+import dev.snapshots.redis.RedisServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class LogPipeline implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
 
     private final LogSettings settings;
-    private final CacheServer redis;
+    private final RedisServer redis;
     private final DatabaseServer storeServer;
     private final Database storeDatabase;
     private final LogStore store;
@@ -33,7 +33,7 @@ public final class LogPipeline implements AutoCloseable {
 
     private LogPipeline(LogSettings settings) {
         this.settings = settings;
-        this.redis = CacheServer.startTemporary(LogSettings.redisSettings());
+        this.redis = RedisServer.startTemporary(LogSettings.redisSettings());
         try {
             this.storeServer = DatabaseServer.startTemporary();
         } catch (RuntimeException e) {
@@ -76,7 +76,7 @@ public final class LogPipeline implements AutoCloseable {
     }
 
     private redis.clients.jedis.RedisClient connect() {
-        return CacheClient.connect("127.0.0.1", redis.port(), redis.password(), TIMEOUT);
+        return RedisClients.connect("127.0.0.1", redis.port(), redis.password(), TIMEOUT);
     }
 
     public LogStore store() {
@@ -107,7 +107,7 @@ public final class LogPipeline implements AutoCloseable {
     }
 
     /** The pipeline's Redis server: stop it to see that nobody waits for logs. */
-    public CacheServer server() {
+    public RedisServer server() {
         return redis;
     }
 

@@ -1,8 +1,8 @@
 package dev.snapshots.web;
 
-import dev.snapshots.photos.Photo;
+import dev.snapshots.domain.Photo;
+import dev.snapshots.domain.Thumbnail;
 import dev.snapshots.photos.Photos;
-import dev.snapshots.photos.Thumbnail;
 import dev.snapshots.photos.Thumbnailer;
 import dev.snapshots.photos.Upload;
 import dev.snapshots.photos.UploadRejectedException;

@@ -1,5 +1,7 @@
 package dev.snapshots.photos;
 
+import dev.snapshots.domain.Photo;
+
 public final class PhotoIntake {
 
     public String accept(Upload upload) {

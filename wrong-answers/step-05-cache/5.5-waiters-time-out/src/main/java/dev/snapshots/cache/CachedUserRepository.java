@@ -1,5 +1,6 @@
 package dev.snapshots.cache;
 
+import dev.snapshots.redis.RedisClients;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -12,7 +13,7 @@ public final class CachedUserRepository implements UserRepository {
         if (inFlight != null) {
             // Wrong: wait no longer than the cache's own time-out, then load yourself.
             try {
-                return inFlight.get(CacheClient.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                return inFlight.get(RedisClients.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException slow) {
                 return load.get();
             } catch (ExecutionException | InterruptedException failed) {

@@ -1,5 +1,6 @@
 package dev.snapshots.photos;
 
+import dev.snapshots.domain.Photo;
 import java.util.concurrent.atomic.AtomicLong;
 
 public final class PhotoIntake {

@@ -1,5 +1,6 @@
 package dev.snapshots.photos;
 
+import dev.snapshots.domain.Photo;
 public final class PhotoIntake {
 
     public String accept(Upload upload) {
