@@ -90,7 +90,7 @@ class RedisSecurityTest {
     void a_redis_server_dies_with_a_jvm_killed_by_kill_9() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process jvm = new ProcessBuilder(
-                        java, "-cp", System.getProperty("java.class.path"), HoldsACacheServer.class.getName())
+                        java, "-cp", System.getProperty("java.class.path"), HoldsARedisServer.class.getName())
                 .redirectErrorStream(true)
                 .start();
         int port;
@@ -113,7 +113,7 @@ class RedisSecurityTest {
     }
 
     /** The child JVM of the kill -9 test: starts a cache server, says where, and waits to be killed. */
-    static final class HoldsACacheServer {
+    static final class HoldsARedisServer {
         public static void main(String[] args) throws InterruptedException {
             RedisServer server = RedisServer.startTemporary(List.of());
             System.out.println("port " + server.port());

@@ -17,7 +17,7 @@ public final class RedisClients {
 
     private RedisClients() {}
 
-    /** A client for this process's own cache server. */
+    /** A client for one of this process's own Redis servers. */
     public static RedisClient connect(RedisServer server) {
         return connect("127.0.0.1", server.port(), server.password());
     }

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
  * The error answers every server of the course gives alike: {@code {"error": "…"}} and nothing
  * more. An error's body names nothing behind the server: no exception's text, no other server's
  * name, address or port. Its log has them, for whoever runs it; the client only learns what kind of
- * failure it was. The one message passed on is a stub's, which says which exercise is not done
- * yet. (The web servers' own mapping, {@code web/ErrorResponses}, knows the domain's exceptions
- * too.) Provided code.
+ * failure it was. The only messages passed on are Javalin's own about the request (a body too
+ * large) and a stub's, which says which exercise is not done yet. (The web servers' own mapping,
+ * {@code web/ErrorResponses}, knows the domain's exceptions too.) Provided code.
  */
 public final class JsonErrors {
 
