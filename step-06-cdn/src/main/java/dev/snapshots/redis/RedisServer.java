@@ -78,9 +78,11 @@ public final class RedisServer implements AutoCloseable {
      * as {@code CachePolicy.redisSettings()}.
      */
     public static RedisServer startTemporary(List<String> settings) {
-        RedisServer server = new RedisServer(ServerPorts.belowClientRange(), settings);
-        server.start();
-        return server;
+        return ServerPorts.startOnFreePort(port -> {
+            RedisServer server = new RedisServer(port, settings);
+            server.start();
+            return server;
+        });
     }
 
     /** Starts the server (again, after {@link #stop()}): same port, same password, empty memory. */

@@ -92,9 +92,11 @@ public final class DatabaseServer implements AutoCloseable {
                     true,
                     newSecret());
             // Not port 0: it is started again on this port after a stop (see ServerPorts).
-            db.port = ServerPorts.belowClientRange();
-            db.start();
-            return db;
+            return ServerPorts.startOnFreePort(port -> {
+                db.port = port;
+                db.start();
+                return db;
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -81,9 +81,11 @@ public final class DatabaseServer implements AutoCloseable {
     public static DatabaseServer startTemporary() {
         DatabaseServer db = new DatabaseServer(TemporaryFolders.create(TEMP_PREFIX), true, newSecret());
         // Not port 0: it is started again on this port after a stop (see ServerPorts).
-        db.port = ServerPorts.belowClientRange();
-        db.start();
-        return db;
+        return ServerPorts.startOnFreePort(port -> {
+            db.port = port;
+            db.start();
+            return db;
+        });
     }
 
     /**
