@@ -35,8 +35,10 @@ import org.h2.tools.Server;
  */
 public final class DatabaseServer implements AutoCloseable {
 
-    /** The temporary folders' names: {@code snapshots-db-<pid>-<random>}. */
+    /** The temporary folders' names: {@code snapshots-db-<random>}. */
     private static final String TEMP_PREFIX = "snapshots-db-";
+    /** In each temporary folder: the id of the process that made it. */
+    static final String OWNER_FILE = "owner.pid";
 
     static {
         H2Settings.apply();
@@ -80,17 +82,19 @@ public final class DatabaseServer implements AutoCloseable {
 
     /**
      * Starts a server on a free port with its files in a new temporary folder, deleted on close. The
-     * folder's name holds this process's id: a process that was killed cannot delete its folders, so
-     * the next one to start a server deletes those whose process is gone.
+     * folder holds this process's id ({@link #OWNER_FILE}): a process that was killed cannot delete
+     * its folders, so the next one to start a server deletes those whose process is gone.
      */
     public static DatabaseServer startTemporary() {
         try {
             sweepLeftovers();
-            DatabaseServer db = new DatabaseServer(
-                    Files.createTempDirectory(
-                            TEMP_PREFIX + ProcessHandle.current().pid() + "-"),
-                    true,
-                    newSecret());
+            Path folder = Files.createTempDirectory(TEMP_PREFIX);
+            // The owner's id goes in a file, not in the name: H2 tells any client that asks for a
+            // database it lacks the folder's whole path.
+            Files.writeString(
+                    folder.resolve(OWNER_FILE),
+                    Long.toString(ProcessHandle.current().pid()));
+            DatabaseServer db = new DatabaseServer(folder, true, newSecret());
             // Not port 0: it is started again on this port after a stop (see ServerPorts).
             return ServerPorts.startOnFreePort(port -> {
                 db.port = port;
@@ -107,12 +111,12 @@ public final class DatabaseServer implements AutoCloseable {
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(temp, TEMP_PREFIX + "*")) {
             for (Path folder : folders) {
-                if (isLeftover(folder)) {
-                    try {
+                try {
+                    if (isLeftover(folder)) {
                         deleteTree(folder);
-                    } catch (IOException | UncheckedIOException e) {
-                        // Only housekeeping: a folder that cannot be deleted now is tried again next time.
                     }
+                } catch (IOException | UncheckedIOException e) {
+                    // Only housekeeping: a folder that cannot be read or deleted now is tried again next time.
                 }
             }
         } catch (IOException e) {
@@ -121,13 +125,16 @@ public final class DatabaseServer implements AutoCloseable {
     }
 
     /**
-     * True for {@code snapshots-db-<pid>-<random>} when process {@code pid} has ended, and for a folder
-     * of the older {@code snapshots-db-<random>} form when it has not changed for a day.
+     * True for a folder whose owner ({@link #OWNER_FILE}) has ended, and for one without an owner
+     * (made by an older version) when it has not changed for a day.
      */
     private static boolean isLeftover(Path folder) throws IOException {
-        String[] parts = folder.getFileName().toString().split("-");
-        if (parts.length == 4 && parts[2].chars().allMatch(Character::isDigit) && parts[2].length() < 19) {
-            return ProcessHandle.of(Long.parseLong(parts[2])).isEmpty();
+        Path owner = folder.resolve(OWNER_FILE);
+        if (Files.isRegularFile(owner)) {
+            String pid = Files.readString(owner, StandardCharsets.US_ASCII).strip();
+            if (!pid.isEmpty() && pid.length() < 19 && pid.chars().allMatch(Character::isDigit)) {
+                return ProcessHandle.of(Long.parseLong(pid)).isEmpty();
+            }
         }
         return Files.getLastModifiedTime(folder)
                 .toInstant()

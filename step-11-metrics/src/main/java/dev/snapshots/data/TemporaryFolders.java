@@ -2,6 +2,7 @@ package dev.snapshots.data;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,19 +13,28 @@ import java.util.stream.Stream;
 
 /**
  * Folders a process keeps its tiers' files in (a database's, the blob store's), deleted when their
- * owner closes them. Their names hold the process id ({@code <prefix><pid>-<random>}): a process
- * that was killed cannot delete its folders, so the next one to make a folder of the same kind
- * deletes those whose process is gone. Provided code.
+ * owner closes them. Each holds its process's id ({@link #OWNER_FILE}): a process that was killed
+ * cannot delete its folders, so the next one to make a folder of the same kind deletes those whose
+ * process is gone. Provided code.
  */
 public final class TemporaryFolders {
 
+    /** In each folder: the id of the process that made it. */
+    static final String OWNER_FILE = "owner.pid";
+
     private TemporaryFolders() {}
 
-    /** A new folder {@code <prefix><pid>-<random>} in the temporary folder, after sweeping leftovers. */
+    /** A new folder {@code <prefix><random>} in the temporary folder, after sweeping leftovers. */
     public static Path create(String prefix) {
         sweepLeftovers(prefix);
         try {
-            return Files.createTempDirectory(prefix + ProcessHandle.current().pid() + "-");
+            Path folder = Files.createTempDirectory(prefix);
+            // The owner's id goes in a file, not in the name: H2 tells any client that asks for a
+            // database it lacks the folder's whole path.
+            Files.writeString(
+                    folder.resolve(OWNER_FILE),
+                    Long.toString(ProcessHandle.current().pid()));
+            return folder;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,12 +56,12 @@ public final class TemporaryFolders {
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         try (DirectoryStream<Path> folders = Files.newDirectoryStream(temp, prefix + "*")) {
             for (Path folder : folders) {
-                if (isLeftover(folder, prefix)) {
-                    try {
+                try {
+                    if (isLeftover(folder)) {
                         deleteTree(folder);
-                    } catch (IOException | UncheckedIOException e) {
-                        // Only housekeeping: a folder that cannot be deleted now is tried again next time.
                     }
+                } catch (IOException | UncheckedIOException e) {
+                    // Only housekeeping: a folder that cannot be read or deleted now is tried again next time.
                 }
             }
         } catch (IOException e) {
@@ -60,17 +70,16 @@ public final class TemporaryFolders {
     }
 
     /**
-     * True for {@code <prefix><pid>-<random>} when process {@code pid} has ended, and for a folder of
-     * another form when it has not changed for a day.
+     * True for a folder whose owner ({@link #OWNER_FILE}) has ended, and for one without an owner
+     * (made by an older version) when it has not changed for a day.
      */
-    private static boolean isLeftover(Path folder, String prefix) throws IOException {
-        String[] parts =
-                folder.getFileName().toString().substring(prefix.length()).split("-");
-        if (parts.length == 2
-                && !parts[0].isEmpty()
-                && parts[0].length() < 19
-                && parts[0].chars().allMatch(Character::isDigit)) {
-            return ProcessHandle.of(Long.parseLong(parts[0])).isEmpty();
+    private static boolean isLeftover(Path folder) throws IOException {
+        Path owner = folder.resolve(OWNER_FILE);
+        if (Files.isRegularFile(owner)) {
+            String pid = Files.readString(owner, StandardCharsets.US_ASCII).strip();
+            if (!pid.isEmpty() && pid.length() < 19 && pid.chars().allMatch(Character::isDigit)) {
+                return ProcessHandle.of(Long.parseLong(pid)).isEmpty();
+            }
         }
         return Files.getLastModifiedTime(folder)
                 .toInstant()
