@@ -1,6 +1,5 @@
 package dev.snapshots.http;
 
-import java.util.EventListener;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -23,7 +22,7 @@ public final class ListenQueue {
 
     public static void deepen(Server server) {
         // Javalin adds its connector just before it starts the server: set the depth as it starts.
-        server.addEventListener((EventListener) new LifeCycle.Listener() {
+        server.addEventListener(new LifeCycle.Listener() {
             @Override
             public void lifeCycleStarting(LifeCycle event) {
                 for (Connector connector : server.getConnectors()) {
