@@ -1,5 +1,6 @@
 package dev.snapshots.lb;
 
+import dev.snapshots.background.BackgroundTask;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -7,9 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Active health checks: every interval, ask each backend's {@code /health}. A backend that fails
@@ -26,12 +24,8 @@ public final class HealthChecker implements AutoCloseable {
     /** Per backend name: positive = successes in a row, negative = failures in a row. */
     private final Map<String, Integer> streaks = new ConcurrentHashMap<>();
 
-    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "health-checks");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile UnsupportedOperationException unfinished;
+    /** Its rounds: {@link #checkAll}, every interval. */
+    private final BackgroundTask rounds = new BackgroundTask("health-checks", this::checkAll);
 
     public HealthChecker(BackendPool pool, HttpClient http, int fall, int rise) {
         this.pool = pool;
@@ -42,22 +36,13 @@ public final class HealthChecker implements AutoCloseable {
 
     /** Checks every backend now and then every {@code interval}, until closed. */
     public HealthChecker start(Duration interval) {
-        schedule.scheduleWithFixedDelay(this::round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        rounds.start(interval);
         return this;
-    }
-
-    /** A scheduled round. A stub it runs into (an exercise not done yet) is kept for the tests to show. */
-    private void round() {
-        try {
-            checkAll();
-        } catch (UnsupportedOperationException e) {
-            unfinished = e;
-        }
     }
 
     /** The stub the checks ran into in the background, if an exercise they need is not done yet. */
     public Optional<UnsupportedOperationException> unfinished() {
-        return Optional.ofNullable(unfinished);
+        return rounds.unfinished();
     }
 
     /** One round of checks over every backend, up or down. */
@@ -100,6 +85,6 @@ public final class HealthChecker implements AutoCloseable {
 
     @Override
     public void close() {
-        schedule.shutdownNow();
+        rounds.close();
     }
 }

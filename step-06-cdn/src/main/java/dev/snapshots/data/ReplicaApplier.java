@@ -1,11 +1,9 @@
 package dev.snapshots.data;
 
+import dev.snapshots.background.BackgroundTask;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps one replica up to date: again and again, it fetches the log entries the replica has not
@@ -20,37 +18,26 @@ public final class ReplicaApplier implements AutoCloseable {
     private final DbNode replica;
     private volatile DbNode source;
     private volatile boolean paused;
-    private volatile UnsupportedOperationException unfinished;
-    private final ScheduledExecutorService schedule;
+    /** Its rounds: a batch applied, every interval. */
+    private final BackgroundTask rounds;
 
     public ReplicaApplier(DbNode replica, DbNode source) {
         this.replica = replica;
         this.source = source;
-        this.schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "applier-" + replica.name());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.rounds = new BackgroundTask("applier-" + replica.name(), this::tick);
     }
 
     /** Applies what there is now, then again every {@code interval}, until closed. */
     public ReplicaApplier start(Duration interval) {
-        schedule.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        rounds.start(interval);
         return this;
     }
 
+    /** A round; one that fails (the source or the replica down) is tried again next time. */
     private void tick() {
         synchronized (this) {
-            if (paused) {
-                return;
-            }
-            try {
+            if (!paused) {
                 applyBatch();
-            } catch (UnsupportedOperationException e) {
-                unfinished =
-                        e; // an exercise not done yet: kept, so a test can show it instead of waiting for a replica
-            } catch (RuntimeException e) {
-                // The source or the replica is down, or the exercise is not done: try again next time.
             }
         }
     }
@@ -104,7 +91,7 @@ public final class ReplicaApplier implements AutoCloseable {
 
     /** The stub this applier ran into in the background, if an exercise it needs is not done yet. */
     public Optional<UnsupportedOperationException> unfinished() {
-        return Optional.ofNullable(unfinished);
+        return rounds.unfinished();
     }
 
     public DbNode replica() {
@@ -113,11 +100,6 @@ public final class ReplicaApplier implements AutoCloseable {
 
     @Override
     public void close() {
-        schedule.shutdownNow();
-        try {
-            schedule.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        rounds.close();
     }
 }

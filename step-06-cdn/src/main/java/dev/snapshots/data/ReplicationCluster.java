@@ -1,5 +1,6 @@
 package dev.snapshots.data;
 
+import dev.snapshots.background.BackgroundTask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,9 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +30,10 @@ public final class ReplicationCluster implements AutoCloseable {
     private final List<DbNode> all = new CopyOnWriteArrayList<>();
     private final Map<String, Boolean> up = new ConcurrentHashMap<>();
     private final Map<String, ReplicaApplier> appliers = new ConcurrentHashMap<>();
-    private volatile UnsupportedOperationException unfinished;
-    private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "replication-monitor");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** The monitor's rounds: {@link #check}, every {@link #CHECK_EVERY}; a round that fails is logged. */
+    private final BackgroundTask monitor = new BackgroundTask(
+            "replication-monitor", this::check, e -> LOG.warn("replication monitor: {}", e.toString()));
+
     private int primaryFailures;
 
     private ReplicationCluster() {}
@@ -52,8 +48,7 @@ public final class ReplicationCluster implements AutoCloseable {
                 cluster.replicas.add(replica);
                 cluster.appliers.put(replica.name(), new ReplicaApplier(replica, cluster.primary).start(APPLY_EVERY));
             }
-            cluster.monitor.scheduleWithFixedDelay(
-                    cluster::check, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            cluster.monitor.start(CHECK_EVERY, CHECK_EVERY);
         } catch (RuntimeException e) {
             cluster.close();
             throw e;
@@ -111,28 +106,22 @@ public final class ReplicationCluster implements AutoCloseable {
 
     /** The monitor's round: replicas in or out of reads; the primary's failures counted towards a failover. */
     private void check() {
-        try {
-            for (DbNode replica : replicas) {
-                up.put(replica.name(), replica.reachable());
-            }
-            if (primary.reachable()) {
-                primaryFailures = 0;
-            } else if (++primaryFailures >= PRIMARY_FALL && !replicas.isEmpty()) {
-                LOG.warn("primary {} is not answering: failing over", primary.name());
-                failover();
-                primaryFailures = 0;
-            }
-        } catch (UnsupportedOperationException e) {
-            unfinished = e; // an exercise not done yet: kept, so a test can show it instead of waiting for a failover
-        } catch (RuntimeException e) {
-            LOG.warn("replication monitor: {}", e.toString());
+        for (DbNode replica : replicas) {
+            up.put(replica.name(), replica.reachable());
+        }
+        if (primary.reachable()) {
+            primaryFailures = 0;
+        } else if (++primaryFailures >= PRIMARY_FALL && !replicas.isEmpty()) {
+            LOG.warn("primary {} is not answering: failing over", primary.name());
+            failover();
+            primaryFailures = 0;
         }
     }
 
     /** The stub the cluster's background work (appliers, monitor) ran into, if an exercise it needs is not done yet. */
     public Optional<UnsupportedOperationException> unfinished() {
-        if (unfinished != null) {
-            return Optional.of(unfinished);
+        if (monitor.unfinished().isPresent()) {
+            return monitor.unfinished();
         }
         return appliers.values().stream()
                 .map(ReplicaApplier::unfinished)
@@ -190,12 +179,7 @@ public final class ReplicationCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        monitor.shutdownNow();
-        try {
-            monitor.awaitTermination(2, TimeUnit.SECONDS); // a check under way must not outlive the nodes
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        monitor.close(); // a check under way must not outlive the nodes
         appliers.values().forEach(ReplicaApplier::close);
         List<DbNode> nodes = new ArrayList<>(all);
         if (primary != null && !nodes.contains(primary)) {

@@ -1,11 +1,9 @@
 package dev.snapshots.data;
 
+import dev.snapshots.background.BackgroundTask;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Exercise 8.4: replication between data centres. Each centre's primary takes its own users'
@@ -25,8 +23,8 @@ public final class PeerApplier implements AutoCloseable {
     private final DbNode local;
     private final DbNode peer;
     private final String peerCentre;
-    private final ScheduledExecutorService schedule;
-    private volatile UnsupportedOperationException unfinished;
+    /** Its rounds: a batch from the peer, every interval. */
+    private final BackgroundTask rounds;
 
     /**
      * Applies, on {@code local} (this centre's primary), the log of {@code peer} (the primary of the
@@ -36,27 +34,14 @@ public final class PeerApplier implements AutoCloseable {
         this.local = local;
         this.peer = peer;
         this.peerCentre = peerCentre;
-        this.schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "peer-applier-" + peerCentre);
-            thread.setDaemon(true);
-            return thread;
-        });
+        // A round that fails (the ocean or a primary down) is tried again next time, from where this centre got to.
+        this.rounds = new BackgroundTask("peer-applier-" + peerCentre, this::applyBatch);
     }
 
     /** Applies what there is now, then again every {@code interval}, until closed. */
     public PeerApplier start(Duration interval) {
-        schedule.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        rounds.start(interval);
         return this;
-    }
-
-    private void tick() {
-        try {
-            applyBatch();
-        } catch (UnsupportedOperationException e) {
-            unfinished = e; // exercise 8.4 not done yet: kept, so a test can say so at once
-        } catch (RuntimeException e) {
-            // The ocean or a primary is down: try again next time, from where this centre got to.
-        }
     }
 
     /**
@@ -97,7 +82,7 @@ public final class PeerApplier implements AutoCloseable {
 
     /** The stub this applier ran into in the background, if exercise 8.4 is not done yet. */
     public Optional<UnsupportedOperationException> unfinished() {
-        return Optional.ofNullable(unfinished);
+        return rounds.unfinished();
     }
 
     /** How far this centre has applied the peer's log, and how far the peer's log goes: their gap is the lag. */
@@ -108,12 +93,7 @@ public final class PeerApplier implements AutoCloseable {
 
     @Override
     public void close() {
-        schedule.shutdownNow();
-        try {
-            schedule.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        rounds.close();
         peer.close();
     }
 }
