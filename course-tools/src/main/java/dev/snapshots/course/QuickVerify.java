@@ -68,7 +68,7 @@ public final class QuickVerify {
             System.setErr(toLog);
             compiled = compile(changed, toLog);
             if (compiled) {
-                runTests(exercise, results, settings);
+                runTests(Path.of("target/test-classes"), exercise, results, settings);
             }
         } finally {
             System.setOut(screen);
@@ -85,7 +85,7 @@ public final class QuickVerify {
      * The last net, as Surefire's {@code forkedProcessTimeoutInSeconds}: a test stuck where no JUnit
      * timeout can interrupt it (a socket read that waits for ever) ends the run after {@code seconds}.
      */
-    private static void watchdog(long seconds) {
+    static void watchdog(long seconds) {
         PrintStream screen = System.out;
         Thread watchdog = new Thread(
                 () -> {
@@ -126,10 +126,12 @@ public final class QuickVerify {
         for (Path file : changed) {
             (file.startsWith(Path.of("src", "test")) ? test : main).add(file.toString());
         }
-        return javac(main, "target/classes", log) && javac(test, "target/test-classes", log);
+        String classPath = System.getProperty("java.class.path");
+        return javac(main, "target/classes", classPath, log) && javac(test, "target/test-classes", classPath, log);
     }
 
-    private static boolean javac(List<String> files, String output, PrintStream log) {
+    /** Compiles {@code files} as Maven would, against {@code classPath}, into {@code output}. */
+    static boolean javac(List<String> files, String output, String classPath, PrintStream log) {
         if (files.isEmpty()) {
             return true;
         }
@@ -148,7 +150,7 @@ public final class QuickVerify {
                 "-sourcepath",
                 "",
                 "-classpath",
-                System.getProperty("java.class.path"),
+                classPath,
                 "-d",
                 output));
         arguments.addAll(files);
@@ -156,8 +158,11 @@ public final class QuickVerify {
         return compiler.run(null, log, log, arguments.toArray(String[]::new)) == 0;
     }
 
-    /** The exercise's tests (JUnit tag), recorded in {@code results} by {@link ResultsRecorder}. */
-    private static void runTests(String exercise, Path results, Properties settings) {
+    /**
+     * The exercise's tests (JUnit tag) found in {@code testClasses}, recorded in {@code results} by
+     * {@link ResultsRecorder}.
+     */
+    static void runTests(Path testClasses, String exercise, Path results, Properties settings) {
         Map<String, String> junit = new HashMap<>();
         for (String key : settings.stringPropertyNames()) {
             if (key.startsWith("system.")) {
@@ -169,7 +174,7 @@ public final class QuickVerify {
         // Read by ResultsRecorder, which JUnit's launcher creates below (META-INF/services).
         System.setProperty("course.results", results.toString());
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClasspathRoots(Set.of(Path.of("target/test-classes"))))
+                .selectors(selectClasspathRoots(Set.of(testClasses)))
                 .filters(TagFilter.includeTags(exercise))
                 .configurationParameters(junit)
                 .build();
