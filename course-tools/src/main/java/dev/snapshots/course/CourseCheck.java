@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * The maintainers' consistency check: for each step it proves the course's promises, one class each
  * ({@link StarterGraded}, {@link SolutionPasses}, {@link FillsStubs}, {@link CarriesForward},
- * {@link HintsAndTodos}, {@link Fast}, {@link ExerciseOrder}); CONTRIBUTING.md lists them. Each step's tests run twice,
+ * {@link HintsAndTodos}, {@link Fast}, {@link ExerciseOrder}, {@link NothingUnreachable}); CONTRIBUTING.md
+ * lists them. Each step's tests run twice,
  * on the starter and on the solution ({@link StepRun}).
  *
  * <p>Usage: {@code ./course check [step ...]}, which first builds, tests and installs these tools
@@ -49,7 +50,8 @@ public final class CourseCheck {
                                 Promise.notProven(CarriesForward.NAME, why),
                                 HintsAndTodos.check(step),
                                 Fast.check(starter, null),
-                                Promise.notProven(ExerciseOrder.NAME, why)));
+                                Promise.notProven(ExerciseOrder.NAME, why),
+                                NothingUnreachable.check(step)));
                 continue;
             }
             StepRun solution = Files.isDirectory(step.solutionDir()) ? StepRun.of(course, step, true) : null;
@@ -62,7 +64,8 @@ public final class CourseCheck {
                             CarriesForward.check(step, previous),
                             HintsAndTodos.check(step),
                             Fast.check(starter, solution),
-                            ExerciseOrder.check(course, step)));
+                            ExerciseOrder.check(course, step),
+                            NothingUnreachable.check(step)));
         }
         List<String> closing = template ? List.of() : List.of(fillsStubs.overall());
         System.exit(ReportTable.print(report, closing, System.out) ? 0 : 1);
