@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The promise that a step carries no code nothing reaches: every file of its starter's
@@ -78,7 +79,7 @@ final class NothingUnreachable {
             if (other == this) {
                 return false;
             }
-            if (text.contains(other.qualifiedName())) {
+            if (mentions(text, other.qualifiedName())) {
                 return true;
             }
             if (!names.contains(other.typeName)) {
@@ -88,6 +89,13 @@ final class NothingUnreachable {
                     || imports.contains(other.qualifiedName())
                     || packageImports.contains(other.packageName);
         }
+    }
+
+    /** Whether {@code text} holds {@code qualifiedName} whole (not {@code a.b.ServerPorts} for {@code a.b.Server}). */
+    static boolean mentions(String text, String qualifiedName) {
+        return Pattern.compile("(?<![\\w.])" + Pattern.quote(qualifiedName) + "(?!\\w)")
+                .matcher(text)
+                .find();
     }
 
     static Promise check(Course.Step step) throws IOException {
@@ -134,7 +142,7 @@ final class NothingUnreachable {
             boolean entry = source.path().startsWith("src/main/java/")
                     && ENTRY_POINTS.contains(
                             source.path().substring(source.path().lastIndexOf('/') + 1));
-            if (source.holdsTests() || entry || resources.contains(source.qualifiedName())) {
+            if (source.holdsTests() || entry || mentions(resources, source.qualifiedName())) {
                 reached.add(source);
                 todo.add(source);
             }

@@ -79,4 +79,14 @@ class NothingUnreachableTest {
                 .asString()
                 .startsWith("src/test/java/dev/snapshots/Helper.java: no test reaches it");
     }
+
+    @Test
+    void a_full_name_counts_only_whole() {
+        assertThat(NothingUnreachable.mentions("start(\"dev.snapshots.web.Server\")", "dev.snapshots.web.Server"))
+                .isTrue();
+        assertThat(NothingUnreachable.mentions("dev.snapshots.web.ServerPorts.draw()", "dev.snapshots.web.Server"))
+                .isFalse();
+        assertThat(NothingUnreachable.mentions("x.dev.snapshots.web.Server", "dev.snapshots.web.Server"))
+                .isFalse();
+    }
 }
