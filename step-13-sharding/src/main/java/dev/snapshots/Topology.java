@@ -558,7 +558,8 @@ public final class Topology implements AutoCloseable {
             this.jobQueue = new JobQueue(queueClient);
             this.blobDirectory = TemporaryFolders.create("snapshots-blobs-");
             starting.add(() -> TemporaryFolders.deleteTree(blobDirectory));
-            this.blobs = new FileBlobStore(blobDirectory);
+            // The blobs in a folder of their own: the temporary folder also names its owner (owner.pid).
+            this.blobs = new FileBlobStore(blobDirectory.resolve("blobs"));
             this.photoRepository = new PhotoRepository(cluster.primary().admin()).createTables();
             this.photos = new Photos(
                     new PhotoIntake(

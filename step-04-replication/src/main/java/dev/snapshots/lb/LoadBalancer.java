@@ -1,9 +1,8 @@
 package dev.snapshots.lb;
 
 import dev.snapshots.http.BalancerProof;
-import dev.snapshots.http.JettyErrors;
 import dev.snapshots.http.JsonErrors;
-import dev.snapshots.http.ListenQueue;
+import dev.snapshots.http.ServerSetup;
 import dev.snapshots.http.TooLarge;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -79,10 +78,7 @@ public final class LoadBalancer implements AutoCloseable {
         this.backendTimeout = backendTimeout;
         this.forwarder = forwarder;
         this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            // What Jetty refuses itself, before any route runs, is answered in JSON like everything else.
-            config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
-            config.jetty.modifyServer(ListenQueue::deepen);
+            ServerSetup.basics(config);
             config.http.maxRequestSize = MAX_BODY_BYTES;
             for (HandlerType method : METHODS) {
                 config.routes.addHttpHandler(method, "/", this::handle);
@@ -153,23 +149,7 @@ public final class LoadBalancer implements AutoCloseable {
                 List<Backend> untried =
                         healthy.stream().filter(b -> !tried.contains(b)).toList();
                 if (untried.isEmpty() || !retryPolicy.mayRetry(ctx.method().name(), tried.size())) {
-                    // 504: the backend took the request and did not answer in time (it may still be working
-                    // on it). 502: it could not be reached at all, a failed connect timing out included.
-                    boolean timedOut = unreachable instanceof HttpTimeoutException
-                            && !(unreachable instanceof HttpConnectTimeoutException);
-                    LOG.warn(
-                            "{} {}: {} at {} {} ({}); not retried",
-                            ctx.method(),
-                            ctx.path(),
-                            backend.name(),
-                            backend.address(),
-                            timedOut ? "did not answer in time" : "could not be reached",
-                            unreachable.toString());
-                    if (timedOut) {
-                        ctx.status(504).json(Map.of("error", "gateway timeout: the web server did not answer in time"));
-                    } else {
-                        ctx.status(502).json(Map.of("error", "bad gateway: the web server could not be reached"));
-                    }
+                    gaveUp(ctx, backend, unreachable);
                     return;
                 }
                 LOG.info("{} {}: {} did not answer; retrying", ctx.method(), ctx.path(), backend.name());
@@ -197,5 +177,28 @@ public final class LoadBalancer implements AutoCloseable {
             healthChecker.close();
         }
         app.stop();
+    }
+
+    /**
+     * The answer when no backend is left to try: 504 when the backend took the request and did not
+     * answer in time (it may still be working on it), 502 when it could not be reached at all (a
+     * failed connect timing out included).
+     */
+    private static void gaveUp(Context ctx, Backend backend, IOException unreachable) {
+        boolean timedOut =
+                unreachable instanceof HttpTimeoutException && !(unreachable instanceof HttpConnectTimeoutException);
+        LOG.warn(
+                "{} {}: {} at {} {} ({}); not retried",
+                ctx.method(),
+                ctx.path(),
+                backend.name(),
+                backend.address(),
+                timedOut ? "did not answer in time" : "could not be reached",
+                unreachable.toString());
+        if (timedOut) {
+            ctx.status(504).json(Map.of("error", "gateway timeout: the web server did not answer in time"));
+        } else {
+            ctx.status(502).json(Map.of("error", "bad gateway: the web server could not be reached"));
+        }
     }
 }

@@ -2,8 +2,7 @@ package dev.snapshots.web;
 
 import dev.snapshots.domain.ReadYourWrites;
 import dev.snapshots.domain.UserService;
-import dev.snapshots.http.JettyErrors;
-import dev.snapshots.http.ListenQueue;
+import dev.snapshots.http.ServerSetup;
 import dev.snapshots.http.TooLarge;
 import dev.snapshots.session.InMemorySessionStore;
 import io.javalin.Javalin;
@@ -44,12 +43,7 @@ public final class WebServer implements AutoCloseable {
         LoginRoutes loginRoutes = new LoginRoutes(users, sessions);
         HomePage homePage = new HomePage(name, users);
         this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            // What Jetty refuses itself, before any route runs (a %00 in the path, headers over its limit,
-            // a request line that is not HTTP), is answered in JSON like everything else.
-            config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
-            // A burst of connections waits in the kernel's queue while the server is busy (ListenQueue).
-            config.jetty.modifyServer(ListenQueue::deepen);
+            ServerSetup.basics(config);
             // Javalin reads no more of a body than this: past it, JsonBody answers 413.
             config.http.maxRequestSize = JsonBody.MAX_BYTES;
             // A body declared larger than that is refused with a 413 (TooLarge: far larger, at once,

@@ -10,7 +10,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * connection until the server accepts it; Java asks for a queue of 50 unless told otherwise, so a
  * burst of a few hundred connections that meets a server busy for a moment (a full pause of its
  * JVM, a slow accept) loses its 51st and later connections' handshakes, and those clients wait
- * seconds for a retry or, on some systems, are reset. Install it with
+ * seconds for a retry or, on some systems, are reset. {@link ServerSetup#basics} installs it:
  * {@code config.jetty.modifyServer(ListenQueue::deepen)}.
  */
 public final class ListenQueue {

@@ -238,6 +238,23 @@ public final class EdgeServer implements AutoCloseable {
         } catch (RuntimeException e) {
             return failed(stale, 502, "bad gateway: the origin could not be found", e);
         }
+        HttpRequest request = originRequest(ctx, to, target, stale);
+        originRequests.increment();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            boolean timedOut = e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException);
+            return timedOut
+                    ? failed(stale, 504, "gateway timeout: the origin did not answer in time", e)
+                    : failed(stale, 502, "bad gateway: the origin could not be reached", e);
+        }
+        originBodyBytes.add(response.body().length);
+        return fromOrigin(ctx, key, target, stale, response);
+    }
+
+    /** The request to the origin: the client's headers but those about its connection, and ours. */
+    private HttpRequest originRequest(Context ctx, InetSocketAddress to, String target, StoredResponse stale) {
         URI uri;
         try {
             uri = URI.create("http://" + to.getHostString() + ":" + to.getPort() + target);
@@ -258,18 +275,12 @@ public final class EdgeServer implements AutoCloseable {
             // A stale copy with a validator: ask whether it still holds (a 304 costs no body).
             Revalidation.conditionalHeaders(stale).forEach(request::setHeader);
         }
+        return request.build();
+    }
 
-        originRequests.increment();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            boolean timedOut = e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException);
-            return timedOut
-                    ? failed(stale, 504, "gateway timeout: the origin did not answer in time", e)
-                    : failed(stale, 502, "bad gateway: the origin could not be reached", e);
-        }
-        originBodyBytes.add(response.body().length);
+    /** What the origin's answer becomes: a refreshed, stale, new or uncacheable copy, kept or not. */
+    private Outcome fromOrigin(
+            Context ctx, String key, String target, StoredResponse stale, HttpResponse<byte[]> response) {
         Instant now = clock.instant();
         int status = response.statusCode();
 

@@ -10,7 +10,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * What Jetty refuses itself, before any route runs (a {@code %00} in the path, headers past the
  * size limit), answered in JSON like everything else: a status, and no page naming the server.
- * Install it with {@code config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson))}.
+ * {@link ServerSetup#basics} installs it: {@code config.jetty.modifyServer(server ->
+ * server.setErrorHandler(JettyErrors::inJson))}.
  */
 public final class JettyErrors {
 

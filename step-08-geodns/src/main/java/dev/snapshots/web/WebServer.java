@@ -2,12 +2,12 @@ package dev.snapshots.web;
 
 import dev.snapshots.domain.ReadYourWrites;
 import dev.snapshots.domain.UserService;
-import dev.snapshots.http.JettyErrors;
-import dev.snapshots.http.ListenQueue;
+import dev.snapshots.http.ServerSetup;
 import dev.snapshots.http.TooLarge;
 import dev.snapshots.session.FailureCounter;
 import dev.snapshots.session.SessionStore;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -67,24 +67,12 @@ public final class WebServer implements AutoCloseable {
         ProfileRoutes profileRoutes = new ProfileRoutes(users, sessions);
         HomePage homePage = new HomePage(name, users, assets, assetBase);
         this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            // What Jetty refuses itself, before any route runs (a %00 in the path, headers over its limit,
-            // a request line that is not HTTP), is answered in JSON like everything else.
-            config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
-            // A burst of connections waits in the kernel's queue while the server is busy (ListenQueue).
-            config.jetty.modifyServer(ListenQueue::deepen);
+            ServerSetup.basics(config);
             // Javalin reads no more of a body than this: past it, JsonBody answers 413.
             config.http.maxRequestSize = JsonBody.MAX_BYTES;
             // A body declared larger than that is refused with a 413 (TooLarge: far larger, at once,
             // without waiting for 2 GB; a little larger, after reading it away, so the client gets the answer).
-            config.routes.before(ctx -> {
-                TooLarge.refuseOver(ctx, JsonBody.MAX_BYTES);
-                // Read whole before any handler answers (Javalin keeps the bytes for it): a client that
-                // stops sending half-way is met here, on every route, and answered as the client's doing.
-                if (ctx.req().getContentLengthLong() != 0) {
-                    ctx.bodyAsBytes();
-                }
-            });
+            config.routes.before(this::beforeEach);
             config.routes.before(ctx -> {
                 ctx.header(SERVED_BY, name);
                 // Health checks are the balancer's, not the users': they are not counted.
@@ -96,20 +84,7 @@ public final class WebServer implements AutoCloseable {
                 }
                 ReadYourWrites.begin(position(ctx.cookie(SEEN_COOKIE)));
             });
-            config.routes.after(ctx -> {
-                long written = ReadYourWrites.end();
-                if (written > 0) {
-                    ctx.res().addHeader("Set-Cookie", SEEN_COOKIE + "=" + written + "; Path=/; HttpOnly; SameSite=Lax");
-                }
-                // Who may keep a copy of this answer, and for how long: every answer says (exercise 6.1).
-                String policy = OriginCachePolicy.cacheControl(
-                        ctx.path(),
-                        assets.isFingerprinted(ctx.path()),
-                        !ctx.res().getHeaders("Set-Cookie").isEmpty());
-                if (policy != null) {
-                    ctx.header("Cache-Control", policy);
-                }
-            });
+            config.routes.after(ctx -> afterEach(ctx, assets));
             config.routes.get("/", homePage::render);
             config.routes.get("/assets/{name}", homePage::asset);
             config.routes.get("/health", ctx -> {
@@ -189,6 +164,32 @@ public final class WebServer implements AutoCloseable {
             throw e;
         }
         return dead;
+    }
+
+    /** Every request's way in: who answers it, its body read whole, counted (probes aside). */
+    private void beforeEach(Context ctx) {
+        TooLarge.refuseOver(ctx, JsonBody.MAX_BYTES);
+        // Read whole before any handler answers (Javalin keeps the bytes for it): a client that
+        // stops sending half-way is met here, on every route, and answered as the client's doing.
+        if (ctx.req().getContentLengthLong() != 0) {
+            ctx.bodyAsBytes();
+        }
+    }
+
+    /** Every answer's way out: its caching policy, its cookies, its line in the access log. */
+    private void afterEach(Context ctx, AssetCatalog assets) {
+        long written = ReadYourWrites.end();
+        if (written > 0) {
+            ctx.res().addHeader("Set-Cookie", SEEN_COOKIE + "=" + written + "; Path=/; HttpOnly; SameSite=Lax");
+        }
+        // Who may keep a copy of this answer, and for how long: every answer says (exercise 6.1).
+        String policy = OriginCachePolicy.cacheControl(
+                ctx.path(),
+                assets.isFingerprinted(ctx.path()),
+                !ctx.res().getHeaders("Set-Cookie").isEmpty());
+        if (policy != null) {
+            ctx.header("Cache-Control", policy);
+        }
     }
 
     @Override

@@ -2,8 +2,7 @@ package dev.snapshots.web;
 
 import dev.snapshots.domain.ReadYourWrites;
 import dev.snapshots.domain.UserService;
-import dev.snapshots.http.JettyErrors;
-import dev.snapshots.http.ListenQueue;
+import dev.snapshots.http.ServerSetup;
 import dev.snapshots.http.TooLarge;
 import dev.snapshots.logging.RequestLogging;
 import dev.snapshots.photos.Photos;
@@ -11,6 +10,7 @@ import dev.snapshots.photos.Upload;
 import dev.snapshots.session.FailureCounter;
 import dev.snapshots.session.SessionStore;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -89,58 +89,11 @@ public final class WebServer implements AutoCloseable {
         ProfileRoutes profileRoutes = new ProfileRoutes(users, sessions);
         HomePage homePage = new HomePage(name, users, assets, assetBase);
         this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
-            // What Jetty refuses itself, before any route runs (a %00 in the path, headers over its limit,
-            // a request line that is not HTTP), is answered in JSON like everything else.
-            config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
-            // A burst of connections waits in the kernel's queue while the server is busy (ListenQueue).
-            config.jetty.modifyServer(ListenQueue::deepen);
+            ServerSetup.basics(config);
             // Javalin reads no more of a body than this (a photo's limit); JSON bodies have a smaller one.
             config.http.maxRequestSize = Upload.MAX_BYTES;
-            config.routes.before(ctx -> {
-                // Which server, which request: in every line it logs from here on (step 10).
-                RequestLogging.begin(ctx, "web", logHost);
-                ctx.header(SERVED_BY, name);
-                // A body declared larger than the limit is refused with a 413 (TooLarge: far larger, at
-                // once, without waiting for 2 GB; a little larger, after reading it away, so the client
-                // gets the answer).
-                TooLarge.refuseOver(ctx, Upload.MAX_BYTES);
-                // Every body is read whole before any handler answers (a 401 may come before the JSON
-                // is parsed): an answer sent while the client is still sending closes the connection
-                // under it, and the balancer cannot tell that from a crash (it answers 502). Since
-                // step 09 a body may be 2 MiB. Javalin keeps the bytes for the handler.
-                if (ctx.req().getContentLengthLong() != 0) {
-                    ctx.bodyAsBytes();
-                }
-                // Health checks are the balancer's, not the users': they are not counted.
-                if (!ctx.path().equals("/health")) {
-                    served.increment();
-                    if (!latency.isZero()) {
-                        Thread.sleep(latency.toMillis());
-                    }
-                }
-                ReadYourWrites.begin(position(ctx.cookie(SEEN_COOKIE)));
-            });
-            config.routes.after(ctx -> {
-                long written = ReadYourWrites.end();
-                if (written > 0) {
-                    ctx.res().addHeader("Set-Cookie", SEEN_COOKIE + "=" + written + "; Path=/; HttpOnly; SameSite=Lax");
-                }
-                // Who may keep a copy of this answer, and for how long: every answer says (exercise 6.1).
-                String policy = OriginCachePolicy.cacheControl(
-                        ctx.path(),
-                        assets.isFingerprinted(ctx.path()),
-                        !ctx.res().getHeaders("Set-Cookie").isEmpty());
-                if (policy != null) {
-                    ctx.header("Cache-Control", policy);
-                }
-                // Health checks are the balancer's, several a second: not worth a line each.
-                if (!ctx.path().equals("/health")) {
-                    RequestLogging.end(ctx, ACCESS, "by " + name);
-                } else {
-                    RequestLogging.end(ctx, null, null);
-                }
-            });
+            config.routes.before(ctx -> beforeEach(ctx, latency));
+            config.routes.after(ctx -> afterEach(ctx, assets));
             config.routes.get("/", homePage::render);
             config.routes.get("/assets/{name}", homePage::asset);
             config.routes.get("/health", ctx -> {
@@ -232,6 +185,54 @@ public final class WebServer implements AutoCloseable {
             throw e;
         }
         return dead;
+    }
+
+    /** Every request's way in: who answers it, its body read whole, counted (probes aside). */
+    private void beforeEach(Context ctx, Duration latency) throws InterruptedException {
+        // Which server, which request: in every line it logs from here on (step 10).
+        RequestLogging.begin(ctx, "web", logHost);
+        ctx.header(SERVED_BY, name);
+        // A body declared larger than the limit is refused with a 413 (TooLarge: far larger, at
+        // once, without waiting for 2 GB; a little larger, after reading it away, so the client
+        // gets the answer).
+        TooLarge.refuseOver(ctx, Upload.MAX_BYTES);
+        // Every body is read whole before any handler answers (a 401 may come before the JSON
+        // is parsed): an answer sent while the client is still sending closes the connection
+        // under it, and the balancer cannot tell that from a crash (it answers 502). Since
+        // step 09 a body may be 2 MiB. Javalin keeps the bytes for the handler.
+        if (ctx.req().getContentLengthLong() != 0) {
+            ctx.bodyAsBytes();
+        }
+        // Health checks are the balancer's, not the users': they are not counted.
+        if (!ctx.path().equals("/health")) {
+            served.increment();
+            if (!latency.isZero()) {
+                Thread.sleep(latency.toMillis());
+            }
+        }
+        ReadYourWrites.begin(position(ctx.cookie(SEEN_COOKIE)));
+    }
+
+    /** Every answer's way out: its caching policy, its cookies, its line in the access log. */
+    private void afterEach(Context ctx, AssetCatalog assets) {
+        long written = ReadYourWrites.end();
+        if (written > 0) {
+            ctx.res().addHeader("Set-Cookie", SEEN_COOKIE + "=" + written + "; Path=/; HttpOnly; SameSite=Lax");
+        }
+        // Who may keep a copy of this answer, and for how long: every answer says (exercise 6.1).
+        String policy = OriginCachePolicy.cacheControl(
+                ctx.path(),
+                assets.isFingerprinted(ctx.path()),
+                !ctx.res().getHeaders("Set-Cookie").isEmpty());
+        if (policy != null) {
+            ctx.header("Cache-Control", policy);
+        }
+        // Health checks are the balancer's, several a second: not worth a line each.
+        if (!ctx.path().equals("/health")) {
+            RequestLogging.end(ctx, ACCESS, "by " + name);
+        } else {
+            RequestLogging.end(ctx, null, null);
+        }
     }
 
     @Override

@@ -2,9 +2,8 @@ package dev.snapshots.cdn;
 
 import dev.snapshots.http.EntityTags;
 import dev.snapshots.http.HopByHop;
-import dev.snapshots.http.JettyErrors;
 import dev.snapshots.http.JsonErrors;
-import dev.snapshots.http.ListenQueue;
+import dev.snapshots.http.ServerSetup;
 import dev.snapshots.logging.RequestLogging;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
@@ -115,11 +114,8 @@ public final class EdgeServer implements AutoCloseable {
         this.purgeToken = purgeToken;
         this.clock = clock;
         this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
+            ServerSetup.basics(config);
             config.http.maxRequestSize = 1_024;
-            // What Jetty refuses itself, before any route runs (a %00 in the path), is answered in JSON too.
-            config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
-            config.jetty.modifyServer(ListenQueue::deepen);
             // Which server, which request: for a CDN user the edge is where a request meets us first.
             config.routes.before(ctx -> RequestLogging.begin(ctx, "edge", logHost));
             config.routes.after(ctx -> RequestLogging.end(ctx, ACCESS, ctx.res().getHeader(X_CACHE)));
@@ -246,6 +242,23 @@ public final class EdgeServer implements AutoCloseable {
         } catch (RuntimeException e) {
             return failed(stale, 502, "bad gateway: the origin could not be found", e);
         }
+        HttpRequest request = originRequest(ctx, to, target, stale);
+        originRequests.increment();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            boolean timedOut = e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException);
+            return timedOut
+                    ? failed(stale, 504, "gateway timeout: the origin did not answer in time", e)
+                    : failed(stale, 502, "bad gateway: the origin could not be reached", e);
+        }
+        originBodyBytes.add(response.body().length);
+        return fromOrigin(ctx, key, target, stale, response);
+    }
+
+    /** The request to the origin: the client's headers but those about its connection, and ours. */
+    private HttpRequest originRequest(Context ctx, InetSocketAddress to, String target, StoredResponse stale) {
         URI uri;
         try {
             uri = URI.create("http://" + to.getHostString() + ":" + to.getPort() + target);
@@ -266,18 +279,12 @@ public final class EdgeServer implements AutoCloseable {
             // A stale copy with a validator: ask whether it still holds (a 304 costs no body).
             Revalidation.conditionalHeaders(stale).forEach(request::setHeader);
         }
+        return request.build();
+    }
 
-        originRequests.increment();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            boolean timedOut = e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException);
-            return timedOut
-                    ? failed(stale, 504, "gateway timeout: the origin did not answer in time", e)
-                    : failed(stale, 502, "bad gateway: the origin could not be reached", e);
-        }
-        originBodyBytes.add(response.body().length);
+    /** What the origin's answer becomes: a refreshed, stale, new or uncacheable copy, kept or not. */
+    private Outcome fromOrigin(
+            Context ctx, String key, String target, StoredResponse stale, HttpResponse<byte[]> response) {
         Instant now = clock.instant();
         int status = response.statusCode();
 

@@ -1,9 +1,8 @@
 package dev.snapshots.lb;
 
 import dev.snapshots.http.BalancerProof;
-import dev.snapshots.http.JettyErrors;
 import dev.snapshots.http.JsonErrors;
-import dev.snapshots.http.ListenQueue;
+import dev.snapshots.http.ServerSetup;
 import dev.snapshots.http.TooLarge;
 import dev.snapshots.logging.RequestIds;
 import dev.snapshots.logging.RequestLogging;
@@ -102,13 +101,11 @@ public final class LoadBalancer implements AutoCloseable {
         this.forwarder = forwarder;
         this.metrics = new ServerMetrics("lb", metricsToken);
         this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
+            ServerSetup.basics(config);
             config.http.maxRequestSize = MAX_BODY_BYTES;
             // Headers up to 32 KiB (Jetty's default is 8): a long forged X-Request-Id is replaced at the
-            // edge, not refused. Beyond that, and whatever else Jetty refuses itself, a 4xx in JSON.
+            // edge, not refused (beyond that, Jetty's 431 in JSON, as ServerSetup has it).
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_HEADER_BYTES));
-            config.jetty.modifyServer(server -> server.setErrorHandler(JettyErrors::inJson));
-            config.jetty.modifyServer(ListenQueue::deepen);
             // Which server, which request: the id starts here, at the edge (exercise 10.1), and goes on.
             config.routes.before(ctx -> RequestLogging.begin(ctx, "lb", logHost));
             config.routes.after(ctx -> RequestLogging.end(ctx, ACCESS, ctx.attribute(BACKEND)));
@@ -194,23 +191,7 @@ public final class LoadBalancer implements AutoCloseable {
                 List<Backend> untried =
                         healthy.stream().filter(b -> !tried.contains(b)).toList();
                 if (untried.isEmpty() || !retryPolicy.mayRetry(ctx.method().name(), tried.size())) {
-                    // 504: the backend took the request and did not answer in time (it may still be working
-                    // on it). 502: it could not be reached at all, a failed connect timing out included.
-                    boolean timedOut = unreachable instanceof HttpTimeoutException
-                            && !(unreachable instanceof HttpConnectTimeoutException);
-                    LOG.warn(
-                            "{} {}: {} at {} {} ({}); not retried",
-                            ctx.method(),
-                            ctx.path(),
-                            backend.name(),
-                            backend.address(),
-                            timedOut ? "did not answer in time" : "could not be reached",
-                            unreachable.toString());
-                    if (timedOut) {
-                        ctx.status(504).json(Map.of("error", "gateway timeout: the web server did not answer in time"));
-                    } else {
-                        ctx.status(502).json(Map.of("error", "bad gateway: the web server could not be reached"));
-                    }
+                    gaveUp(ctx, backend, unreachable);
                     return;
                 }
                 LOG.info("{} {}: {} did not answer; retrying", ctx.method(), ctx.path(), backend.name());
@@ -240,5 +221,28 @@ public final class LoadBalancer implements AutoCloseable {
         }
         app.stop();
         metrics.close();
+    }
+
+    /**
+     * The answer when no backend is left to try: 504 when the backend took the request and did not
+     * answer in time (it may still be working on it), 502 when it could not be reached at all (a
+     * failed connect timing out included).
+     */
+    private static void gaveUp(Context ctx, Backend backend, IOException unreachable) {
+        boolean timedOut =
+                unreachable instanceof HttpTimeoutException && !(unreachable instanceof HttpConnectTimeoutException);
+        LOG.warn(
+                "{} {}: {} at {} {} ({}); not retried",
+                ctx.method(),
+                ctx.path(),
+                backend.name(),
+                backend.address(),
+                timedOut ? "did not answer in time" : "could not be reached",
+                unreachable.toString());
+        if (timedOut) {
+            ctx.status(504).json(Map.of("error", "gateway timeout: the web server did not answer in time"));
+        } else {
+            ctx.status(502).json(Map.of("error", "bad gateway: the web server could not be reached"));
+        }
     }
 }
