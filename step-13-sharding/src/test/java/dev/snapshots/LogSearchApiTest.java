@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.logging.LogPipeline;
 import dev.snapshots.logging.LogSettings;
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -95,6 +99,28 @@ class LogSearchApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(posted.status()).as("POST to the search: %s", posted).isBetween(404, 405);
         assertJsonError(posted);
+    }
+
+    @Test
+    void a_request_jetty_refuses_itself_gets_a_4xx_in_json_naming_no_server_software() throws IOException {
+        for (String request :
+                List.of("GET /%00 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "NOT HTTP AT ALL\r\n\r\n")) {
+            String answer;
+            try (Socket socket = new Socket()) {
+                socket.connect(pipeline.searchAddress(), 2_000);
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+                answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            }
+            String head = answer.split("\r\n\r\n", 2)[0].toLowerCase(Locale.ROOT);
+            assertThat(answer)
+                    .as(
+                            "the log search's answer to %s",
+                            request.lines().findFirst().orElse(""))
+                    .startsWith("HTTP/1.1 4");
+            assertThat(head).as("its headers").contains("content-type: application/json");
+            assertThat(answer.toLowerCase(Locale.ROOT)).as("its answer").doesNotContain("jetty");
+        }
     }
 
     private static URI uri(String path) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snapshots.http.BearerToken;
 import dev.snapshots.http.JsonErrors;
+import dev.snapshots.http.ServerSetup;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -34,7 +35,7 @@ public final class LogSearchServer implements AutoCloseable {
         this.store = store;
         this.token = new BearerToken(token);
         this.app = Javalin.create(config -> {
-            config.startup.showJavalinBanner = false;
+            ServerSetup.basics(config);
             config.routes.before(this::authorise);
             config.routes.get("/api/logs", this::search);
             JsonErrors.install(config, LOG, "log search", 500, "internal error");
