@@ -72,18 +72,7 @@ public final class WebServer implements AutoCloseable {
             config.http.maxRequestSize = JsonBody.MAX_BYTES;
             // A body declared larger than that is refused with a 413 (TooLarge: far larger, at once,
             // without waiting for 2 GB; a little larger, after reading it away, so the client gets the answer).
-            config.routes.before(this::beforeEach);
-            config.routes.before(ctx -> {
-                ctx.header(SERVED_BY, name);
-                // Health checks are the balancer's, not the users': they are not counted.
-                if (!ctx.path().equals("/health")) {
-                    served.increment();
-                    if (!latency.isZero()) {
-                        Thread.sleep(latency.toMillis());
-                    }
-                }
-                ReadYourWrites.begin(position(ctx.cookie(SEEN_COOKIE)));
-            });
+            config.routes.before(ctx -> beforeEach(ctx, latency));
             config.routes.after(ctx -> afterEach(ctx, assets));
             config.routes.get("/", homePage::render);
             config.routes.get("/assets/{name}", homePage::asset);
@@ -167,16 +156,25 @@ public final class WebServer implements AutoCloseable {
     }
 
     /** Every request's way in: who answers it, its body read whole, counted (probes aside). */
-    private void beforeEach(Context ctx) {
+    private void beforeEach(Context ctx, Duration latency) throws InterruptedException {
         TooLarge.refuseOver(ctx, JsonBody.MAX_BYTES);
         // Read whole before any handler answers (Javalin keeps the bytes for it): a client that
         // stops sending half-way is met here, on every route, and answered as the client's doing.
         if (ctx.req().getContentLengthLong() != 0) {
             ctx.bodyAsBytes();
         }
+        ctx.header(SERVED_BY, name);
+        // Health checks are the balancer's, not the users': they are not counted.
+        if (!ctx.path().equals("/health")) {
+            served.increment();
+            if (!latency.isZero()) {
+                Thread.sleep(latency.toMillis());
+            }
+        }
+        ReadYourWrites.begin(position(ctx.cookie(SEEN_COOKIE)));
     }
 
-    /** Every answer's way out: its caching policy, its cookies, its line in the access log. */
+    /** Every answer's way out: its caching policy, and the read-your-writes cookie when it wrote. */
     private void afterEach(Context ctx, AssetCatalog assets) {
         long written = ReadYourWrites.end();
         if (written > 0) {

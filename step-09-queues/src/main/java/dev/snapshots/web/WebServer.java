@@ -198,7 +198,7 @@ public final class WebServer implements AutoCloseable {
         ReadYourWrites.begin(position(ctx.cookie(SEEN_COOKIE)));
     }
 
-    /** Every answer's way out: its caching policy, its cookies, its line in the access log. */
+    /** Every answer's way out: its caching policy, and the read-your-writes cookie when it wrote. */
     private void afterEach(Context ctx, AssetCatalog assets) {
         long written = ReadYourWrites.end();
         if (written > 0) {

@@ -213,7 +213,7 @@ public final class WebServer implements AutoCloseable {
         ReadYourWrites.begin(position(ctx.cookie(SEEN_COOKIE)));
     }
 
-    /** Every answer's way out: its caching policy, its cookies, its line in the access log. */
+    /** Every answer's way out: its caching policy, the read-your-writes cookie, its access-log line. */
     private void afterEach(Context ctx, AssetCatalog assets) {
         long written = ReadYourWrites.end();
         if (written > 0) {
