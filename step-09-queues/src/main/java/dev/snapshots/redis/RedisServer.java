@@ -1,5 +1,6 @@
 package dev.snapshots.redis;
 
+import dev.snapshots.data.TemporaryFolders;
 import dev.snapshots.net.ServerPorts;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,9 +31,11 @@ import redis.embedded.model.OsArchitecture;
 
 /**
  * A Redis server: a real redis-server process (the binary shipped by embedded-redis) on a loopback
- * port, with nothing written to disk. It can be stopped and started again on the same port. Each
- * tier that keeps its data in Redis (the cache tier first) runs on one of its own, started with that
- * tier's settings. Provided code.
+ * port. It can be stopped and started again on the same port. Each tier that keeps its data in Redis
+ * (the cache tier first) runs on one of its own, started with that tier's settings. By default it
+ * writes nothing to disk; a tier that must not forget (the queue) turns on Redis's append-only file
+ * in its settings, kept in a folder of this server's own, so that a new process on the same port
+ * replays it. Provided code.
  *
  * <p>It trusts nobody for being on the same machine: it asks every client for a password made for
  * this server ({@code requirepass}), handed over in a config file only its owner can read, never on
@@ -55,6 +58,8 @@ public final class RedisServer implements AutoCloseable {
     private final int port;
     private final List<String> settings;
     private final String password = newSecret();
+    /** Redis's working folder ({@code dir}): its append-only file, when its settings ask for one. */
+    private final Path folder;
     /** The last lines the server printed, to explain a failed start. */
     private final Deque<String> output = new ArrayDeque<>();
 
@@ -71,6 +76,7 @@ public final class RedisServer implements AutoCloseable {
     private RedisServer(int port, List<String> settings) {
         this.port = port;
         this.settings = List.copyOf(settings);
+        this.folder = TemporaryFolders.create("snapshots-redis-data-");
     }
 
     /**
@@ -80,12 +86,20 @@ public final class RedisServer implements AutoCloseable {
     public static RedisServer startTemporary(List<String> settings) {
         return ServerPorts.startOnFreePort(port -> {
             RedisServer server = new RedisServer(port, settings);
-            server.start();
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
             return server;
         });
     }
 
-    /** Starts the server (again, after {@link #stop()}): same port, same password, empty memory. */
+    /**
+     * Starts the server (again, after {@link #stop()}): same port, same password, and an empty memory
+     * unless the settings keep an append-only file, which the new process replays.
+     */
     public synchronized void start() {
         stopped = false;
         if (process != null) {
@@ -114,7 +128,10 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
-    /** Kills the server: connections break, every cached key is gone. A supervisor leaves it down. */
+    /**
+     * Kills the server: connections break, and every key is gone but those in an append-only file.
+     * A supervisor leaves it down.
+     */
     public synchronized void stop() {
         stopped = true;
         halt();
@@ -132,8 +149,9 @@ public final class RedisServer implements AutoCloseable {
     /**
      * Starts a new process whenever this one dies without {@link #stop()} being asked (killed, or
      * crashed): what systemd's {@code Restart=on-failure} or a Kubernetes restart policy does for a
-     * real server. The new one has the same port and password and an empty memory, and the clients'
-     * next connections reach it. Tests that kill a server to watch the site cope leave this off.
+     * real server. The new one has the same port and password, an empty memory unless the settings
+     * keep an append-only file (then it replays it: the queue's jobs survive), and the clients' next
+     * connections reach it. Tests that kill a server to watch the site cope leave this off.
      */
     public synchronized RedisServer supervise() {
         if (!supervised) {
@@ -220,9 +238,15 @@ public final class RedisServer implements AutoCloseable {
         return password;
     }
 
+    /** Stops the server for good and deletes its folder, append-only file and all. */
     @Override
     public void close() {
         stop();
+        try {
+            TemporaryFolders.deleteTree(folder);
+        } catch (IOException e) {
+            // Only housekeeping: the next server's sweep deletes a folder whose owner has ended.
+        }
     }
 
     private Path writeConfig() throws IOException {
@@ -240,6 +264,7 @@ public final class RedisServer implements AutoCloseable {
                 "bind 127.0.0.1",
                 "protected-mode yes",
                 "requirepass " + password,
+                "dir \"" + folder.toAbsolutePath() + "\"",
                 "save \"\"",
                 "appendonly no",
                 "daemonize no",

@@ -40,9 +40,14 @@ public record QueueSettings(
     /**
      * The queue tier's Redis settings. A queue is not a cache: a job evicted to make room is a photo
      * that never gets its thumbnails, so Redis must refuse writes when full ({@code noeviction}), not
-     * forget old keys.
+     * forget old keys. For the same reason it keeps an append-only file: every write is appended
+     * before its answer goes out, so a Redis killed and started again replays every job it ever
+     * accepted (and the workers' group and their unacknowledged deliveries). {@code everysec} asks
+     * the disk to flush once a second: a killed process loses nothing (the operating system holds
+     * what was written), a machine that loses power may lose the last second ({@code always} would
+     * not, at a flush per write).
      */
     public static List<String> redisSettings() {
-        return List.of("maxmemory 64mb", "maxmemory-policy noeviction");
+        return List.of("maxmemory 64mb", "maxmemory-policy noeviction", "appendonly yes", "appendfsync everysec");
     }
 }

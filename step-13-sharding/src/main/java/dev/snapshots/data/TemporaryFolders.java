@@ -12,10 +12,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Folders a process keeps its tiers' files in (a database's, the blob store's), deleted when their
- * owner closes them. Each holds its process's id ({@link #OWNER_FILE}): a process that was killed
- * cannot delete its folders, so the next one to make a folder of the same kind deletes those whose
- * process is gone. Provided code.
+ * Folders a process keeps its tiers' files in (a database's, the blob store's, a Redis server's),
+ * deleted when their owner closes them. Each holds its process's id ({@link #OWNER_FILE}): a process
+ * that was killed cannot delete its folders, so the next one to make a folder of the same kind
+ * deletes those whose process is gone. Provided code.
  */
 public final class TemporaryFolders {
 
