@@ -21,6 +21,7 @@ public final class DbNode implements AutoCloseable {
     private final Database admin;
     private final Database reader;
     private final LongAdder webStatements = new LongAdder();
+    private final LongAdder positionReads = new LongAdder();
     /** Never a known one ("reader" would let any local process read every user and hash). */
     private final String readerPassword;
 
@@ -77,7 +78,13 @@ public final class DbNode implements AutoCloseable {
 
     /** How far this node has got in the replication log. */
     public long position() {
+        positionReads.increment();
         return admin.call(ReplicationLog::position);
+    }
+
+    /** How many times {@link #position()} was asked here: how often a wait looked at this node. */
+    public long positionReads() {
+        return positionReads.sum();
     }
 
     /** True when the node answers a trivial query. */

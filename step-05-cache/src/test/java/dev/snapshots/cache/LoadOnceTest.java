@@ -140,6 +140,7 @@ class LoadOnceTest {
             AtomicInteger loads = new AtomicInteger();
             int readers = 10;
             List<Thread> readerThreads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.Set<Thread> loading = java.util.concurrent.ConcurrentHashMap.newKeySet();
             java.util.concurrent.CyclicBarrier startLine = new java.util.concurrent.CyclicBarrier(readers);
             java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(readers);
             try {
@@ -150,9 +151,10 @@ class LoadOnceTest {
                         startLine.await(5, java.util.concurrent.TimeUnit.SECONDS);
                         return users.loadOnce(1, () -> {
                             loads.incrementAndGet();
+                            loading.add(Thread.currentThread());
                             // A slow read: it ends only once every other reader waits (joined, or
                             // loading too), however late the machine let them arrive.
-                            othersWait(readerThreads, readers);
+                            othersWait(readerThreads, loading, readers);
                             return database.findById(1);
                         });
                     }));
@@ -223,23 +225,24 @@ class LoadOnceTest {
     }
 
     /**
-     * Returns once every other reader waits inside {@code loadOnce} (joined a load, blocked on a lock,
-     * or loading too) or has ended; at most 5 s, then the count decides. A reader still on its way
+     * Returns once every other reader waits inside {@code loadOnce} (loading too, joined a load, or
+     * blocked on a lock) or has ended; at most 5 s, then the count decides. A reader still on its way
      * (at the start line, or running) is waited for: it must not arrive after the load has ended.
      */
-    private static void othersWait(List<Thread> readers, int count) {
+    private static void othersWait(List<Thread> readers, java.util.Set<Thread> loading, int count) {
         long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < giveUp) {
             if (readers.size() == count
                     && readers.stream()
                             .filter(reader -> reader != Thread.currentThread())
-                            .allMatch(LoadOnceTest::waitsInLoadOnce)) {
+                            .allMatch(reader -> loading.contains(reader) || waitsInLoadOnce(reader))) {
                 return;
             }
             sleep(5);
         }
     }
 
+    /** A reader parked or blocked somewhere inside {@code loadOnce}, or ended. */
     private static boolean waitsInLoadOnce(Thread reader) {
         Thread.State state = reader.getState();
         if (state == Thread.State.TERMINATED) {
