@@ -39,35 +39,52 @@ public final class Demo {
         Topology topology = (redis.isPresent() ? site.cache(ttl, redis.get()) : site.cache(ttl)).start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
-        HttpResponse<String> alice = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/users"))
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-
-        System.out.println();
-        System.out.println("Step 05 is running: Redis ("
-                + redis.map(r -> r.host() + ":" + r.port())
-                        .orElse("127.0.0.1:" + topology.cacheServer().port())
-                + ") in front of the replicated database.");
-        System.out.println("  load balancer   " + base + "/   (reload it: 'served by' takes turns)");
-        System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: "
-                + alice.statusCode() + ")");
-        for (WebServer server : topology.webServers()) {
-            System.out.println("  " + server.name() + "           http://127.0.0.1:"
-                    + server.address().getPort() + "/");
-        }
-        System.out.println("Log in as alice@example.com / correct horse: the balancer pins you to one server.");
-        System.out.println("Press Ctrl+C to stop.");
+        int alice = signUpAlice(base);
+        printAddresses(topology, redis, base, alice);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             topology.close();
             stopped.countDown();
         }));
+        narrate(topology, stopped);
+    }
+
+    /** Signs alice@example.com up through the balancer; returns the answer's status. */
+    private static int signUpAlice(String base) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/users"))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    private static void printAddresses(Topology topology, Optional<RedisConfig> redis, String base, int alice) {
+        System.out.println();
+        System.out.println("Step 05 is running: Redis ("
+                + redis.map(r -> r.host() + ":" + r.port())
+                        .orElse("127.0.0.1:" + topology.cacheServer().port())
+                + ") in front of the replicated database.");
+        System.out.println("  load balancer   " + base + "/   (reload it: 'served by' takes turns)");
+        System.out.println(
+                "  a user          " + base + "/api/users/1   (sign-up of alice@example.com: " + alice + ")");
+        for (WebServer server : topology.webServers()) {
+            System.out.println("  " + server.name() + "           http://127.0.0.1:"
+                    + server.address().getPort() + "/");
+        }
+        System.out.println("Log in as alice@example.com / correct horse: the balancer pins you to one server.");
+        System.out.println("Press Ctrl+C to stop.");
+    }
+
+    /**
+     * Every 5 s until the demo stops: Redis up or down and the database reads so far; at 20 s Redis is
+     * killed, at 40 s started again (not a Redis server of yours).
+     */
+    private static void narrate(Topology topology, CountDownLatch stopped) throws InterruptedException {
         long started = System.nanoTime();
         boolean killed = false;
         boolean restarted = false;

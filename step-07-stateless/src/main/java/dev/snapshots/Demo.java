@@ -47,16 +47,32 @@ public final class Demo {
         Topology topology = (redis.isPresent() ? site.cache(ttl, redis.get()) : site.cache(ttl)).start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
-        String edge = "http://localhost:" + topology.edge().address().getPort();
-        HttpResponse<String> alice = HttpClient.newHttpClient()
+        int alice = signUpAlice(base);
+        printAddresses(topology, sessionRedis, base, alice);
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            topology.close();
+            stopped.countDown();
+        }));
+        narrate(topology, stopped);
+    }
+
+    /** Signs alice@example.com up through the balancer; returns the answer's status. */
+    private static int signUpAlice(String base) throws Exception {
+        return HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(base + "/api/users"))
                                 .POST(
                                         HttpRequest.BodyPublishers.ofString(
                                                 "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
                                 .build(),
-                        HttpResponse.BodyHandlers.ofString());
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
 
+    private static void printAddresses(Topology topology, Optional<RedisConfig> sessionRedis, String base, int alice) {
+        String edge = "http://localhost:" + topology.edge().address().getPort();
         System.out.println();
         System.out.println("Step 07 is running: stateless web servers, sessions on the session tier ("
                 + sessionRedis
@@ -65,8 +81,8 @@ public final class Demo {
                 + ").");
         System.out.println("  the page        " + base + "/   (from the origin; its assets from the edge)");
         System.out.println("  the edge        " + edge + "/assets/app.css   (see X-Cache and Age: curl -i)");
-        System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: "
-                + alice.statusCode() + ")");
+        System.out.println(
+                "  a user          " + base + "/api/users/1   (sign-up of alice@example.com: " + alice + ")");
         for (WebServer server : topology.webServers()) {
             System.out.println("  " + server.name() + "           http://127.0.0.1:"
                     + server.address().getPort() + "/");
@@ -75,12 +91,10 @@ public final class Demo {
         System.out.println("  curl -i -X POST -H 'Authorization: Bearer " + topology.purgeToken() + "' '" + edge
                 + EdgeServer.PURGE_PATH + "?prefix=/assets/'");
         System.out.println("Press Ctrl+C to stop.");
+    }
 
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            topology.close();
-            stopped.countDown();
-        }));
+    /** Every 5 s until the demo stops: the web servers up; at 30 s web-2 is killed, at 60 s started again. */
+    private static void narrate(Topology topology, CountDownLatch stopped) throws InterruptedException {
         long started = System.nanoTime();
         int web2Port = topology.webServer("web-2").address().getPort();
         boolean killed = false;

@@ -11,6 +11,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,6 +83,32 @@ public final class Demo {
 
         HttpClient http = HttpClient.newHttpClient();
         Random random = new Random(9);
+        uploadForty(http, site, random);
+        streamCameraPhotos(http, site, random);
+        System.out.println("Now two 12-megapixel photos a second for two minutes; in 10 s the demo kills worker-1"
+                + " while it holds a job.");
+        // Ten seconds in, worker-1 killed (SIGKILL, as kill -9) at a moment when it holds a job: that job
+        // is neither done nor lost, and comes back to worker-2 once the visibility timeout runs out.
+        long started = System.nanoTime();
+        Thread killer = new Thread(
+                () -> killInTheMiddleOfAJob(topology.jobQueue(), workers.get(0), "worker-1", started), "demo-kill");
+        killer.setDaemon(true);
+        killer.start();
+        while (!stopped.await(2, TimeUnit.SECONDS)) {
+            System.out.printf(
+                    "[%3d s] queue: %d jobs (%d in flight); photos: %d queued, %d ready, %d failed; dead letters: %d%n",
+                    seconds(started),
+                    topology.jobQueue().depth(),
+                    topology.jobQueue().inFlight(),
+                    topology.photoRepository().count(PhotoStatus.QUEUED),
+                    topology.photoRepository().count(PhotoStatus.READY),
+                    topology.photoRepository().count(PhotoStatus.FAILED),
+                    topology.jobQueue().deadLetters().size());
+        }
+    }
+
+    /** Forty small photos, the twenty-first of them a poison job; prints a few of the answers. */
+    private static void uploadForty(HttpClient http, String site, Random random) throws Exception {
         for (int i = 0; i < 40; i++) {
             byte[] photo = picture(random);
             if (i == 20) {
@@ -101,9 +128,10 @@ public final class Demo {
                 System.out.println("upload " + i + " → " + answer.statusCode() + " " + answer.body());
             }
         }
-        // Then a steady stream of camera-sized photos (12 megapixels), two a second for two minutes, and
-        // ten seconds in, worker-1 killed (SIGKILL, as kill -9) at a moment when it holds a job: that job
-        // is neither done nor lost, and comes back to worker-2 once the visibility timeout runs out.
+    }
+
+    /** Then a steady stream of camera-sized photos (12 megapixels), two a second for two minutes. */
+    private static void streamCameraPhotos(HttpClient http, String site, Random random) throws IOException {
         byte[][] camera = {picture(random, 4000, 3000), picture(random, 4000, 3000)};
         ScheduledExecutorService stream = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "camera-uploads");
@@ -132,24 +160,6 @@ public final class Demo {
                 0,
                 500,
                 TimeUnit.MILLISECONDS);
-        System.out.println("Now two 12-megapixel photos a second for two minutes; in 10 s the demo kills worker-1"
-                + " while it holds a job.");
-        long started = System.nanoTime();
-        Thread killer = new Thread(
-                () -> killInTheMiddleOfAJob(topology.jobQueue(), workers.get(0), "worker-1", started), "demo-kill");
-        killer.setDaemon(true);
-        killer.start();
-        while (!stopped.await(2, TimeUnit.SECONDS)) {
-            System.out.printf(
-                    "[%3d s] queue: %d jobs (%d in flight); photos: %d queued, %d ready, %d failed; dead letters: %d%n",
-                    seconds(started),
-                    topology.jobQueue().depth(),
-                    topology.jobQueue().inFlight(),
-                    topology.photoRepository().count(PhotoStatus.QUEUED),
-                    topology.photoRepository().count(PhotoStatus.READY),
-                    topology.photoRepository().count(PhotoStatus.FAILED),
-                    topology.jobQueue().deadLetters().size());
-        }
     }
 
     /**

@@ -81,26 +81,51 @@ public final class Demo {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(picture(new Random(10)))),
                 "upload");
         String photo = JSON.readTree(upload.body()).path("id").asText();
+        HttpResponse<String> failed = stageBrokenPhoto(topology, site);
+        Thread.sleep(3_000); // the workers make the thumbnails; every tier ships its lines
+
+        System.out.println();
+        System.out.println(
+                "Step 10 is running: " + site + "/ with 2 worker processes, and the log search at " + search);
+        printLines(search, token, upload, photo, failed);
+        printHowToSearch(site, search, token, signUp, login);
+        System.out.println("Press Ctrl+C to stop.");
+
+        long started = System.nanoTime();
+        while (!stopped.await(5, TimeUnit.SECONDS)) {
+            System.out.printf(
+                    "[%3d s] log tier: %d lines indexed; in-process servers shipped %d, dropped %d%n",
+                    Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                    topology.logs().indexer().indexed(),
+                    topology.logs().shipped(),
+                    topology.logs().dropped());
+        }
+    }
+
+    /**
+     * A bug, staged: a second upload whose row is given no valid status, so reading that photo fails
+     * with a 500; returns that answer.
+     */
+    private static HttpResponse<String> stageBrokenPhoto(Topology topology, String site) throws Exception {
         HttpResponse<String> broken = send(
                 HttpRequest.newBuilder(URI.create(site + "/api/photos"))
                         .header("Content-Type", "image/png")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(picture(new Random(11)))),
                 "a second upload");
         String brokenPhoto = JSON.readTree(broken.body()).path("id").asText();
-        // A bug, staged: the row's status is no status, so reading the photo fails with a 500.
         topology.cluster()
                 .primary()
                 .admin()
                 .call(handle -> handle.createUpdate("UPDATE photos SET status = 'BROKEN' WHERE id = :id")
                         .bind("id", brokenPhoto)
                         .execute());
-        HttpResponse<String> failed =
-                send(HttpRequest.newBuilder(URI.create(site + "/api/photos/" + brokenPhoto)), "the broken photo");
-        Thread.sleep(3_000); // the workers make the thumbnails; every tier ships its lines
+        return send(HttpRequest.newBuilder(URI.create(site + "/api/photos/" + brokenPhoto)), "the broken photo");
+    }
 
-        System.out.println();
-        System.out.println(
-                "Step 10 is running: " + site + "/ with 2 worker processes, and the log search at " + search);
+    /** The upload's lines on every tier, then the 500's line, found by its error id. */
+    private static void printLines(
+            String search, String token, HttpResponse<String> upload, String photo, HttpResponse<String> failed)
+            throws Exception {
         System.out.println("The upload (photo " + photo + "), request " + id(upload) + ", on every tier:");
         for (JsonNode line : search(search, token, "request_id", id(upload))) {
             System.out.printf(
@@ -124,6 +149,10 @@ public final class Demo {
                     line.path("message").asText(),
                     trace.lines().limit(3).toList());
         }
+    }
+
+    private static void printHowToSearch(
+            String site, String search, String token, HttpResponse<String> signUp, HttpResponse<String> login) {
         System.out.println("Search for yourself (sign-up " + id(signUp) + ", login " + id(login) + "):");
         System.out.println(
                 "  curl -s -H 'Authorization: Bearer " + token + "' '" + search + "?request_id=" + id(login) + "'");
@@ -132,17 +161,6 @@ public final class Demo {
         System.out.println("  curl -i -H 'X-Request-Id: my-first-request' " + site + "/api/users/1");
         System.out.println(
                 "  curl -s -H 'Authorization: Bearer " + token + "' '" + search + "?request_id=<the id it answered>'");
-        System.out.println("Press Ctrl+C to stop.");
-
-        long started = System.nanoTime();
-        while (!stopped.await(5, TimeUnit.SECONDS)) {
-            System.out.printf(
-                    "[%3d s] log tier: %d lines indexed; in-process servers shipped %d, dropped %d%n",
-                    Duration.ofNanos(System.nanoTime() - started).toSeconds(),
-                    topology.logs().indexer().indexed(),
-                    topology.logs().shipped(),
-                    topology.logs().dropped());
-        }
     }
 
     private static HttpRequest.Builder post(String url, String json) {

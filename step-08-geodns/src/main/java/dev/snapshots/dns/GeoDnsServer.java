@@ -142,22 +142,47 @@ public final class GeoDnsServer implements AutoCloseable {
         response.getHeader().setFlag(Flags.AA);
 
         OPTRecord opt = query.getOPT();
-        Optional<ClientSubnetOption> subnet = opt == null
+        Optional<ClientSubnetOption> subnet = clientSubnet(opt);
+        addAnswer(
+                response,
+                question,
+                centreFor(subnet.map(ClientSubnetOption::getAddress).orElse(from)));
+        int limit = PLAIN_UDP_LIMIT;
+        if (opt != null) {
+            limit = Math.max(PLAIN_UDP_LIMIT, Math.min(opt.getPayloadSize(), 4096));
+            // RFC 7871 §7.2.1: echo the client's subnet, with the scope the answer holds for.
+            List<EDNSOption> echoed = subnet.<List<EDNSOption>>map(s -> List.of(new ClientSubnetOption(
+                            s.getSourcePrefixLength(), s.getSourcePrefixLength(), s.getAddress())))
+                    .orElse(List.of());
+            response.addRecord(new OPTRecord(4096, 0, 0, 0, echoed), Section.ADDITIONAL);
+        }
+        return Optional.of(response.toWire(limit));
+    }
+
+    /** The client's subnet, when a resolver passed it on (EDNS Client Subnet, RFC 7871). */
+    private static Optional<ClientSubnetOption> clientSubnet(OPTRecord opt) {
+        return opt == null
                 ? Optional.empty()
                 : opt.getOptions(EDNSOption.Code.CLIENT_SUBNET).stream()
                         .filter(ClientSubnetOption.class::isInstance)
                         .map(ClientSubnetOption.class::cast)
                         .findFirst();
-        InetAddress client = subnet.map(ClientSubnetOption::getAddress).orElse(from);
-        Optional<Centre> centre;
+    }
+
+    /** The centre to send {@code client} to; empty when there is none, or the choice failed. */
+    private Optional<Centre> centreFor(InetAddress client) {
         try {
-            centre = choose.apply(regions.regionOf(client), client);
+            return choose.apply(regions.regionOf(client), client);
         } catch (RuntimeException e) {
             // An unfinished exercise, or a broken choice: this server cannot answer, it does not crash.
             LOG.debug("choosing a centre failed: {}", e.toString());
-            centre = Optional.empty();
+            return Optional.empty();
         }
+    }
 
+    /** The records answering {@code question}, a name in our zone, or the code saying why there are none. */
+    private void addAnswer(Message response, Record question, Optional<Centre> centre) {
+        Name asked = question.getName();
         long seconds = Math.max(0, ttl.toSeconds());
         if (asked.equals(ZONE) && centre.isPresent()) {
             Name target = name(centre.get().name() + "." + ZONE);
@@ -177,16 +202,6 @@ public final class GeoDnsServer implements AutoCloseable {
         } else if (!isCentre(asked)) {
             response.getHeader().setRcode(Rcode.NXDOMAIN);
         }
-        int limit = PLAIN_UDP_LIMIT;
-        if (opt != null) {
-            limit = Math.max(PLAIN_UDP_LIMIT, Math.min(opt.getPayloadSize(), 4096));
-            // RFC 7871 §7.2.1: echo the client's subnet, with the scope the answer holds for.
-            List<EDNSOption> echoed = subnet.<List<EDNSOption>>map(s -> List.of(new ClientSubnetOption(
-                            s.getSourcePrefixLength(), s.getSourcePrefixLength(), s.getAddress())))
-                    .orElse(List.of());
-            response.addRecord(new OPTRecord(4096, 0, 0, 0, echoed), Section.ADDITIONAL);
-        }
-        return Optional.of(response.toWire(limit));
     }
 
     private boolean isCentre(Name asked) {
