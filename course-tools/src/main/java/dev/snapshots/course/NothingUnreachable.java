@@ -93,6 +93,11 @@ final class NothingUnreachable {
 
     /** Whether {@code text} holds {@code qualifiedName} whole (not {@code a.b.ServerPorts} for {@code a.b.Server}). */
     static boolean mentions(String text, String qualifiedName) {
+        // A plain search first: most texts never hold the name, and a pattern for each pair of files
+        // would be compiled tens of thousands of times a step.
+        if (!text.contains(qualifiedName)) {
+            return false;
+        }
         return Pattern.compile("(?<![\\w.])" + Pattern.quote(qualifiedName) + "(?!\\w)")
                 .matcher(text)
                 .find();
