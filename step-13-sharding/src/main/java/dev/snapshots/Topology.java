@@ -716,15 +716,17 @@ public final class Topology implements AutoCloseable {
         Schema.apply(database.primary());
         // Its metrics first: its cache counts into them (step 11).
         ServerMetrics metrics = new ServerMetrics("web", metricsToken);
-        // Its own view of the data tier (the same cluster and pools), timed per role into its metrics.
-        ReplicatedDatabase timed = new ReplicatedDatabase(cluster, acknowledgement, semiSyncTimeout)
-                .onQuery((role, nanos) -> Timer.builder("db.queries")
-                        .description("Calls to the data tier, by where they went")
-                        .tag("role", role)
-                        .register(metrics.registry())
-                        .record(nanos, TimeUnit.NANOSECONDS));
+        // Its own view of the data tier (the same cluster and pools), timed per role into its metrics:
+        // primary or replica, or (sharded) the shard's name.
+        ReplicatedDatabase.QueryListener queries = (role, nanos) -> Timer.builder("db.queries")
+                .description("Calls to the data tier, by where they went")
+                .tag("role", role)
+                .register(metrics.registry())
+                .record(nanos, TimeUnit.NANOSECONDS);
+        ReplicatedDatabase timed = new ReplicatedDatabase(cluster, acknowledgement, semiSyncTimeout).onQuery(queries);
         // Sharded (step 13): the same users as every web server's, with a Snowflake node of its own.
-        UserRepository users = shards == null ? new JdbiUserRepository(timed) : shardedUsers();
+        UserRepository users =
+                shards == null ? new JdbiUserRepository(timed) : shardedUsers().onQuery(queries);
         if (cacheClient != null) {
             users = new CachedUserRepository(users, cacheClient, cacheTtl, metrics.registry());
         }

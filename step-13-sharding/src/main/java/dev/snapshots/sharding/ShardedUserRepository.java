@@ -1,5 +1,6 @@
 package dev.snapshots.sharding;
 
+import dev.snapshots.data.ReplicatedDatabase.QueryListener;
 import dev.snapshots.domain.User;
 import dev.snapshots.domain.UserRepository;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Supplier;
 
 /**
  * The users of a sharded data tier, behind the same {@link UserRepository} the web tier always
@@ -22,6 +24,8 @@ public final class ShardedUserRepository implements UserRepository {
     private final Snowflake ids;
     private final EmailDirectory directory;
     private final HotKeys hot;
+    /** Told of every call to a shard, with the shard's name as its role (a web server's timer). */
+    private final QueryListener listener;
 
     /**
      * Users over {@code shards} (shared with every web server, and with whoever adds a shard), routed
@@ -29,11 +33,22 @@ public final class ShardedUserRepository implements UserRepository {
      */
     public ShardedUserRepository(
             Map<String, Shard> shards, ShardRouter router, Snowflake ids, EmailDirectory directory, HotKeys hot) {
+        this(shards, router, ids, directory, hot, (role, nanos) -> {});
+    }
+
+    private ShardedUserRepository(
+            Map<String, Shard> shards,
+            ShardRouter router,
+            Snowflake ids,
+            EmailDirectory directory,
+            HotKeys hot,
+            QueryListener listener) {
         this.shards = shards;
         this.router = router;
         this.ids = ids;
         this.directory = directory;
         this.hot = hot;
+        this.listener = listener;
     }
 
     /**
@@ -41,7 +56,15 @@ public final class ShardedUserRepository implements UserRepository {
      * keys instead: a test's, on a clock the test owns.
      */
     public ShardedUserRepository withHotKeys(HotKeys hot) {
-        return new ShardedUserRepository(shards, router, ids, directory, hot);
+        return new ShardedUserRepository(shards, router, ids, directory, hot, listener);
+    }
+
+    /**
+     * The same users, telling {@code listener} of every call to a shard, the shard's name as the role:
+     * a web server times its shards' calls as it times a single database's (step 11's db.queries).
+     */
+    public ShardedUserRepository onQuery(QueryListener listener) {
+        return new ShardedUserRepository(shards, router, ids, directory, hot, listener);
     }
 
     /** The shards of a new sharded data tier, by name: give it to every repository and to {@link #addShard}. */
@@ -59,8 +82,10 @@ public final class ShardedUserRepository implements UserRepository {
         User user = new User(id, name, email, passwordHash);
         try {
             router.write(id, true, owner -> {
-                shard(owner).insert(user);
-                return null;
+                return timed(owner, () -> {
+                    shard(owner).insert(user);
+                    return null;
+                });
             });
         } catch (RuntimeException e) {
             directory.release(email, id);
@@ -73,10 +98,11 @@ public final class ShardedUserRepository implements UserRepository {
     public Optional<User> findById(long id) {
         return hot.read(id, () -> {
             String owner = router.ownerOf(id);
-            Optional<User> user = shard(owner).find(id);
+            Optional<User> user = timed(owner, () -> shard(owner).find(id));
             // Moved away meanwhile (its old copy deleted after we looked up its owner): ask its new one.
-            if (user.isEmpty() && !router.ownerOf(id).equals(owner)) {
-                user = shard(router.ownerOf(id)).find(id);
+            String now = router.ownerOf(id);
+            if (user.isEmpty() && !now.equals(owner)) {
+                user = timed(now, () -> shard(now).find(id));
             }
             return user;
         });
@@ -89,7 +115,8 @@ public final class ShardedUserRepository implements UserRepository {
 
     @Override
     public Optional<User> rename(long id, String name) {
-        boolean renamed = router.write(id, false, owner -> shard(owner).rename(id, name));
+        boolean renamed =
+                router.write(id, false, owner -> timed(owner, () -> shard(owner).rename(id, name)));
         hot.forget(id);
         return renamed ? findById(id) : Optional.empty();
     }
@@ -104,7 +131,7 @@ public final class ShardedUserRepository implements UserRepository {
         List<NewestUsers.ShardQuery> queries = new ArrayList<>();
         for (Shard shard : shards.values()) {
             // During a resharding a moved user has two copies for a moment: only its owner's counts.
-            queries.add((below, max) -> shard.newest(below, max).stream()
+            queries.add((below, max) -> timed(shard.name(), () -> shard.newest(below, max)).stream()
                     .filter(user -> router.ownerOf(user.id()).equals(shard.name()))
                     .toList());
         }
@@ -116,6 +143,14 @@ public final class ShardedUserRepository implements UserRepository {
         List<Shard> existing = List.copyOf(shards.values());
         shards.put(added.name(), added);
         return Resharder.addShard(router, existing, added);
+    }
+
+    /** Runs one call to shard {@code name}, and tells the listener how long it took. */
+    private <T> T timed(String name, Supplier<T> call) {
+        long started = System.nanoTime();
+        T result = call.get();
+        listener.called(name, System.nanoTime() - started);
+        return result;
     }
 
     private Shard shard(String name) {
