@@ -12,16 +12,17 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * A web server times its calls to the data tier (step 11's {@code db.queries}, by role); with the
- * users sharded, each call to a shard is timed under the shard's name, so a dashboard still sees
- * where the data tier's time goes. Provided code's test: skipped while a sharding exercise it needs
- * (13.1's ids, 13.2's ring) is unfinished.
+ * users sharded, each call to a shard is timed under the shard's name and each call to the email
+ * directory under {@code directory}, so a dashboard still sees where the data tier's time goes.
+ * Provided code's test: skipped while a sharding exercise it needs (13.1's ids, 13.2's ring) is
+ * unfinished.
  */
 @DisplayName("A sharded data tier's calls are timed per shard, as a single database's are per role")
 class ShardQueriesTimedTest {
 
     @Test
     @Timeout(60)
-    void each_call_to_a_shard_is_timed_under_the_shards_name() {
+    void each_call_to_a_shard_is_timed_under_the_shards_name_and_the_directorys_under_its_own() {
         DnsRegistry dns = new DnsRegistry();
         Topology started;
         try {
@@ -54,6 +55,9 @@ class ShardQueriesTimedTest {
                                     .map(sample -> sample.labels().get("role") + " " + sample.value())
                                     .toList())
                     .isGreaterThanOrEqualTo(2);
+            assertThat(samples.sum("db_queries_seconds_count", Map.of("role", "directory")))
+                    .as("calls timed as role=directory on web-1 after a sign-up (its email claimed in the directory)")
+                    .isGreaterThanOrEqualTo(1);
         }
     }
 }

@@ -24,7 +24,13 @@ public final class ShardedUserRepository implements UserRepository {
     private final Snowflake ids;
     private final EmailDirectory directory;
     private final HotKeys hot;
-    /** Told of every call to a shard, with the shard's name as its role (a web server's timer). */
+    /** The role a call to the email directory (on the main database) is timed under. */
+    public static final String DIRECTORY = "directory";
+
+    /**
+     * Told of every call to a shard, with the shard's name as its role, and to the email directory, as
+     * {@value #DIRECTORY} (a web server's timer).
+     */
     private final QueryListener listener;
 
     /**
@@ -60,8 +66,9 @@ public final class ShardedUserRepository implements UserRepository {
     }
 
     /**
-     * The same users, telling {@code listener} of every call to a shard, the shard's name as the role:
-     * a web server times its shards' calls as it times a single database's (step 11's db.queries).
+     * The same users, telling {@code listener} of every call to the data tier: a shard's with the
+     * shard's name as the role, the email directory's as {@value #DIRECTORY}. A web server times its
+     * sharded data tier's calls as it times a single database's (step 11's db.queries).
      */
     public ShardedUserRepository onQuery(QueryListener listener) {
         return new ShardedUserRepository(shards, router, ids, directory, hot, listener);
@@ -78,7 +85,10 @@ public final class ShardedUserRepository implements UserRepository {
     public User save(String name, String email, String passwordHash) {
         long id = ids.next();
         // The email first: taken once across every shard, or not at all.
-        directory.claim(email, id);
+        timed(DIRECTORY, () -> {
+            directory.claim(email, id);
+            return null;
+        });
         User user = new User(id, name, email, passwordHash);
         try {
             router.write(id, true, owner -> {
@@ -88,7 +98,10 @@ public final class ShardedUserRepository implements UserRepository {
                 });
             });
         } catch (RuntimeException e) {
-            directory.release(email, id);
+            timed(DIRECTORY, () -> {
+                directory.release(email, id);
+                return null;
+            });
             throw e;
         }
         return user;
@@ -110,7 +123,7 @@ public final class ShardedUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByEmail(String email) {
-        return directory.idOf(email).flatMap(this::findById);
+        return timed(DIRECTORY, () -> directory.idOf(email)).flatMap(this::findById);
     }
 
     @Override
@@ -123,7 +136,7 @@ public final class ShardedUserRepository implements UserRepository {
 
     @Override
     public long count() {
-        return directory.count();
+        return timed(DIRECTORY, directory::count);
     }
 
     @Override
