@@ -37,18 +37,9 @@ class QueueRestartTest {
                 .start()) {
             RedisServer queue = topology.queueServer().supervise();
             List<String> before = PhotoJobs.queue(topology, 1, 64, 48, 1);
-            try {
-                PhotoJobs.awaitDone(topology, before, Duration.ofSeconds(30), "before the kill");
-            } catch (UnsupportedOperationException unfinished) {
-                Assumptions.abort("the workers need " + unfinished.getMessage());
-            }
+            awaitDoneOrAbort(topology, before, "before the kill");
 
-            long killed = processId(queue).orElseThrow();
-            ProcessHandle.of(killed).ifPresent(ProcessHandle::destroyForcibly);
-            await("the queue's Redis back on port " + queue.port() + " after kill -9 of pid " + killed)
-                    .atMost(Duration.ofSeconds(5))
-                    .pollInterval(Duration.ofMillis(50))
-                    .until(() -> processId(queue).orElse(killed), pid -> pid != killed);
+            killAndAwaitRestart(queue);
 
             // A pooled connection to the dead server fails once; the next one reaches the new server.
             String after = await("a job published to the restarted queue")
@@ -75,12 +66,7 @@ class QueueRestartTest {
                     .as("jobs queued, no worker yet")
                     .isEqualTo(3);
 
-            long killed = processId(queue).orElseThrow();
-            ProcessHandle.of(killed).ifPresent(ProcessHandle::destroyForcibly);
-            await("the queue's Redis back on port " + queue.port() + " after kill -9 of pid " + killed)
-                    .atMost(Duration.ofSeconds(5))
-                    .pollInterval(Duration.ofMillis(50))
-                    .until(() -> processId(queue).orElse(killed), pid -> pid != killed);
+            killAndAwaitRestart(queue);
 
             long replayed = await("the queue's depth read from the restarted Redis")
                     .atMost(Duration.ofSeconds(10))
@@ -92,16 +78,31 @@ class QueueRestartTest {
                     .isEqualTo(3);
 
             topology.startWorker("worker-after-restart");
-            try {
-                PhotoJobs.awaitDone(topology, waiting, Duration.ofSeconds(30), "after the restart");
-            } catch (UnsupportedOperationException unfinished) {
-                Assumptions.abort("the workers need " + unfinished.getMessage());
-            }
+            awaitDoneOrAbort(topology, waiting, "after the restart");
             for (String id : waiting) {
                 assertThat(PhotoJobs.status(topology, id))
                         .as("photo %s, queued before the kill", id)
                         .isEqualTo(PhotoStatus.READY);
             }
+        }
+    }
+
+    /** Kills the queue's redis-server with {@code kill -9}; returns once its supervisor has started another. */
+    private static void killAndAwaitRestart(RedisServer queue) {
+        long killed = processId(queue).orElseThrow();
+        ProcessHandle.of(killed).ifPresent(ProcessHandle::destroyForcibly);
+        await("the queue's Redis back on port " + queue.port() + " after kill -9 of pid " + killed)
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> processId(queue).orElse(killed), pid -> pid != killed);
+    }
+
+    /** Waits until the photos are done; skips the test while the worker's exercises are unfinished. */
+    private static void awaitDoneOrAbort(Topology topology, List<String> ids, String label) {
+        try {
+            PhotoJobs.awaitDone(topology, ids, Duration.ofSeconds(30), label);
+        } catch (UnsupportedOperationException unfinished) {
+            Assumptions.abort("the workers need " + unfinished.getMessage());
         }
     }
 
