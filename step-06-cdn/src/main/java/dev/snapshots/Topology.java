@@ -308,13 +308,9 @@ public final class Topology implements AutoCloseable {
         if (cacheClient != null) {
             users = new CachedUserRepository(users, cacheClient, cacheTtl);
         }
-        return new WebServer(
-                        name,
-                        new UserService(users, hasher),
-                        new InMemorySessionStore(),
-                        assets,
-                        assetBase,
-                        originLatency)
+        return new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), new InMemorySessionStore())
+                        .withAssets(assets, assetBase)
+                        .withLatency(originLatency))
                 .start(port);
     }
 

@@ -440,7 +440,9 @@ public final class Topology implements AutoCloseable {
         if (cacheClient != null) {
             users = new CachedUserRepository(users, cacheClient, cacheTtl);
         }
-        return new WebServer(name, new UserService(users, hasher), sessions, failures, assets, assetBase, originLatency)
+        return new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
+                        .withAssets(assets, assetBase)
+                        .withLatency(originLatency))
                 .start(port);
     }
 

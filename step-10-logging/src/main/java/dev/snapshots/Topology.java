@@ -559,15 +559,10 @@ public final class Topology implements AutoCloseable {
         if (cacheClient != null) {
             users = new CachedUserRepository(users, cacheClient, cacheTtl);
         }
-        WebServer server = new WebServer(
-                        name,
-                        new UserService(users, hasher),
-                        sessions,
-                        failures,
-                        assets,
-                        assetBase,
-                        originLatency,
-                        photos)
+        WebServer server = new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
+                        .withAssets(assets, assetBase)
+                        .withLatency(originLatency)
+                        .withPhotos(photos))
                 .start(port);
         if (logs != null) {
             server.closing(logs.ship(server.logHost()));

@@ -626,16 +626,11 @@ public final class Topology implements AutoCloseable {
             users = new CachedUserRepository(users, cacheClient, cacheTtl, metrics.registry());
         }
         ActiveUsers active = sessionClient == null ? null : new ActiveUsers(sessionClient, name, Clock.systemUTC());
-        WebServer server = new WebServer(
-                        name,
-                        new UserService(users, hasher),
-                        sessions,
-                        failures,
-                        assets,
-                        assetBase,
-                        originLatency,
-                        photos,
-                        new SiteMetrics(metrics, active))
+        WebServer server = new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
+                        .withAssets(assets, assetBase)
+                        .withLatency(originLatency)
+                        .withPhotos(photos)
+                        .withSite(new SiteMetrics(metrics, active)))
                 .start(port);
         if (jobQueue != null) {
             TierMeters.bindQueue(metrics.registry(), jobQueue);

@@ -731,17 +731,12 @@ public final class Topology implements AutoCloseable {
             users = new CachedUserRepository(users, cacheClient, cacheTtl, metrics.registry());
         }
         ActiveUsers active = sessionClient == null ? null : new ActiveUsers(sessionClient, name, Clock.systemUTC());
-        WebServer server = new WebServer(
-                        name,
-                        new UserService(users, hasher),
-                        sessions,
-                        failures,
-                        assets,
-                        assetBase,
-                        originLatency,
-                        photos,
-                        new SiteMetrics(metrics, active),
-                        new Lifecycle(build, dependencies(), shutdown()))
+        WebServer server = new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
+                        .withAssets(assets, assetBase)
+                        .withLatency(originLatency)
+                        .withPhotos(photos)
+                        .withSite(new SiteMetrics(metrics, active))
+                        .withLifecycle(new Lifecycle(build, dependencies(), shutdown())))
                 .start(port);
         if (jobQueue != null) {
             TierMeters.bindQueue(metrics.registry(), jobQueue);

@@ -39,23 +39,48 @@ public final class WebServer implements AutoCloseable {
     private final LongAdder served = new LongAdder();
     private final AtomicBoolean healthy = new AtomicBoolean(true);
 
-    /** A web server with this build's assets, linked here (no CDN). */
-    public WebServer(String name, UserService users, InMemorySessionStore sessions) {
-        this(name, users, sessions, AssetCatalog.fromClasspath(), "", Duration.ZERO);
-    }
-
     /**
-     * A web server whose page links the assets of {@code assets} at {@code assetBase} (the CDN edge's
-     * URL, or "" for this server), and that answers each request {@code latency} late: a far-away
-     * origin, for the benchmark (zero elsewhere).
+     * What a web server is made of: its name, the user service and session tier it serves, and the
+     * parts later steps add, each with a default (the step that added it says what it is for). One
+     * record, so that a step that adds a part adds a component here, not another constructor.
      */
-    public WebServer(
+    public record Parts(
             String name,
             UserService users,
             InMemorySessionStore sessions,
             AssetCatalog assets,
             String assetBase,
             Duration latency) {
+
+        /** A plain web server's parts: this build's assets, linked here, and every later part at its default. */
+        public static Parts of(String name, UserService users, InMemorySessionStore sessions) {
+            return new Parts(name, users, sessions, AssetCatalog.fromClasspath(), "", Duration.ZERO);
+        }
+
+        /** The page links the assets of {@code assets} at {@code assetBase}: the CDN edge's URL, or "" for this server. */
+        public Parts withAssets(AssetCatalog assets, String assetBase) {
+            return new Parts(name, users, sessions, assets, assetBase, latency);
+        }
+
+        /** Each request is answered {@code latency} late: a far-away origin, for the benchmark (zero elsewhere). */
+        public Parts withLatency(Duration latency) {
+            return new Parts(name, users, sessions, assets, assetBase, latency);
+        }
+    }
+
+    /** A web server with this build's assets, linked here (no CDN). */
+    public WebServer(String name, UserService users, InMemorySessionStore sessions) {
+        this(Parts.of(name, users, sessions));
+    }
+
+    /** A web server made of {@code parts}. */
+    public WebServer(Parts parts) {
+        String name = parts.name();
+        UserService users = parts.users();
+        InMemorySessionStore sessions = parts.sessions();
+        AssetCatalog assets = parts.assets();
+        String assetBase = parts.assetBase();
+        Duration latency = parts.latency();
         this.name = name;
         UserRoutes userRoutes = new UserRoutes(users);
         LoginRoutes loginRoutes = new LoginRoutes(users, sessions);

@@ -40,20 +40,11 @@ public final class WebServer implements AutoCloseable {
     private final AtomicBoolean healthy = new AtomicBoolean(true);
 
     /**
-     * A web server with this build's assets, linked here (no CDN), whose sessions and failed-login
-     * counts live in {@code sessions} and {@code failures}: shared by every web server of the site,
-     * so that any of them answers any user.
+     * What a web server is made of: its name, the user service and session tier it serves, and the
+     * parts later steps add, each with a default (the step that added it says what it is for). One
+     * record, so that a step that adds a part adds a component here, not another constructor.
      */
-    public WebServer(String name, UserService users, SessionStore sessions, FailureCounter failures) {
-        this(name, users, sessions, failures, AssetCatalog.fromClasspath(), "", Duration.ZERO);
-    }
-
-    /**
-     * The same, with the page linking the assets of {@code assets} at {@code assetBase} (the CDN
-     * edge's URL, or "" for this server), and answering each request {@code latency} late: a
-     * far-away origin, for the benchmark (zero elsewhere).
-     */
-    public WebServer(
+    public record Parts(
             String name,
             UserService users,
             SessionStore sessions,
@@ -61,6 +52,41 @@ public final class WebServer implements AutoCloseable {
             AssetCatalog assets,
             String assetBase,
             Duration latency) {
+
+        /** A plain web server's parts: this build's assets, linked here, and every later part at its default. */
+        public static Parts of(String name, UserService users, SessionStore sessions, FailureCounter failures) {
+            return new Parts(name, users, sessions, failures, AssetCatalog.fromClasspath(), "", Duration.ZERO);
+        }
+
+        /** The page links the assets of {@code assets} at {@code assetBase}: the CDN edge's URL, or "" for this server. */
+        public Parts withAssets(AssetCatalog assets, String assetBase) {
+            return new Parts(name, users, sessions, failures, assets, assetBase, latency);
+        }
+
+        /** Each request is answered {@code latency} late: a far-away origin, for the benchmark (zero elsewhere). */
+        public Parts withLatency(Duration latency) {
+            return new Parts(name, users, sessions, failures, assets, assetBase, latency);
+        }
+    }
+
+    /**
+     * A web server with this build's assets, linked here (no CDN), whose sessions and failed-login
+     * counts live in {@code sessions} and {@code failures}: shared by every web server of the site,
+     * so that any of them answers any user.
+     */
+    public WebServer(String name, UserService users, SessionStore sessions, FailureCounter failures) {
+        this(Parts.of(name, users, sessions, failures));
+    }
+
+    /** A web server made of {@code parts}. */
+    public WebServer(Parts parts) {
+        String name = parts.name();
+        UserService users = parts.users();
+        SessionStore sessions = parts.sessions();
+        FailureCounter failures = parts.failures();
+        AssetCatalog assets = parts.assets();
+        String assetBase = parts.assetBase();
+        Duration latency = parts.latency();
         this.name = name;
         UserRoutes userRoutes = new UserRoutes(users);
         LoginRoutes loginRoutes = new LoginRoutes(users, sessions);

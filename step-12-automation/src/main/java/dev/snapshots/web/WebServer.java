@@ -61,65 +61,11 @@ public final class WebServer implements AutoCloseable, Draining {
     private final LongAdder served = new LongAdder();
 
     /**
-     * A web server with this build's assets, linked here (no CDN), whose sessions and failed-login
-     * counts live in {@code sessions} and {@code failures}: shared by every web server of the site,
-     * so that any of them answers any user.
+     * What a web server is made of: its name, the user service and session tier it serves, and the
+     * parts later steps add, each with a default (the step that added it says what it is for). One
+     * record, so that a step that adds a part adds a component here, not another constructor.
      */
-    public WebServer(String name, UserService users, SessionStore sessions, FailureCounter failures) {
-        this(name, users, sessions, failures, AssetCatalog.fromClasspath(), "", Duration.ZERO);
-    }
-
-    /**
-     * The same, with the page linking the assets of {@code assets} at {@code assetBase} (the CDN
-     * edge's URL, or "" for this server), and answering each request {@code latency} late: a
-     * far-away origin, for the benchmark (zero elsewhere).
-     */
-    public WebServer(
-            String name,
-            UserService users,
-            SessionStore sessions,
-            FailureCounter failures,
-            AssetCatalog assets,
-            String assetBase,
-            Duration latency) {
-        this(name, users, sessions, failures, assets, assetBase, latency, null);
-    }
-
-    /** The same, taking photo uploads into {@code photos} (step 09); null: no photo API. */
-    public WebServer(
-            String name,
-            UserService users,
-            SessionStore sessions,
-            FailureCounter failures,
-            AssetCatalog assets,
-            String assetBase,
-            Duration latency,
-            Photos photos) {
-        this(name, users, sessions, failures, assets, assetBase, latency, photos, SiteMetrics.unscraped());
-    }
-
-    /**
-     * The same, observed (step 11): its metrics at {@code /metrics} for whoever has
-     * {@code site}'s scrape token, and its users' activity counted in {@code site}'s active users.
-     */
-    public WebServer(
-            String name,
-            UserService users,
-            SessionStore sessions,
-            FailureCounter failures,
-            AssetCatalog assets,
-            String assetBase,
-            Duration latency,
-            Photos photos,
-            SiteMetrics site) {
-        this(name, users, sessions, failures, assets, assetBase, latency, photos, site, Lifecycle.of(Build.of("v1")));
-    }
-
-    /**
-     * The same, deployable (step 12): it runs {@code lifecycle}'s build, reports its version, and
-     * answers the liveness and readiness probes from {@code lifecycle}.
-     */
-    public WebServer(
+    public record Parts(
             String name,
             UserService users,
             SessionStore sessions,
@@ -130,6 +76,69 @@ public final class WebServer implements AutoCloseable, Draining {
             Photos photos,
             SiteMetrics site,
             Lifecycle lifecycle) {
+
+        /** A plain web server's parts: this build's assets, linked here, and every later part at its default. */
+        public static Parts of(String name, UserService users, SessionStore sessions, FailureCounter failures) {
+            return new Parts(
+                    name,
+                    users,
+                    sessions,
+                    failures,
+                    AssetCatalog.fromClasspath(),
+                    "",
+                    Duration.ZERO,
+                    null,
+                    SiteMetrics.unscraped(),
+                    Lifecycle.of(Build.of("v1")));
+        }
+
+        /** The page links the assets of {@code assets} at {@code assetBase}: the CDN edge's URL, or "" for this server. */
+        public Parts withAssets(AssetCatalog assets, String assetBase) {
+            return new Parts(name, users, sessions, failures, assets, assetBase, latency, photos, site, lifecycle);
+        }
+
+        /** Each request is answered {@code latency} late: a far-away origin, for the benchmark (zero elsewhere). */
+        public Parts withLatency(Duration latency) {
+            return new Parts(name, users, sessions, failures, assets, assetBase, latency, photos, site, lifecycle);
+        }
+
+        /** Photo uploads go into {@code photos} (step 09); null: no photo API. */
+        public Parts withPhotos(Photos photos) {
+            return new Parts(name, users, sessions, failures, assets, assetBase, latency, photos, site, lifecycle);
+        }
+
+        /** The site-wide meters the server reports on (step 11). */
+        public Parts withSite(SiteMetrics site) {
+            return new Parts(name, users, sessions, failures, assets, assetBase, latency, photos, site, lifecycle);
+        }
+
+        /** The build it runs and its readiness, drain and shutdown (step 12). */
+        public Parts withLifecycle(Lifecycle lifecycle) {
+            return new Parts(name, users, sessions, failures, assets, assetBase, latency, photos, site, lifecycle);
+        }
+    }
+
+    /**
+     * A web server with this build's assets, linked here (no CDN), whose sessions and failed-login
+     * counts live in {@code sessions} and {@code failures}: shared by every web server of the site,
+     * so that any of them answers any user.
+     */
+    public WebServer(String name, UserService users, SessionStore sessions, FailureCounter failures) {
+        this(Parts.of(name, users, sessions, failures));
+    }
+
+    /** A web server made of {@code parts}. */
+    public WebServer(Parts parts) {
+        String name = parts.name();
+        UserService users = parts.users();
+        SessionStore sessions = parts.sessions();
+        FailureCounter failures = parts.failures();
+        AssetCatalog assets = parts.assets();
+        String assetBase = parts.assetBase();
+        Duration latency = parts.latency();
+        Photos photos = parts.photos();
+        SiteMetrics site = parts.site();
+        Lifecycle lifecycle = parts.lifecycle();
         this.name = name;
         this.lifecycle = lifecycle;
         this.failureRate = lifecycle.build().failureRate();
