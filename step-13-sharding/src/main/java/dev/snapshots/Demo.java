@@ -69,13 +69,13 @@ public final class Demo {
             if (!resharded && second >= 10) {
                 resharded = true;
                 long start = System.nanoTime();
-                int moved = topology.addShard();
+                int moved = topology.sharding().addShard();
                 System.out.printf(
                         ">>> added shard-5: %d users moved in %d ms, while the clients went on%n",
                         moved, (System.nanoTime() - start) / 1_000_000);
             }
             Map<String, String> shards = new TreeMap<>();
-            for (Shard shard : topology.shards().values()) {
+            for (Shard shard : topology.sharding().shards().values()) {
                 shards.put(shard.name(), shard.rows() + " users, " + shard.readsServed() + " reads");
             }
             System.out.printf("[%4.1f s] requests %d, failed %d; %s%n", second, load.requests(), load.failed(), shards);

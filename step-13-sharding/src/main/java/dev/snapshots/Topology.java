@@ -55,13 +55,7 @@ import dev.snapshots.session.RedisSessionStore;
 import dev.snapshots.session.ReplicatedSessionStore;
 import dev.snapshots.session.SessionPolicy;
 import dev.snapshots.session.SessionStore;
-import dev.snapshots.sharding.EmailDirectory;
-import dev.snapshots.sharding.HashRing;
-import dev.snapshots.sharding.HotKeys;
-import dev.snapshots.sharding.Shard;
-import dev.snapshots.sharding.ShardRouter;
-import dev.snapshots.sharding.ShardedUserRepository;
-import dev.snapshots.sharding.Snowflake;
+import dev.snapshots.sharding.ShardingTier;
 import dev.snapshots.web.AssetCatalog;
 import dev.snapshots.web.Build;
 import dev.snapshots.web.DeadPort;
@@ -126,16 +120,8 @@ public final class Topology implements AutoCloseable {
     private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
     /** The ports of killed web servers, held dead until they restart there or this topology closes. */
     private final Map<Integer, DeadPort> deadPorts = new ConcurrentHashMap<>();
-    /** The users' shards by name (step 13), shared by every web server; null: users on the main database. */
-    private final Map<String, Shard> shards;
-    /** Replicas per shard: the builder's replicas (step 13). */
-    private final int replicaCount;
-    /** Which shard owns each user (step 13); null without shards. */
-    private final ShardRouter shardRouter;
-    /** Email → user id, so that a login asks one shard (step 13); null without shards. */
-    private final EmailDirectory emailDirectory;
-    /** Each web server's Snowflake node: its own, so that no two make the same id (step 13). */
-    private final AtomicInteger idNodes = new AtomicInteger();
+    /** The users' shards, router and email directory (step 13); null: users on the main database. */
+    private final ShardingTier sharding;
     /** How deploys run (step 12); null: no deployer, and web servers stop at once. */
     private final DeploySettings deploySettings;
     /** The CI pipeline whose signed releases the deployer takes (step 12); null without deploys. */
@@ -489,21 +475,9 @@ public final class Topology implements AutoCloseable {
         this.acknowledgement = options.acknowledgement;
         this.semiSyncTimeout = options.semiSyncTimeout;
         this.database = new ReplicatedDatabase(cluster, options.acknowledgement, options.semiSyncTimeout);
-        if (options.shards > 0) {
-            List<Shard> started = new ArrayList<>();
-            for (int i = 1; i <= options.shards; i++) {
-                started.add(starting.add(Shard.start("shard-" + i, options.replicas)));
-            }
-            this.shards = ShardedUserRepository.shardMap(started);
-            this.shardRouter = new ShardRouter(
-                    new HashRing(started.stream().map(Shard::name).toList()));
-            this.emailDirectory = new EmailDirectory(database.primary());
-        } else {
-            this.shards = null;
-            this.shardRouter = null;
-            this.emailDirectory = null;
-        }
-        this.replicaCount = options.replicas;
+        this.sharding = options.shards == 0
+                ? null
+                : starting.add(ShardingTier.start(options.shards, options.replicas, database.primary()));
         this.cacheTtl = options.cacheTtl;
         if (options.cacheTtl == null) {
             this.cacheServer = null;
@@ -725,8 +699,9 @@ public final class Topology implements AutoCloseable {
                 .record(nanos, TimeUnit.NANOSECONDS);
         ReplicatedDatabase timed = new ReplicatedDatabase(cluster, acknowledgement, semiSyncTimeout).onQuery(queries);
         // Sharded (step 13): the same users as every web server's, with a Snowflake node of its own.
-        UserRepository users =
-                shards == null ? new JdbiUserRepository(timed) : shardedUsers().onQuery(queries);
+        UserRepository users = sharding == null
+                ? new JdbiUserRepository(timed)
+                : sharding.users().onQuery(queries);
         if (cacheClient != null) {
             users = new CachedUserRepository(users, cacheClient, cacheTtl, metrics.registry());
         }
@@ -926,46 +901,12 @@ public final class Topology implements AutoCloseable {
                 .closing(cluster);
     }
 
-    /** The users' shards by name (with {@link Builder#shards}): shard-1, shard-2 … */
-    public Map<String, Shard> shards() {
-        requireShards();
-        return java.util.Collections.unmodifiableMap(shards);
-    }
-
-    /** Which shard owns each user (with {@link Builder#shards}). */
-    public ShardRouter shardRouter() {
-        requireShards();
-        return shardRouter;
-    }
-
-    /**
-     * Starts one more shard and moves to it the users the ring now gives it, while the site runs
-     * (exercise 13.3); returns how many users moved.
-     */
-    public int addShard() {
-        requireShards();
-        Shard added = Shard.start("shard-" + (shards.size() + 1), replicaCount);
-        return shardedUsers().addShard(added);
-    }
-
-    /**
-     * The users as a web server of this topology sees them, with a Snowflake node of its own (with
-     * {@link Builder#shards}): for tests and the demo, which read and write users without HTTP.
-     */
-    public ShardedUserRepository shardedUsers() {
-        requireShards();
-        return new ShardedUserRepository(
-                shards,
-                shardRouter,
-                new Snowflake(idNodes.getAndIncrement() % (Snowflake.MAX_NODE + 1)),
-                emailDirectory,
-                HotKeys.defaults());
-    }
-
-    private void requireShards() {
-        if (shards == null) {
+    /** The users' shards, their router and the email directory (with {@link Builder#shards}). */
+    public ShardingTier sharding() {
+        if (sharding == null) {
             throw new IllegalStateException("build the topology with shards(count)");
         }
+        return sharding;
     }
 
     /** The CI pipeline whose releases {@link #deployer()} takes (with {@link Builder#deploys}). */
@@ -1236,8 +1177,8 @@ public final class Topology implements AutoCloseable {
         if (cacheClient != null) {
             cacheClient.close();
         }
-        if (shards != null) {
-            shards.values().forEach(Shard::close);
+        if (sharding != null) {
+            sharding.close();
         }
         if (peerApplier != null) {
             peerApplier.close();

@@ -104,13 +104,13 @@ class ShardedListingTest {
 
         String email = "login-" + System.nanoTime() + "@example.com";
         signUp(email);
-        long before = topology.shards().values().stream()
+        long before = topology.sharding().shards().values().stream()
                 .mapToLong(Shard::readsServed)
                 .sum();
         SiteClient.Response login = client.postJson(
                 "http://snapshots.test/api/login", "{\"email\": \"" + email + "\", \"password\": \"correct horse\"}");
         assertThat(login.status()).as("13.5: login: %s", login).isEqualTo(200);
-        long asked = topology.shards().values().stream()
+        long asked = topology.sharding().shards().values().stream()
                         .mapToLong(Shard::readsServed)
                         .sum()
                 - before;

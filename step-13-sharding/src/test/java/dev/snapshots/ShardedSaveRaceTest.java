@@ -86,7 +86,7 @@ class ShardedSaveRaceTest {
     }
 
     private static List<UserRepository> twoWebServers() {
-        return List.of(topology.shardedUsers(), topology.shardedUsers());
+        return List.of(topology.sharding().users(), topology.sharding().users());
     }
 
     @Test
@@ -121,9 +121,9 @@ class ShardedSaveRaceTest {
                 wrong.add("id " + user.id() + " was given twice (" + user.email() + ")");
                 continue;
             }
-            String owner = topology.shardRouter().ownerOf(user.id());
+            String owner = topology.sharding().router().ownerOf(user.id());
             List<String> holders = new ArrayList<>();
-            for (Shard shard : topology.shards().values()) {
+            for (Shard shard : topology.sharding().shards().values()) {
                 Optional<User> row = shard.find(user.id());
                 if (row.isPresent()) {
                     holders.add(shard.name());
@@ -175,7 +175,7 @@ class ShardedSaveRaceTest {
                     .containsOnly("saved", "taken")
                     .containsOnlyOnce("saved");
             long rows = 0;
-            for (Shard shard : topology.shards().values()) {
+            for (Shard shard : topology.sharding().shards().values()) {
                 rows += shard.newest(Long.MAX_VALUE, 10_000).stream()
                         .filter(user -> user.email().equals(email))
                         .count();
