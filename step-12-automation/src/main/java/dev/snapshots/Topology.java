@@ -20,7 +20,6 @@ import dev.snapshots.deploy.DeploySettings;
 import dev.snapshots.deploy.Deployer;
 import dev.snapshots.deploy.Fleet;
 import dev.snapshots.deploy.Pipeline;
-import dev.snapshots.deploy.Tally;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
 import dev.snapshots.domain.UserRepository;
@@ -34,8 +33,6 @@ import dev.snapshots.logging.LogSettings;
 import dev.snapshots.logging.ShippingAppender;
 import dev.snapshots.metrics.ActiveUsers;
 import dev.snapshots.metrics.MetricsSettings;
-import dev.snapshots.metrics.Samples;
-import dev.snapshots.metrics.Scrape;
 import dev.snapshots.metrics.Scraper;
 import dev.snapshots.metrics.ServerMetrics;
 import dev.snapshots.metrics.SiteMetrics;
@@ -66,15 +63,11 @@ import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -892,94 +885,12 @@ public final class Topology implements AutoCloseable {
     /** The web servers behind the balancer, as a deployer drives them (with {@link Builder#deploys}). */
     public Fleet fleet() {
         requireDeploys();
-        return new WebFleet();
+        return new WebFleet(webServers, loadBalancer, this::startWebServer, probes, metricsToken);
     }
 
     private void requireDeploys() {
         if (deploySettings == null) {
             throw new IllegalStateException("build the topology with deploys()");
-        }
-    }
-
-    /** The slots are the web servers' names; each slot has at most one server running at a time. */
-    private final class WebFleet implements Fleet {
-
-        @Override
-        public List<String> slots() {
-            return webServers.stream().map(WebServer::name).sorted().toList();
-        }
-
-        @Override
-        public Build running(String slot) {
-            return webServer(slot).lifecycle().build();
-        }
-
-        @Override
-        public void takeOut(String slot) {
-            loadBalancer.pool().remove(slot);
-        }
-
-        @Override
-        public void putIn(String slot) {
-            loadBalancer.pool().add(new Backend(slot, webServer(slot).address()));
-        }
-
-        @Override
-        public void stop(String slot) throws InterruptedException {
-            WebServer server = webServer(slot);
-            server.shutDownGracefully();
-            webServers.remove(server);
-        }
-
-        @Override
-        public void start(String slot, Build build) {
-            if (webServers.stream().anyMatch(s -> s.name().equals(slot))) {
-                throw new IllegalStateException(slot + " already has a running server: stop it first");
-            }
-            startWebServer(slot, build);
-        }
-
-        @Override
-        public boolean ready(String slot) {
-            try {
-                HttpRequest request = HttpRequest.newBuilder(uri(webServer(slot), "/health/ready"))
-                        .timeout(Duration.ofMillis(500))
-                        .build();
-                return probes.send(request, HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200;
-            } catch (IOException | IllegalArgumentException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-
-        @Override
-        public Tally tally(String slot) {
-            // What Prometheus would read: the server's own /metrics, with this run's token.
-            HttpRequest request = HttpRequest.newBuilder(uri(webServer(slot), ServerMetrics.PATH))
-                    .header("Authorization", "Bearer " + metricsToken)
-                    .timeout(Duration.ofSeconds(1))
-                    .build();
-            try {
-                HttpResponse<String> answer = probes.send(request, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() != 200) {
-                    return new Tally(0, 0);
-                }
-                Scrape counted = Scraper.count(Instant.now(), Samples.parse(answer.body()));
-                return new Tally((long) counted.requests(), (long) counted.errors());
-            } catch (IOException e) {
-                return new Tally(0, 0);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Tally(0, 0);
-            }
-        }
-
-        private URI uri(WebServer server, String path) {
-            return URI.create("http://127.0.0.1:" + server.address().getPort() + path);
         }
     }
 
