@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class ServerPortsTest {
 
+    private static final int DRAWS = 20;
+
     @Test
     void a_port_taken_before_the_server_binds_it_is_drawn_again() {
         List<Integer> tried = new ArrayList<>();
@@ -58,12 +60,20 @@ class ServerPortsTest {
                 .as("the client range's first port")
                 .isEqualTo(clients);
         assumeTrue(clients > 11_000, "the client range starts at " + clients + ": no room below it");
-        for (int i = 0; i < 20; i++) {
+        List<Integer> taken = new ArrayList<>();
+        for (int i = 0; i < DRAWS; i++) {
             int port = ServerPorts.belowClientRange();
             assertThat(port).isGreaterThanOrEqualTo(10_000).isLessThan(clients);
             try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 assertThat(socket.getLocalPort()).isEqualTo(port);
+            } catch (BindException e) {
+                taken.add(port);
             }
         }
+        // Free when drawn is all a draw can promise: another process (a demo, a second build) may bind
+        // the port before this test does. That is rare; a draw that ignores what is taken fails often.
+        assertThat(taken)
+                .as("of %d ports drawn, those already taken when this test bound them", DRAWS)
+                .hasSizeLessThanOrEqualTo(2);
     }
 }
