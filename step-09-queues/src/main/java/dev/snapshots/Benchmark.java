@@ -73,7 +73,7 @@ public final class Benchmark {
                 // Without a queue, the request would also do the worker's part before answering.
                 String id = PhotoIntake.newId();
                 for (Thumbnail thumbnail : Thumbnailer.make(photo)) {
-                    topology.blobs().put(Photo.thumbnailKey(id, thumbnail.size()), thumbnail.png());
+                    topology.photoStorage().blobs().put(Photo.thumbnailKey(id, thumbnail.size()), thumbnail.png());
                 }
                 long resized = System.nanoTime();
                 if (i >= 0) {
@@ -114,24 +114,29 @@ public final class Benchmark {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < jobs; i++) {
             String id = PhotoIntake.newId();
-            topology.blobs().put(Photo.originalKey(id), photo);
-            topology.photoRepository().create(id, "image/png", photo.length);
-            topology.jobQueue().publish(id);
+            topology.photoStorage().blobs().put(Photo.originalKey(id), photo);
+            topology.photoStorage().photoRepository().create(id, "image/png", photo.length);
+            topology.queue().jobQueue().publish(id);
             ids.add(id);
         }
         long start = System.nanoTime();
         List<Worker> workers = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            workers.add(topology.startWorker("bench-" + System.nanoTime() + "-" + i));
+            workers.add(topology.workers().start("bench-" + System.nanoTime() + "-" + i));
         }
         for (String id : ids) {
-            while (topology.photoRepository().find(id).orElseThrow().status() == PhotoStatus.QUEUED) {
+            while (topology.photoStorage()
+                            .photoRepository()
+                            .find(id)
+                            .orElseThrow()
+                            .status()
+                    == PhotoStatus.QUEUED) {
                 topology.rethrowUnfinished();
                 Thread.sleep(2);
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        workers.forEach(topology::stopWorker);
+        workers.forEach(topology.workers()::stop);
         return millis;
     }
 

@@ -73,7 +73,7 @@ public final class Demo {
         String site = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
         System.out.println();
         System.out.println("Step 09 is running: " + site + "/ with 2 worker processes; blobs in "
-                + topology.blobs().root());
+                + topology.photoStorage().blobs().root());
         System.out.println("Upload a photo of your own and follow its Location:");
         System.out.println("  curl -i -H 'Content-Type: image/png' --data-binary @photo.png " + site + "/api/photos");
         System.out.println("The demo kills worker-1 in the middle of a job; kill the other one yourself and uploads"
@@ -91,19 +91,20 @@ public final class Demo {
         // is neither done nor lost, and comes back to worker-2 once the visibility timeout runs out.
         long started = System.nanoTime();
         Thread killer = new Thread(
-                () -> killInTheMiddleOfAJob(topology.jobQueue(), workers.get(0), "worker-1", started), "demo-kill");
+                () -> killInTheMiddleOfAJob(topology.queue().jobQueue(), workers.get(0), "worker-1", started),
+                "demo-kill");
         killer.setDaemon(true);
         killer.start();
         while (!stopped.await(2, TimeUnit.SECONDS)) {
             System.out.printf(
                     "[%3d s] queue: %d jobs (%d in flight); photos: %d queued, %d ready, %d failed; dead letters: %d%n",
                     seconds(started),
-                    topology.jobQueue().depth(),
-                    topology.jobQueue().inFlight(),
-                    topology.photoRepository().count(PhotoStatus.QUEUED),
-                    topology.photoRepository().count(PhotoStatus.READY),
-                    topology.photoRepository().count(PhotoStatus.FAILED),
-                    topology.jobQueue().deadLetters().size());
+                    topology.queue().jobQueue().depth(),
+                    topology.queue().jobQueue().inFlight(),
+                    topology.photoStorage().photoRepository().count(PhotoStatus.QUEUED),
+                    topology.photoStorage().photoRepository().count(PhotoStatus.READY),
+                    topology.photoStorage().photoRepository().count(PhotoStatus.FAILED),
+                    topology.queue().jobQueue().deadLetters().size());
         }
     }
 
@@ -259,11 +260,12 @@ public final class Demo {
         Map<String, String> environment = builder.environment();
         environment.put(
                 "SNAPSHOTS_QUEUE_URL",
-                "redis://127.0.0.1:" + topology.queueServer().port());
-        environment.put("SNAPSHOTS_QUEUE_PASSWORD", topology.queueServer().password());
+                "redis://127.0.0.1:" + topology.queue().server().port());
+        environment.put("SNAPSHOTS_QUEUE_PASSWORD", topology.queue().server().password());
         environment.put(DataTierConfig.URL_VARIABLE, topology.dataTier().url());
         environment.put(DataTierConfig.PASSWORD_VARIABLE, topology.dataTier().password());
-        environment.put("SNAPSHOTS_BLOBS", topology.blobs().root().toString());
+        environment.put(
+                "SNAPSHOTS_BLOBS", topology.photoStorage().blobs().root().toString());
         environment.put("SNAPSHOTS_WORKER_NAME", name);
         environment.put("SNAPSHOTS_VISIBILITY_TIMEOUT", VISIBILITY.toString());
         return builder.inheritIO().start();

@@ -60,8 +60,12 @@ class BadUploadTest {
             assertThat(answer.isJson()).as("a JSON error: %s", answer).isTrue();
             assertThat(answer.body()).as("no internals: %s", answer).doesNotContain("Exception", "at dev.");
         }
-        assertThat(topology.jobQueue().depth()).as("jobs queued by bad uploads").isZero();
-        assertThat(topology.blobs().list("")).as("blobs stored by bad uploads").isEmpty();
+        assertThat(topology.queue().jobQueue().depth())
+                .as("jobs queued by bad uploads")
+                .isZero();
+        assertThat(topology.photoStorage().blobs().list(""))
+                .as("blobs stored by bad uploads")
+                .isEmpty();
     }
 
     @Test

@@ -76,7 +76,7 @@ class WorkerScalingTest {
             List<Worker> workers = new ArrayList<>();
             try {
                 for (int i = 1; i <= WORKERS; i++) {
-                    workers.add(topology.startWorker("worker-" + i, gathering::hold));
+                    workers.add(topology.workers().start("worker-" + i, gathering::hold));
                 }
                 // The queue is empty: each worker waits for a job on the queue tier, in a take.
                 AtomicInteger waiting = new AtomicInteger();
@@ -149,11 +149,11 @@ class WorkerScalingTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < JOBS; i++) {
             String id = PhotoIntake.newId();
-            topology.blobs().put(Photo.originalKey(id), PHOTO);
-            topology.photoRepository().create(id, "image/png", PHOTO.length);
+            topology.photoStorage().blobs().put(Photo.originalKey(id), PHOTO);
+            topology.photoStorage().photoRepository().create(id, "image/png", PHOTO.length);
             ids.add(id);
         }
-        try (AbstractTransaction publish = topology.jobQueue().redis().multi()) {
+        try (AbstractTransaction publish = topology.queue().jobQueue().redis().multi()) {
             for (String id : ids) {
                 publish.xadd(JobQueue.STREAM, StreamEntryID.NEW_ENTRY, Map.of("photo", id));
             }
@@ -166,7 +166,7 @@ class WorkerScalingTest {
     private static void stopAll(Topology topology, List<Worker> workers) {
         List<Thread> stopping = new ArrayList<>();
         for (Worker worker : workers) {
-            Thread stopper = new Thread(() -> topology.stopWorker(worker), "stop-" + worker.name());
+            Thread stopper = new Thread(() -> topology.workers().stop(worker), "stop-" + worker.name());
             stopper.start();
             stopping.add(stopper);
         }
@@ -182,7 +182,8 @@ class WorkerScalingTest {
 
     /** Clients of the queue tier blocked in a command that waits (here, the workers' XREADGROUP … BLOCK). */
     private static int blockedClients(Topology topology) {
-        return topology.jobQueue()
+        return topology.queue()
+                .jobQueue()
                 .redis()
                 .info("clients")
                 .lines()

@@ -59,13 +59,13 @@ class WorkerTest {
     /** A fresh queue for each test: jobs another test left behind (one that failed) are not this test's. */
     @BeforeEach
     void freshQueue() {
-        topology.jobQueue().redis().del(JobQueue.STREAM);
-        new JobQueue(topology.jobQueue().redis());
+        topology.queue().jobQueue().redis().del(JobQueue.STREAM);
+        new JobQueue(topology.queue().jobQueue().redis());
     }
 
     @AfterEach
     void stopWorkers() {
-        topology.workers().forEach(topology::stopWorker);
+        topology.workers().running().forEach(topology.workers()::stop);
     }
 
     @AfterAll
@@ -75,25 +75,25 @@ class WorkerTest {
 
     @Test
     void a_job_taken_is_given_to_one_consumer_and_stays_pending_until_acknowledged() {
-        Delivery delivery = new Delivery(topology.jobQueue().redis());
-        String id = topology.jobQueue().publish("photo-for-9-2");
+        Delivery delivery = new Delivery(topology.queue().jobQueue().redis());
+        String id = topology.queue().jobQueue().publish("photo-for-9-2");
         Job job = delivery.take("worker-x", Duration.ofMillis(200))
                 .orElseThrow(() -> new AssertionError("9.2: take found nothing, with one job in the stream"));
         assertThat(job).as("9.2: the job taken").isEqualTo(new Job(id, "photo-for-9-2", 1));
         assertThat(delivery.take("worker-y", Duration.ofMillis(50)))
                 .as("9.2: a second worker's take, the only job already taken")
                 .isEmpty();
-        assertThat(topology.jobQueue().inFlight())
+        assertThat(topology.queue().jobQueue().inFlight())
                 .as("9.2: jobs pending, taken and not acknowledged")
                 .isEqualTo(1);
-        assertThat(topology.jobQueue().depth())
+        assertThat(topology.queue().jobQueue().depth())
                 .as("9.2: jobs in the stream before the ack")
                 .isEqualTo(1);
         delivery.ack(job);
-        assertThat(topology.jobQueue().inFlight())
+        assertThat(topology.queue().jobQueue().inFlight())
                 .as("9.2: jobs pending after the ack")
                 .isZero();
-        assertThat(topology.jobQueue().depth())
+        assertThat(topology.queue().jobQueue().depth())
                 .as("9.2: jobs in the stream after the ack")
                 .isZero();
     }
@@ -101,22 +101,28 @@ class WorkerTest {
     @Test
     void jobs_wait_for_a_worker_then_one_worker_makes_every_thumbnail_and_empties_the_queue() {
         List<String> ids = PhotoJobs.queue(topology, 20, 320, 240, 1);
-        assertThat(topology.jobQueue().depth())
+        assertThat(topology.queue().jobQueue().depth())
                 .as("9.2: jobs waiting with no worker")
                 .isEqualTo(20);
 
-        Worker worker = topology.startWorker("worker-1");
+        Worker worker = topology.workers().start("worker-1");
         PhotoJobs.awaitDone(topology, ids, Duration.ofSeconds(15), "9.2");
 
         for (String id : ids) {
             assertThat(PhotoJobs.status(topology, id)).as("9.2: photo %s", id).isEqualTo(PhotoStatus.READY);
-            assertThat(topology.photoRepository().thumbnailsOf(id))
+            assertThat(topology.photoStorage().photoRepository().thumbnailsOf(id))
                     .as("9.2: thumbnails recorded for %s", id)
                     .hasSize(2);
         }
         // Decoded, each thumbnail really is smaller: its longest side is its size.
-        byte[] small = topology.blobs().get(Photo.thumbnailKey(ids.get(0), 64)).orElseThrow();
-        byte[] large = topology.blobs().get(Photo.thumbnailKey(ids.get(0), 256)).orElseThrow();
+        byte[] small = topology.photoStorage()
+                .blobs()
+                .get(Photo.thumbnailKey(ids.get(0), 64))
+                .orElseThrow();
+        byte[] large = topology.photoStorage()
+                .blobs()
+                .get(Photo.thumbnailKey(ids.get(0), 256))
+                .orElseThrow();
         assertThat(TestImages.size(small))
                 .as("9.2: the 64 px thumbnail of a 320 × 240 photo")
                 .containsExactly(64, 48);
@@ -136,10 +142,10 @@ class WorkerTest {
         Worker.Hook count = job ->
                 worked.computeIfAbsent(job.photoId(), id -> new AtomicInteger()).incrementAndGet();
         List<Worker> workers = List.of(
-                topology.startWorker("worker-a", count),
-                topology.startWorker("worker-b", count),
-                topology.startWorker("worker-c", count),
-                topology.startWorker("worker-d", count));
+                topology.workers().start("worker-a", count),
+                topology.workers().start("worker-b", count),
+                topology.workers().start("worker-c", count),
+                topology.workers().start("worker-d", count));
         List<String> ids = PhotoJobs.queue(topology, 40, 160, 120, 100);
         PhotoJobs.awaitDone(topology, ids, Duration.ofSeconds(15), "9.2");
 
@@ -150,7 +156,7 @@ class WorkerTest {
         // within VISIBILITY) one worker per job.
         for (String id : ids) {
             assertThat(PhotoJobs.status(topology, id)).as("9.2: photo %s", id).isEqualTo(PhotoStatus.READY);
-            assertThat(topology.photoRepository().thumbnailsOf(id))
+            assertThat(topology.photoStorage().photoRepository().thumbnailsOf(id))
                     .as("9.2: thumbnail rows of %s", id)
                     .hasSize(2);
             assertThat(PhotoJobs.thumbnailBlobs(topology, id))
@@ -170,10 +176,10 @@ class WorkerTest {
         assertThat(completed)
                 .as("9.2: jobs completed by the 4 workers together")
                 .isEqualTo(40);
-        assertThat(topology.jobQueue().depth())
+        assertThat(topology.queue().jobQueue().depth())
                 .as("9.2: jobs left in the stream")
                 .isZero();
-        assertThat(topology.jobQueue().inFlight())
+        assertThat(topology.queue().jobQueue().inFlight())
                 .as("9.2: jobs still pending in the group")
                 .isZero();
     }

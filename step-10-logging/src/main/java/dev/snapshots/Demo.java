@@ -206,11 +206,12 @@ public final class Demo {
         Map<String, String> environment = builder.environment();
         environment.put(
                 "SNAPSHOTS_QUEUE_URL",
-                "redis://127.0.0.1:" + topology.queueServer().port());
-        environment.put("SNAPSHOTS_QUEUE_PASSWORD", topology.queueServer().password());
+                "redis://127.0.0.1:" + topology.queue().server().port());
+        environment.put("SNAPSHOTS_QUEUE_PASSWORD", topology.queue().server().password());
         environment.put(DataTierConfig.URL_VARIABLE, topology.dataTier().url());
         environment.put(DataTierConfig.PASSWORD_VARIABLE, topology.dataTier().password());
-        environment.put("SNAPSHOTS_BLOBS", topology.blobs().root().toString());
+        environment.put(
+                "SNAPSHOTS_BLOBS", topology.photoStorage().blobs().root().toString());
         environment.put("SNAPSHOTS_WORKER_NAME", name);
         environment.put(
                 "SNAPSHOTS_LOGS_URL",

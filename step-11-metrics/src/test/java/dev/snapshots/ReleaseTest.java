@@ -64,7 +64,7 @@ class ReleaseTest {
                             new InetSocketAddress("127.0.0.1", r.server().port())));
             addresses.add(new InetSocketAddress("127.0.0.1", topology.database().port()));
             addresses.add(
-                    new InetSocketAddress("127.0.0.1", topology.queueServer().port()));
+                    new InetSocketAddress("127.0.0.1", topology.queue().server().port()));
             addresses.add(
                     new InetSocketAddress("127.0.0.1", topology.logs().server().port()));
             addresses.add(topology.logs().searchAddress());

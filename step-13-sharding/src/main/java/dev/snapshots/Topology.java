@@ -1,21 +1,17 @@
 package dev.snapshots;
 
-import dev.snapshots.blob.FileBlobStore;
 import dev.snapshots.cache.CachePolicy;
 import dev.snapshots.cache.CachedUserRepository;
 import dev.snapshots.cdn.EdgeServer;
 import dev.snapshots.data.DataTierConfig;
-import dev.snapshots.data.Database;
 import dev.snapshots.data.DatabaseServer;
 import dev.snapshots.data.DbNode;
 import dev.snapshots.data.JdbiUserRepository;
 import dev.snapshots.data.PeerApplier;
-import dev.snapshots.data.PhotoRepository;
 import dev.snapshots.data.ReplicatedDatabase;
 import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
 import dev.snapshots.data.ReplicationCluster;
 import dev.snapshots.data.Schema;
-import dev.snapshots.data.TemporaryFolders;
 import dev.snapshots.deploy.DeploySettings;
 import dev.snapshots.deploy.Deployer;
 import dev.snapshots.deploy.Fleet;
@@ -27,21 +23,17 @@ import dev.snapshots.domain.UserService;
 import dev.snapshots.http.BearerToken;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
-import dev.snapshots.logging.LogFields;
 import dev.snapshots.logging.LogPipeline;
 import dev.snapshots.logging.LogSettings;
-import dev.snapshots.logging.ShippingAppender;
 import dev.snapshots.metrics.ActiveUsers;
 import dev.snapshots.metrics.MetricsSettings;
 import dev.snapshots.metrics.Scraper;
 import dev.snapshots.metrics.ServerMetrics;
 import dev.snapshots.metrics.SiteMetrics;
 import dev.snapshots.metrics.TierMeters;
-import dev.snapshots.net.SlowLink;
-import dev.snapshots.photos.PhotoIntake;
-import dev.snapshots.photos.Photos;
-import dev.snapshots.queue.JobQueue;
+import dev.snapshots.photos.PhotoStorage;
 import dev.snapshots.queue.QueueSettings;
+import dev.snapshots.queue.QueueTier;
 import dev.snapshots.redis.RedisClients;
 import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
@@ -59,14 +51,11 @@ import dev.snapshots.web.DeadPort;
 import dev.snapshots.web.Dependency;
 import dev.snapshots.web.Lifecycle;
 import dev.snapshots.web.WebServer;
-import dev.snapshots.worker.Worker;
+import dev.snapshots.worker.WorkerPool;
 import io.micrometer.core.instrument.Timer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,7 +66,6 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -140,20 +128,12 @@ public final class Topology implements AutoCloseable {
     private final Duration idleTimeout;
     private final Duration absoluteLifetime;
     private final PeerSessions peerSessions;
-    private final QueueSettings queueSettings;
-    private final RedisServer queueServer;
-    private final RedisClient queueClient;
-    private final JobQueue jobQueue;
-    private final Path blobDirectory;
-    private final FileBlobStore blobs;
-    private final PhotoRepository photoRepository;
-    private final Photos photos;
-    private final SlowLink storageLink;
-    private final List<Worker> workers = new CopyOnWriteArrayList<>();
-    /** Numbers each worker started, so that its queue connections have a name of their own. */
-    private final AtomicInteger workersStarted = new AtomicInteger();
+    /** The queue tier, the photos' storage and the workers (step 09); null without {@link Builder#queue}. */
+    private final QueueTier queue;
 
-    private final Map<Worker, ShippingAppender> shippingWorkers = new ConcurrentHashMap<>();
+    private final PhotoStorage photoStorage;
+    private final WorkerPool workers;
+
     private final LogPipeline logs;
     private final String metricsToken;
     private final Scraper scraper;
@@ -507,38 +487,18 @@ public final class Topology implements AutoCloseable {
                     peerSessions == null ? localSessions : new ReplicatedSessionStore(localSessions, peerSessions);
             this.failures = new RedisFailureCounter(sessionClient);
         }
-        this.queueSettings = options.queueSettings;
         if (options.workers == null) {
-            this.queueServer = null;
-            this.queueClient = null;
-            this.jobQueue = null;
-            this.blobDirectory = null;
-            this.blobs = null;
-            this.photoRepository = null;
-            this.photos = null;
-            this.storageLink = null;
+            this.queue = null;
+            this.photoStorage = null;
+            this.workers = null;
         } else {
-            // The queue tier: a Redis server of its own, which never evicts a job (see QueueSettings).
-            this.queueServer = starting.add(RedisServer.startTemporary(QueueSettings.redisSettings()));
-            this.queueClient = starting.add(
-                    RedisClients.connect("127.0.0.1", queueServer.port(), queueServer.password(), QUEUE_TIMEOUT));
-            this.jobQueue = new JobQueue(queueClient);
-            this.blobDirectory = TemporaryFolders.create("snapshots-blobs-");
-            starting.add(() -> TemporaryFolders.deleteTree(blobDirectory));
-            // The blobs in a folder of their own: the temporary folder also names its owner (owner.pid).
-            this.blobs = new FileBlobStore(blobDirectory.resolve("blobs"));
-            this.photoRepository = new PhotoRepository(cluster.primary().admin()).createTables();
-            this.photos = new Photos(
-                    new PhotoIntake(
-                            blobs, photoRepository, jobQueue, queueSettings.maxDepth(), queueSettings.retryAfter()),
-                    photoRepository,
-                    blobs);
-            this.storageLink = starting.add(new SlowLink(
-                    new InetSocketAddress(
-                            "127.0.0.1", cluster.primary().server().port()),
-                    options.storageLatency));
+            this.queue = starting.add(QueueTier.start(options.queueSettings));
+            this.photoStorage =
+                    starting.add(PhotoStorage.start(cluster.primary().admin(), queue));
+            this.workers = starting.add(
+                    new WorkerPool(cluster.primary(), queue, photoStorage.blobs(), logs, options.storageLatency));
             for (int i = 1; i <= options.workers; i++) {
-                starting.add(startWorker("worker-" + i));
+                workers.start("worker-" + i);
             }
         }
         this.metricsToken = ServerMetrics.newToken();
@@ -702,12 +662,12 @@ public final class Topology implements AutoCloseable {
         WebServer server = new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
                         .withAssets(assets, assetBase)
                         .withLatency(originLatency)
-                        .withPhotos(photos)
+                        .withPhotos(photoStorage == null ? null : photoStorage.photos())
                         .withSite(new SiteMetrics(metrics, active))
                         .withLifecycle(new Lifecycle(build, dependencies(), shutdown())))
                 .start(port);
-        if (jobQueue != null) {
-            TierMeters.bindQueue(metrics.registry(), jobQueue);
+        if (queue != null) {
+            TierMeters.bindQueue(metrics.registry(), queue.jobQueue());
         }
         if (logs != null) {
             server.closing(logs.ship(server.logHost()));
@@ -733,8 +693,8 @@ public final class Topology implements AutoCloseable {
         if (sessionClient != null) {
             dependencies.add(new Dependency("session tier", false, sessionClient::ping));
         }
-        if (queueClient != null) {
-            dependencies.add(new Dependency("queue", false, queueClient::ping));
+        if (queue != null) {
+            dependencies.add(new Dependency("queue", false, queue::ping));
         }
         return dependencies;
     }
@@ -749,73 +709,6 @@ public final class Topology implements AutoCloseable {
     private void ship(String host) {
         if (logs != null) {
             logs.ship(host);
-        }
-    }
-
-    /**
-     * Starts a worker (step 09) with connections of its own to the queue tier and, over the storage
-     * link, to the data tier; {@code hook} runs in the middle of each of its jobs (tests pause it).
-     */
-    public Worker startWorker(String name, Worker.Hook hook) {
-        if (queueServer == null) {
-            throw new IllegalStateException("no queue: start the topology with Builder.queue");
-        }
-        String url = cluster.primary()
-                .url()
-                .replace(
-                        ":" + cluster.primary().server().port() + "/",
-                        ":" + storageLink.address().getPort() + "/");
-        // Its shipping starts first, so that the worker's first line is shipped too.
-        String logHost = LogFields.uniqueHost(name);
-        ShippingAppender shipping = logs == null ? null : logs.ship(logHost);
-        Worker worker = new Worker(
-                name,
-                logHost,
-                RedisClients.connect(
-                        "127.0.0.1",
-                        queueServer.port(),
-                        queueServer.password(),
-                        queueSettings.poll().plus(QUEUE_TIMEOUT),
-                        name + "#" + workersStarted.incrementAndGet()),
-                Database.connect(
-                        url, DatabaseServer.USER, cluster.primary().server().password()),
-                blobs,
-                queueSettings,
-                hook);
-        workers.add(worker);
-        if (shipping != null) {
-            shippingWorkers.put(worker, shipping);
-        }
-        return worker;
-    }
-
-    public Worker startWorker(String name) {
-        return startWorker(name, Worker.Hook.NONE);
-    }
-
-    /** Kills a worker as {@code kill -9} would: whatever job it holds stays unacknowledged. */
-    public void killWorker(Worker worker) {
-        workers.remove(worker);
-        worker.kill();
-        stopShipping(worker);
-    }
-
-    /** Stops a worker gracefully: it finishes the job in hand. */
-    public void stopWorker(Worker worker) {
-        workers.remove(worker);
-        worker.close();
-        stopShipping(worker);
-    }
-
-    /** The running workers. */
-    public List<Worker> workers() {
-        return List.copyOf(workers);
-    }
-
-    private void stopShipping(Worker worker) {
-        ShippingAppender appender = shippingWorkers.remove(worker);
-        if (appender != null) {
-            appender.close();
         }
     }
 
@@ -846,24 +739,19 @@ public final class Topology implements AutoCloseable {
         return logs;
     }
 
-    /** The photo queue; null without {@link Builder#queue}. */
-    public JobQueue jobQueue() {
-        return jobQueue;
+    /** The queue tier; null without {@link Builder#queue}. */
+    public QueueTier queue() {
+        return queue;
     }
 
-    /** Where photos' rows are; null without a queue. */
-    public PhotoRepository photoRepository() {
-        return photoRepository;
+    /** Where photos' bytes and rows are; null without {@link Builder#queue}. */
+    public PhotoStorage photoStorage() {
+        return photoStorage;
     }
 
-    /** Where photos' bytes are; null without a queue. */
-    public FileBlobStore blobs() {
-        return blobs;
-    }
-
-    /** The queue tier's Redis server; null without a queue. */
-    public RedisServer queueServer() {
-        return queueServer;
+    /** The workers; null without {@link Builder#queue}. */
+    public WorkerPool workers() {
+        return workers;
     }
 
     /** Where the edge sends what it lacks: wherever DNS says the site is (the load balancer). */
@@ -1055,10 +943,8 @@ public final class Topology implements AutoCloseable {
         if (todo.isEmpty() && peerApplier != null) {
             todo = peerApplier.unfinished();
         }
-        for (Worker worker : workers) {
-            if (todo.isEmpty()) {
-                todo = worker.unfinished();
-            }
+        if (todo.isEmpty() && workers != null) {
+            todo = workers.unfinished();
         }
         if (todo.isEmpty() && loadBalancer != null) {
             todo = loadBalancer.unfinishedHealthChecks();
@@ -1100,21 +986,10 @@ public final class Topology implements AutoCloseable {
         if (peerSessionClient != null) {
             peerSessionClient.close();
         }
-        workers.forEach(Worker::kill);
-        workers.clear();
-        if (storageLink != null) {
-            storageLink.close();
-        }
-        if (queueClient != null) {
-            queueClient.close();
-        }
-        if (queueServer != null) {
-            queueServer.close();
-        }
-        try {
-            TemporaryFolders.deleteTree(blobDirectory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + blobDirectory, e);
+        if (workers != null) {
+            workers.close();
+            photoStorage.close();
+            queue.close();
         }
         if (sessionClient != null) {
             sessionClient.close();
