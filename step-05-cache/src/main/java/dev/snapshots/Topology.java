@@ -1,7 +1,6 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CachePolicy;
-import dev.snapshots.cache.CachedUserRepository;
+import dev.snapshots.cache.CacheTier;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.data.DatabaseServer;
 import dev.snapshots.data.DbNode;
@@ -16,7 +15,6 @@ import dev.snapshots.domain.UserRepository;
 import dev.snapshots.domain.UserService;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
-import dev.snapshots.redis.RedisClients;
 import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.InMemorySessionStore;
@@ -29,7 +27,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import redis.clients.jedis.RedisClient;
 
 /**
  * Step 05's system, wired: DNS → load balancer → web servers → the cache tier (Redis) in front of a
@@ -50,9 +47,8 @@ public final class Topology implements AutoCloseable {
     private final Map<Integer, DeadPort> deadPorts = new ConcurrentHashMap<>();
 
     private final LoadBalancer loadBalancer;
-    private final RedisServer cacheServer;
-    private final RedisClient cacheClient;
-    private final Duration cacheTtl;
+    /** The cache tier; null without {@link Builder#cache}. */
+    private final CacheTier cache;
 
     /**
      * The one way to start a topology: say what it has, then {@link Builder#start()}. Each step adds
@@ -178,17 +174,13 @@ public final class Topology implements AutoCloseable {
         this.hasher = options.hasher;
         this.cluster = starting.add(ReplicationCluster.start(options.replicas));
         this.database = new ReplicatedDatabase(cluster, options.acknowledgement, options.semiSyncTimeout);
-        this.cacheTtl = options.cacheTtl;
         if (options.cacheTtl == null) {
-            this.cacheServer = null;
-            this.cacheClient = null;
-        } else if (options.externalCache != null) {
-            this.cacheServer = null;
-            this.cacheClient = starting.add(RedisClients.connect(
-                    options.externalCache.host(), options.externalCache.port(), options.externalCache.password()));
+            this.cache = null;
         } else {
-            this.cacheServer = starting.add(RedisServer.startTemporary(CachePolicy.redisSettings()));
-            this.cacheClient = starting.add(RedisClients.connect(cacheServer));
+            this.cache = starting.add(
+                    options.externalCache == null
+                            ? CacheTier.start(options.cacheTtl)
+                            : CacheTier.connect(options.externalCache, options.cacheTtl));
         }
         this.loadBalancer =
                 options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
@@ -243,8 +235,8 @@ public final class Topology implements AutoCloseable {
     private WebServer webServer(String name, int port) {
         Schema.apply(database.primary());
         UserRepository users = new JdbiUserRepository(database);
-        if (cacheClient != null) {
-            users = new CachedUserRepository(users, cacheClient, cacheTtl);
+        if (cache != null) {
+            users = cache.inFrontOf(users);
         }
         return new WebServer(name, new UserService(users, hasher), new InMemorySessionStore()).start(port);
     }
@@ -296,7 +288,7 @@ public final class Topology implements AutoCloseable {
 
     /** The cache tier's server; null without a cache, or with a Redis server this topology did not start. */
     public RedisServer cacheServer() {
-        return cacheServer;
+        return cache == null ? null : cache.server();
     }
 
     /** Statements the web tier ran on every database node together: what the cache saves. */
@@ -373,11 +365,8 @@ public final class Topology implements AutoCloseable {
         webServers.clear();
         deadPorts.values().forEach(DeadPort::close);
         deadPorts.clear();
-        if (cacheClient != null) {
-            cacheClient.close();
-        }
-        if (cacheServer != null) {
-            cacheServer.close();
+        if (cache != null) {
+            cache.close();
         }
         cluster.close();
     }

@@ -1,7 +1,6 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CachePolicy;
-import dev.snapshots.cache.CachedUserRepository;
+import dev.snapshots.cache.CacheTier;
 import dev.snapshots.cdn.EdgeServer;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.data.DatabaseServer;
@@ -68,9 +67,9 @@ public final class Topology implements AutoCloseable {
     private final Map<Integer, DeadPort> deadPorts = new ConcurrentHashMap<>();
 
     private final LoadBalancer loadBalancer;
-    private final RedisServer cacheServer;
-    private final RedisClient cacheClient;
-    private final Duration cacheTtl;
+    /** The cache tier; null without {@link Builder#cache}. */
+    private final CacheTier cache;
+
     private final AssetCatalog assets = AssetCatalog.fromClasspath();
     private final EdgeServer edge;
     private final String purgeToken;
@@ -300,17 +299,13 @@ public final class Topology implements AutoCloseable {
             cluster.joinCentre(options.centre, options.centreIndex);
         }
         this.database = new ReplicatedDatabase(cluster, options.acknowledgement, options.semiSyncTimeout);
-        this.cacheTtl = options.cacheTtl;
         if (options.cacheTtl == null) {
-            this.cacheServer = null;
-            this.cacheClient = null;
-        } else if (options.externalCache != null) {
-            this.cacheServer = null;
-            this.cacheClient = starting.add(RedisClients.connect(
-                    options.externalCache.host(), options.externalCache.port(), options.externalCache.password()));
+            this.cache = null;
         } else {
-            this.cacheServer = starting.add(RedisServer.startTemporary(CachePolicy.redisSettings()));
-            this.cacheClient = starting.add(RedisClients.connect(cacheServer));
+            this.cache = starting.add(
+                    options.externalCache == null
+                            ? CacheTier.start(options.cacheTtl)
+                            : CacheTier.connect(options.externalCache, options.cacheTtl));
         }
         if (options.sessions != null) {
             this.sessionServer = null;
@@ -437,8 +432,8 @@ public final class Topology implements AutoCloseable {
     private WebServer webServer(String name, int port) {
         Schema.apply(database.primary());
         UserRepository users = new JdbiUserRepository(database);
-        if (cacheClient != null) {
-            users = new CachedUserRepository(users, cacheClient, cacheTtl);
+        if (cache != null) {
+            users = cache.inFrontOf(users);
         }
         return new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
                         .withAssets(assets, assetBase)
@@ -548,7 +543,7 @@ public final class Topology implements AutoCloseable {
 
     /** The cache tier's server; null without a cache, or with a Redis server this topology did not start. */
     public RedisServer cacheServer() {
-        return cacheServer;
+        return cache == null ? null : cache.server();
     }
 
     /** Statements the web tier ran on every database node together: what the cache saves. */
@@ -632,8 +627,8 @@ public final class Topology implements AutoCloseable {
         webServers.clear();
         deadPorts.values().forEach(DeadPort::close);
         deadPorts.clear();
-        if (cacheClient != null) {
-            cacheClient.close();
+        if (cache != null) {
+            cache.close();
         }
         if (peerApplier != null) {
             peerApplier.close();
@@ -649,9 +644,6 @@ public final class Topology implements AutoCloseable {
         }
         if (sessionServer != null) {
             sessionServer.close();
-        }
-        if (cacheServer != null) {
-            cacheServer.close();
         }
         cluster.close();
     }

@@ -1,7 +1,6 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CachePolicy;
-import dev.snapshots.cache.CachedUserRepository;
+import dev.snapshots.cache.CacheTier;
 import dev.snapshots.cdn.EdgeServer;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.data.DatabaseServer;
@@ -109,9 +108,9 @@ public final class Topology implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     private final LoadBalancer loadBalancer;
-    private final RedisServer cacheServer;
-    private final RedisClient cacheClient;
-    private final Duration cacheTtl;
+    /** The cache tier; null without {@link Builder#cache}. */
+    private final CacheTier cache;
+
     private final AssetCatalog assets = AssetCatalog.fromClasspath();
     private final EdgeServer edge;
     private final String purgeToken;
@@ -431,17 +430,13 @@ public final class Topology implements AutoCloseable {
         this.acknowledgement = options.acknowledgement;
         this.semiSyncTimeout = options.semiSyncTimeout;
         this.database = new ReplicatedDatabase(cluster, options.acknowledgement, options.semiSyncTimeout);
-        this.cacheTtl = options.cacheTtl;
         if (options.cacheTtl == null) {
-            this.cacheServer = null;
-            this.cacheClient = null;
-        } else if (options.externalCache != null) {
-            this.cacheServer = null;
-            this.cacheClient = starting.add(RedisClients.connect(
-                    options.externalCache.host(), options.externalCache.port(), options.externalCache.password()));
+            this.cache = null;
         } else {
-            this.cacheServer = starting.add(RedisServer.startTemporary(CachePolicy.redisSettings()));
-            this.cacheClient = starting.add(RedisClients.connect(cacheServer));
+            this.cache = starting.add(
+                    options.externalCache == null
+                            ? CacheTier.start(options.cacheTtl)
+                            : CacheTier.connect(options.externalCache, options.cacheTtl));
         }
         if (options.sessions != null) {
             this.sessionServer = null;
@@ -631,8 +626,8 @@ public final class Topology implements AutoCloseable {
                         .register(metrics.registry())
                         .record(nanos, TimeUnit.NANOSECONDS));
         UserRepository users = new JdbiUserRepository(timed);
-        if (cacheClient != null) {
-            users = new CachedUserRepository(users, cacheClient, cacheTtl, metrics.registry());
+        if (cache != null) {
+            users = cache.inFrontOf(users, metrics.registry());
         }
         ActiveUsers active = sessionClient == null ? null : new ActiveUsers(sessionClient, name, Clock.systemUTC());
         WebServer server = new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
@@ -663,8 +658,8 @@ public final class Topology implements AutoCloseable {
                 throw new IllegalStateException("the primary does not answer");
             }
         }));
-        if (cacheClient != null) {
-            dependencies.add(new Dependency("cache", false, cacheClient::ping));
+        if (cache != null) {
+            dependencies.add(new Dependency("cache", false, cache::ping));
         }
         if (sessionClient != null) {
             dependencies.add(new Dependency("session tier", false, sessionClient::ping));
@@ -849,7 +844,7 @@ public final class Topology implements AutoCloseable {
 
     /** The cache tier's server; null without a cache, or with a Redis server this topology did not start. */
     public RedisServer cacheServer() {
-        return cacheServer;
+        return cache == null ? null : cache.server();
     }
 
     /** Statements the web tier ran on every database node together: what the cache saves. */
@@ -939,8 +934,8 @@ public final class Topology implements AutoCloseable {
         webServers.clear();
         deadPorts.values().forEach(DeadPort::close);
         deadPorts.clear();
-        if (cacheClient != null) {
-            cacheClient.close();
+        if (cache != null) {
+            cache.close();
         }
         if (peerApplier != null) {
             peerApplier.close();
@@ -961,9 +956,6 @@ public final class Topology implements AutoCloseable {
         }
         if (sessionServer != null) {
             sessionServer.close();
-        }
-        if (cacheServer != null) {
-            cacheServer.close();
         }
         cluster.close();
         if (logs != null) {

@@ -1,7 +1,6 @@
 package dev.snapshots;
 
-import dev.snapshots.cache.CachePolicy;
-import dev.snapshots.cache.CachedUserRepository;
+import dev.snapshots.cache.CacheTier;
 import dev.snapshots.cdn.EdgeServer;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.data.DatabaseServer;
@@ -112,9 +111,9 @@ public final class Topology implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     private final LoadBalancer loadBalancer;
-    private final RedisServer cacheServer;
-    private final RedisClient cacheClient;
-    private final Duration cacheTtl;
+    /** The cache tier; null without {@link Builder#cache}. */
+    private final CacheTier cache;
+
     private final AssetCatalog assets = AssetCatalog.fromClasspath();
     private final EdgeServer edge;
     private final String purgeToken;
@@ -451,17 +450,13 @@ public final class Topology implements AutoCloseable {
         this.sharding = options.shards == 0
                 ? null
                 : starting.add(ShardingTier.start(options.shards, options.replicas, database.primary()));
-        this.cacheTtl = options.cacheTtl;
         if (options.cacheTtl == null) {
-            this.cacheServer = null;
-            this.cacheClient = null;
-        } else if (options.externalCache != null) {
-            this.cacheServer = null;
-            this.cacheClient = starting.add(RedisClients.connect(
-                    options.externalCache.host(), options.externalCache.port(), options.externalCache.password()));
+            this.cache = null;
         } else {
-            this.cacheServer = starting.add(RedisServer.startTemporary(CachePolicy.redisSettings()));
-            this.cacheClient = starting.add(RedisClients.connect(cacheServer));
+            this.cache = starting.add(
+                    options.externalCache == null
+                            ? CacheTier.start(options.cacheTtl)
+                            : CacheTier.connect(options.externalCache, options.cacheTtl));
         }
         if (options.sessions != null) {
             this.sessionServer = null;
@@ -655,8 +650,8 @@ public final class Topology implements AutoCloseable {
         UserRepository users = sharding == null
                 ? new JdbiUserRepository(timed)
                 : sharding.users().onQuery(queries);
-        if (cacheClient != null) {
-            users = new CachedUserRepository(users, cacheClient, cacheTtl, metrics.registry());
+        if (cache != null) {
+            users = cache.inFrontOf(users, metrics.registry());
         }
         ActiveUsers active = sessionClient == null ? null : new ActiveUsers(sessionClient, name, Clock.systemUTC());
         WebServer server = new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
@@ -687,8 +682,8 @@ public final class Topology implements AutoCloseable {
                 throw new IllegalStateException("the primary does not answer");
             }
         }));
-        if (cacheClient != null) {
-            dependencies.add(new Dependency("cache", false, cacheClient::ping));
+        if (cache != null) {
+            dependencies.add(new Dependency("cache", false, cache::ping));
         }
         if (sessionClient != null) {
             dependencies.add(new Dependency("session tier", false, sessionClient::ping));
@@ -881,7 +876,7 @@ public final class Topology implements AutoCloseable {
 
     /** The cache tier's server; null without a cache, or with a Redis server this topology did not start. */
     public RedisServer cacheServer() {
-        return cacheServer;
+        return cache == null ? null : cache.server();
     }
 
     /** Statements the web tier ran on every database node together: what the cache saves. */
@@ -971,8 +966,8 @@ public final class Topology implements AutoCloseable {
         webServers.clear();
         deadPorts.values().forEach(DeadPort::close);
         deadPorts.clear();
-        if (cacheClient != null) {
-            cacheClient.close();
+        if (cache != null) {
+            cache.close();
         }
         if (sharding != null) {
             sharding.close();
@@ -996,9 +991,6 @@ public final class Topology implements AutoCloseable {
         }
         if (sessionServer != null) {
             sessionServer.close();
-        }
-        if (cacheServer != null) {
-            cacheServer.close();
         }
         cluster.close();
         if (logs != null) {
