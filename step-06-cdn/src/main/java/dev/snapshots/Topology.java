@@ -2,6 +2,7 @@ package dev.snapshots;
 
 import dev.snapshots.cache.CacheTier;
 import dev.snapshots.cdn.EdgeServer;
+import dev.snapshots.cdn.EdgeTier;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.data.DatabaseServer;
 import dev.snapshots.data.DbNode;
@@ -24,10 +25,7 @@ import dev.snapshots.web.DeadPort;
 import dev.snapshots.web.WebServer;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,9 +59,9 @@ public final class Topology implements AutoCloseable {
     private final CacheTier cache;
 
     private final AssetCatalog assets = AssetCatalog.fromClasspath();
-    private final EdgeServer edge;
-    private final String purgeToken;
-    private final String assetBase;
+    /** The CDN edge; null without {@link Builder#cdn}. */
+    private final EdgeTier edge;
+
     private final Duration originLatency;
 
     /**
@@ -236,16 +234,10 @@ public final class Topology implements AutoCloseable {
         this.originLatency = options.originLatency;
         if (options.cdn) {
             // The edge finds its origin as anyone does: by asking DNS for the site.
-            this.purgeToken = randomToken();
-            this.edge =
-                    starting.add(new EdgeServer(this::origin, purgeToken, Clock.systemUTC()).start(options.cdnPort));
-            dns.register(CDN, edge.address());
-            this.assetBase =
-                    "http://" + options.assetHost + ":" + edge.address().getPort();
+            this.edge = starting.add(EdgeTier.start(this::origin, options.cdnPort, options.assetHost));
+            dns.register(CDN, edge.server().address());
         } else {
-            this.purgeToken = null;
             this.edge = null;
-            this.assetBase = "";
         }
         for (int i = 1; i <= options.webServers; i++) {
             WebServer server =
@@ -302,7 +294,7 @@ public final class Topology implements AutoCloseable {
             users = cache.inFrontOf(users);
         }
         return new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), new InMemorySessionStore())
-                        .withAssets(assets, assetBase)
+                        .withAssets(assets, edge == null ? "" : edge.assetBase())
                         .withLatency(originLatency))
                 .start(port);
     }
@@ -314,13 +306,6 @@ public final class Topology implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-    }
-
-    /** A purge token for this run only: 256 bits from a strong random source. */
-    private static String randomToken() {
-        byte[] token = new byte[32];
-        new SecureRandom().nextBytes(token);
-        return HexFormat.of().formatHex(token);
     }
 
     /** A web server for the one database at {@code config} (no replicas, no cache). */
@@ -370,12 +355,12 @@ public final class Topology implements AutoCloseable {
 
     /** The CDN edge; null without one. */
     public EdgeServer edge() {
-        return edge;
+        return edge == null ? null : edge.server();
     }
 
     /** The edge's purge token (the demo prints it); null without an edge. */
     public String purgeToken() {
-        return purgeToken;
+        return edge == null ? null : edge.purgeToken();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.snapshots;
 
 import dev.snapshots.cache.CacheTier;
 import dev.snapshots.cdn.EdgeServer;
+import dev.snapshots.cdn.EdgeTier;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.data.DatabaseServer;
 import dev.snapshots.data.DbNode;
@@ -19,7 +20,6 @@ import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
 import dev.snapshots.domain.UserRepository;
 import dev.snapshots.domain.UserService;
-import dev.snapshots.http.BearerToken;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
 import dev.snapshots.logging.LogPipeline;
@@ -115,9 +115,9 @@ public final class Topology implements AutoCloseable {
     private final CacheTier cache;
 
     private final AssetCatalog assets = AssetCatalog.fromClasspath();
-    private final EdgeServer edge;
-    private final String purgeToken;
-    private final String assetBase;
+    /** The CDN edge; null without {@link Builder#cdn}. */
+    private final EdgeTier edge;
+
     private final Duration originLatency;
     private final RedisServer sessionServer;
     private final RedisClient sessionClient;
@@ -506,17 +506,11 @@ public final class Topology implements AutoCloseable {
         this.originLatency = options.originLatency;
         if (options.cdn) {
             // The edge finds its origin as anyone does: by asking DNS for the site.
-            this.purgeToken = BearerToken.newValue();
-            this.edge =
-                    starting.add(new EdgeServer(this::origin, purgeToken, Clock.systemUTC()).start(options.cdnPort));
-            ship(edge.logHost());
-            dns.register(CDN, edge.address());
-            this.assetBase =
-                    "http://" + options.assetHost + ":" + edge.address().getPort();
+            this.edge = starting.add(EdgeTier.start(this::origin, options.cdnPort, options.assetHost));
+            ship(edge.server().logHost());
+            dns.register(CDN, edge.server().address());
         } else {
-            this.purgeToken = null;
             this.edge = null;
-            this.assetBase = "";
         }
         for (int i = 1; i <= options.webServers; i++) {
             WebServer server =
@@ -655,7 +649,7 @@ public final class Topology implements AutoCloseable {
         }
         ActiveUsers active = sessionClient == null ? null : new ActiveUsers(sessionClient, name, Clock.systemUTC());
         WebServer server = new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
-                        .withAssets(assets, assetBase)
+                        .withAssets(assets, edge == null ? "" : edge.assetBase())
                         .withLatency(originLatency)
                         .withPhotos(photoStorage == null ? null : photoStorage.photos())
                         .withSite(new SiteMetrics(metrics, active))
@@ -858,12 +852,12 @@ public final class Topology implements AutoCloseable {
 
     /** The CDN edge; null without one. */
     public EdgeServer edge() {
-        return edge;
+        return edge == null ? null : edge.server();
     }
 
     /** The edge's purge token (the demo prints it); null without an edge. */
     public String purgeToken() {
-        return purgeToken;
+        return edge == null ? null : edge.purgeToken();
     }
 
     /**
