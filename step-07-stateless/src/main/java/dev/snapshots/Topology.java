@@ -17,20 +17,17 @@ import dev.snapshots.domain.UserRepository;
 import dev.snapshots.domain.UserService;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
-import dev.snapshots.redis.RedisClients;
 import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.FailureCounter;
-import dev.snapshots.session.RedisFailureCounter;
-import dev.snapshots.session.RedisSessionStore;
 import dev.snapshots.session.SessionPolicy;
+import dev.snapshots.session.SessionStorage;
 import dev.snapshots.session.SessionStore;
 import dev.snapshots.web.AssetCatalog;
 import dev.snapshots.web.DeadPort;
 import dev.snapshots.web.WebServer;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +35,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import redis.clients.jedis.RedisClient;
 
 /**
  * Step 07's system, wired: DNS → load balancer (plain round robin again) → stateless web servers →
@@ -71,8 +67,9 @@ public final class Topology implements AutoCloseable {
     private final EdgeTier edge;
 
     private final Duration originLatency;
-    private final RedisServer sessionServer;
-    private final RedisClient sessionClient;
+    /** The session tier; null when the builder was given sessions of its own. */
+    private final SessionStorage sessionTier;
+
     private final SessionStore sessions;
     private final FailureCounter failures;
 
@@ -277,25 +274,17 @@ public final class Topology implements AutoCloseable {
                             : CacheTier.connect(options.externalCache, options.cacheTtl));
         }
         if (options.sessions != null) {
-            this.sessionServer = null;
-            this.sessionClient = null;
+            this.sessionTier = null;
             this.sessions = options.sessions;
             this.failures = options.failures;
         } else {
-            // The session tier: a Redis server of its own, never the cache's (see SessionPolicy).
-            if (options.externalSessionTier != null) {
-                RedisConfig external = options.externalSessionTier;
-                this.sessionServer = null;
-                this.sessionClient = starting.add(RedisClients.connect(
-                        external.host(), external.port(), external.password(), SessionPolicy.TIMEOUT));
-            } else {
-                this.sessionServer = starting.add(RedisServer.startTemporary(SessionPolicy.redisSettings()));
-                this.sessionClient = starting.add(RedisClients.connect(
-                        "127.0.0.1", sessionServer.port(), sessionServer.password(), SessionPolicy.TIMEOUT));
-            }
-            this.sessions = new RedisSessionStore(
-                    sessionClient, options.idleTimeout, options.absoluteLifetime, Clock.systemUTC());
-            this.failures = new RedisFailureCounter(sessionClient);
+            this.sessionTier = starting.add(
+                    options.externalSessionTier == null
+                            ? SessionStorage.start(options.idleTimeout, options.absoluteLifetime)
+                            : SessionStorage.connect(
+                                    options.externalSessionTier, options.idleTimeout, options.absoluteLifetime));
+            this.sessions = sessionTier.store();
+            this.failures = sessionTier.failures();
         }
         this.loadBalancer =
                 options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
@@ -434,7 +423,7 @@ public final class Topology implements AutoCloseable {
      * session tier this topology did not start.
      */
     public RedisServer sessionServer() {
-        return sessionServer;
+        return sessionTier == null ? null : sessionTier.server();
     }
 
     /** Where the web tier keeps sessions. */
@@ -546,11 +535,8 @@ public final class Topology implements AutoCloseable {
         if (cache != null) {
             cache.close();
         }
-        if (sessionClient != null) {
-            sessionClient.close();
-        }
-        if (sessionServer != null) {
-            sessionServer.close();
+        if (sessionTier != null) {
+            sessionTier.close();
         }
         cluster.close();
     }

@@ -23,15 +23,13 @@ import dev.snapshots.logging.LogSettings;
 import dev.snapshots.photos.PhotoStorage;
 import dev.snapshots.queue.QueueSettings;
 import dev.snapshots.queue.QueueTier;
-import dev.snapshots.redis.RedisClients;
 import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.FailureCounter;
 import dev.snapshots.session.PeerSessions;
-import dev.snapshots.session.RedisFailureCounter;
-import dev.snapshots.session.RedisSessionStore;
 import dev.snapshots.session.ReplicatedSessionStore;
 import dev.snapshots.session.SessionPolicy;
+import dev.snapshots.session.SessionStorage;
 import dev.snapshots.session.SessionStore;
 import dev.snapshots.web.AssetCatalog;
 import dev.snapshots.web.DeadPort;
@@ -39,7 +37,6 @@ import dev.snapshots.web.WebServer;
 import dev.snapshots.worker.WorkerPool;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +44,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import redis.clients.jedis.RedisClient;
 
 /**
  * One data centre of the site, wired (step 09): step 07's system, and with {@link Builder#queue} a
@@ -86,13 +82,12 @@ public final class Topology implements AutoCloseable {
     private final EdgeTier edge;
 
     private final Duration originLatency;
-    private final RedisServer sessionServer;
-    private final RedisClient sessionClient;
+    /** The session tier; null when the builder was given sessions of its own. */
+    private final SessionStorage sessionTier;
+
     private final SessionStore sessions;
     private final FailureCounter failures;
     private final String centre;
-    private final Duration idleTimeout;
-    private final Duration absoluteLifetime;
     private final PeerSessions peerSessions;
     /** The queue tier, the photos' storage and the workers (step 09); null without {@link Builder#queue}. */
     private final QueueTier queue;
@@ -101,8 +96,6 @@ public final class Topology implements AutoCloseable {
     private final WorkerPool workers;
 
     private final LogPipeline logs;
-    private RedisSessionStore localSessions;
-    private RedisClient peerSessionClient;
     private PeerApplier peerApplier;
 
     /**
@@ -352,8 +345,6 @@ public final class Topology implements AutoCloseable {
         this.logs = options.logSettings == null ? null : starting.add(LogPipeline.start(options.logSettings));
         this.cluster = starting.add(ReplicationCluster.start(options.replicas));
         this.centre = options.centre;
-        this.idleTimeout = options.idleTimeout;
-        this.absoluteLifetime = options.absoluteLifetime;
         this.peerSessions = options.centre == null ? null : starting.add(new PeerSessions());
         if (options.centre != null) {
             cluster.joinCentre(options.centre, options.centreIndex);
@@ -368,28 +359,20 @@ public final class Topology implements AutoCloseable {
                             : CacheTier.connect(options.externalCache, options.cacheTtl));
         }
         if (options.sessions != null) {
-            this.sessionServer = null;
-            this.sessionClient = null;
+            this.sessionTier = null;
             this.sessions = options.sessions;
             this.failures = options.failures;
         } else {
-            // The session tier: a Redis server of its own, never the cache's (see SessionPolicy).
-            if (options.externalSessionTier != null) {
-                RedisConfig external = options.externalSessionTier;
-                this.sessionServer = null;
-                this.sessionClient = starting.add(RedisClients.connect(
-                        external.host(), external.port(), external.password(), SessionPolicy.TIMEOUT));
-            } else {
-                this.sessionServer = starting.add(RedisServer.startTemporary(SessionPolicy.redisSettings()));
-                this.sessionClient = starting.add(RedisClients.connect(
-                        "127.0.0.1", sessionServer.port(), sessionServer.password(), SessionPolicy.TIMEOUT));
-            }
-            this.localSessions = new RedisSessionStore(
-                    sessionClient, options.idleTimeout, options.absoluteLifetime, Clock.systemUTC());
+            this.sessionTier = starting.add(
+                    options.externalSessionTier == null
+                            ? SessionStorage.start(options.idleTimeout, options.absoluteLifetime)
+                            : SessionStorage.connect(
+                                    options.externalSessionTier, options.idleTimeout, options.absoluteLifetime));
             // In one of two centres, every change is copied to the other's session tier (exercise 8.5).
-            this.sessions =
-                    peerSessions == null ? localSessions : new ReplicatedSessionStore(localSessions, peerSessions);
-            this.failures = new RedisFailureCounter(sessionClient);
+            this.sessions = peerSessions == null
+                    ? sessionTier.store()
+                    : new ReplicatedSessionStore(sessionTier.store(), peerSessions);
+            this.failures = sessionTier.failures();
         }
         if (options.workers == null) {
             this.queue = null;
@@ -442,11 +425,8 @@ public final class Topology implements AutoCloseable {
             throw new IllegalStateException("not a data centre: start it with Builder.centre");
         }
         peerApplier = new PeerApplier(cluster.primary(), peerPrimary, peerCentre).start(applyEvery);
-        if (localSessions != null) {
-            peerSessionClient = RedisClients.connect(
-                    peerSessionTier.host(), peerSessionTier.port(), peerSessionTier.password(), SessionPolicy.TIMEOUT);
-            peerSessions.link(
-                    new RedisSessionStore(peerSessionClient, idleTimeout, absoluteLifetime, Clock.systemUTC()));
+        if (sessionTier != null) {
+            peerSessions.link(sessionTier.peer(peerSessionTier));
         }
     }
 
@@ -612,7 +592,7 @@ public final class Topology implements AutoCloseable {
      * session tier this topology did not start.
      */
     public RedisServer sessionServer() {
-        return sessionServer;
+        return sessionTier == null ? null : sessionTier.server();
     }
 
     /** Where the web tier keeps sessions. */
@@ -736,19 +716,13 @@ public final class Topology implements AutoCloseable {
         if (peerSessions != null) {
             peerSessions.close();
         }
-        if (peerSessionClient != null) {
-            peerSessionClient.close();
-        }
         if (workers != null) {
             workers.close();
             photoStorage.close();
             queue.close();
         }
-        if (sessionClient != null) {
-            sessionClient.close();
-        }
-        if (sessionServer != null) {
-            sessionServer.close();
+        if (sessionTier != null) {
+            sessionTier.close();
         }
         cluster.close();
         if (logs != null) {

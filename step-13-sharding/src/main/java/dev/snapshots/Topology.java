@@ -33,15 +33,13 @@ import dev.snapshots.metrics.TierMeters;
 import dev.snapshots.photos.PhotoStorage;
 import dev.snapshots.queue.QueueSettings;
 import dev.snapshots.queue.QueueTier;
-import dev.snapshots.redis.RedisClients;
 import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.FailureCounter;
 import dev.snapshots.session.PeerSessions;
-import dev.snapshots.session.RedisFailureCounter;
-import dev.snapshots.session.RedisSessionStore;
 import dev.snapshots.session.ReplicatedSessionStore;
 import dev.snapshots.session.SessionPolicy;
+import dev.snapshots.session.SessionStorage;
 import dev.snapshots.session.SessionStore;
 import dev.snapshots.sharding.ShardingTier;
 import dev.snapshots.web.AssetCatalog;
@@ -65,7 +63,6 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import redis.clients.jedis.RedisClient;
 
 /**
  * One data centre of the site, wired (step 09): step 07's system, and with {@link Builder#queue} a
@@ -119,13 +116,12 @@ public final class Topology implements AutoCloseable {
     private final EdgeTier edge;
 
     private final Duration originLatency;
-    private final RedisServer sessionServer;
-    private final RedisClient sessionClient;
+    /** The session tier; null when the builder was given sessions of its own. */
+    private final SessionStorage sessionTier;
+
     private final SessionStore sessions;
     private final FailureCounter failures;
     private final String centre;
-    private final Duration idleTimeout;
-    private final Duration absoluteLifetime;
     private final PeerSessions peerSessions;
     /** The queue tier, the photos' storage and the workers (step 09); null without {@link Builder#queue}. */
     private final QueueTier queue;
@@ -139,8 +135,6 @@ public final class Topology implements AutoCloseable {
     /** Every web server name started, for the union of their active users. */
     private final java.util.Set<String> startedNames = ConcurrentHashMap.newKeySet();
 
-    private RedisSessionStore localSessions;
-    private RedisClient peerSessionClient;
     private PeerApplier peerApplier;
 
     /**
@@ -438,8 +432,6 @@ public final class Topology implements AutoCloseable {
         this.logs = options.logSettings == null ? null : starting.add(LogPipeline.start(options.logSettings));
         this.cluster = starting.add(ReplicationCluster.start(options.replicas));
         this.centre = options.centre;
-        this.idleTimeout = options.idleTimeout;
-        this.absoluteLifetime = options.absoluteLifetime;
         this.peerSessions = options.centre == null ? null : starting.add(new PeerSessions());
         if (options.centre != null) {
             cluster.joinCentre(options.centre, options.centreIndex);
@@ -459,28 +451,20 @@ public final class Topology implements AutoCloseable {
                             : CacheTier.connect(options.externalCache, options.cacheTtl));
         }
         if (options.sessions != null) {
-            this.sessionServer = null;
-            this.sessionClient = null;
+            this.sessionTier = null;
             this.sessions = options.sessions;
             this.failures = options.failures;
         } else {
-            // The session tier: a Redis server of its own, never the cache's (see SessionPolicy).
-            if (options.externalSessionTier != null) {
-                RedisConfig external = options.externalSessionTier;
-                this.sessionServer = null;
-                this.sessionClient = starting.add(RedisClients.connect(
-                        external.host(), external.port(), external.password(), SessionPolicy.TIMEOUT));
-            } else {
-                this.sessionServer = starting.add(RedisServer.startTemporary(SessionPolicy.redisSettings()));
-                this.sessionClient = starting.add(RedisClients.connect(
-                        "127.0.0.1", sessionServer.port(), sessionServer.password(), SessionPolicy.TIMEOUT));
-            }
-            this.localSessions = new RedisSessionStore(
-                    sessionClient, options.idleTimeout, options.absoluteLifetime, Clock.systemUTC());
+            this.sessionTier = starting.add(
+                    options.externalSessionTier == null
+                            ? SessionStorage.start(options.idleTimeout, options.absoluteLifetime)
+                            : SessionStorage.connect(
+                                    options.externalSessionTier, options.idleTimeout, options.absoluteLifetime));
             // In one of two centres, every change is copied to the other's session tier (exercise 8.5).
-            this.sessions =
-                    peerSessions == null ? localSessions : new ReplicatedSessionStore(localSessions, peerSessions);
-            this.failures = new RedisFailureCounter(sessionClient);
+            this.sessions = peerSessions == null
+                    ? sessionTier.store()
+                    : new ReplicatedSessionStore(sessionTier.store(), peerSessions);
+            this.failures = sessionTier.failures();
         }
         if (options.workers == null) {
             this.queue = null;
@@ -563,11 +547,8 @@ public final class Topology implements AutoCloseable {
             throw new IllegalStateException("not a data centre: start it with Builder.centre");
         }
         peerApplier = new PeerApplier(cluster.primary(), peerPrimary, peerCentre).start(applyEvery);
-        if (localSessions != null) {
-            peerSessionClient = RedisClients.connect(
-                    peerSessionTier.host(), peerSessionTier.port(), peerSessionTier.password(), SessionPolicy.TIMEOUT);
-            peerSessions.link(
-                    new RedisSessionStore(peerSessionClient, idleTimeout, absoluteLifetime, Clock.systemUTC()));
+        if (sessionTier != null) {
+            peerSessions.link(sessionTier.peer(peerSessionTier));
         }
     }
 
@@ -647,7 +628,8 @@ public final class Topology implements AutoCloseable {
         if (cache != null) {
             users = cache.inFrontOf(users, metrics.registry());
         }
-        ActiveUsers active = sessionClient == null ? null : new ActiveUsers(sessionClient, name, Clock.systemUTC());
+        ActiveUsers active =
+                sessionTier == null ? null : new ActiveUsers(sessionTier.client(), name, Clock.systemUTC());
         WebServer server = new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
                         .withAssets(assets, edge == null ? "" : edge.assetBase())
                         .withLatency(originLatency)
@@ -679,8 +661,8 @@ public final class Topology implements AutoCloseable {
         if (cache != null) {
             dependencies.add(new Dependency("cache", false, cache::ping));
         }
-        if (sessionClient != null) {
-            dependencies.add(new Dependency("session tier", false, sessionClient::ping));
+        if (sessionTier != null) {
+            dependencies.add(new Dependency("session tier", false, sessionTier.client()::ping));
         }
         if (queue != null) {
             dependencies.add(new Dependency("queue", false, queue::ping));
@@ -716,10 +698,10 @@ public final class Topology implements AutoCloseable {
      * counted on the session tier; 0 without one.
      */
     public long dailyActiveUsers() {
-        if (sessionClient == null) {
+        if (sessionTier == null) {
             return 0;
         }
-        ActiveUsers reader = new ActiveUsers(sessionClient, "reader", Clock.systemUTC());
+        ActiveUsers reader = new ActiveUsers(sessionTier.client(), "reader", Clock.systemUTC());
         return reader.count(reader.today(), startedNames);
     }
 
@@ -842,7 +824,7 @@ public final class Topology implements AutoCloseable {
      * session tier this topology did not start.
      */
     public RedisServer sessionServer() {
-        return sessionServer;
+        return sessionTier == null ? null : sessionTier.server();
     }
 
     /** Where the web tier keeps sessions. */
@@ -972,19 +954,13 @@ public final class Topology implements AutoCloseable {
         if (peerSessions != null) {
             peerSessions.close();
         }
-        if (peerSessionClient != null) {
-            peerSessionClient.close();
-        }
         if (workers != null) {
             workers.close();
             photoStorage.close();
             queue.close();
         }
-        if (sessionClient != null) {
-            sessionClient.close();
-        }
-        if (sessionServer != null) {
-            sessionServer.close();
+        if (sessionTier != null) {
+            sessionTier.close();
         }
         cluster.close();
         if (logs != null) {
