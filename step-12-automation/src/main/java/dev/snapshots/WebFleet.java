@@ -34,6 +34,12 @@ final class WebFleet implements Fleet {
         WebServer start(String slot, Build build);
     }
 
+    /**
+     * How long taking a server out waits for the requests already on their way to it: longer than a
+     * request is forwarded for on any machine, short enough that a stuck one cannot hold a deploy.
+     */
+    private static final Duration ON_THEIR_WAY = Duration.ofSeconds(5);
+
     private final List<WebServer> servers;
     private final LoadBalancer balancer;
     private final Starter starter;
@@ -65,7 +71,11 @@ final class WebFleet implements Fleet {
 
     @Override
     public void takeOut(String slot) {
-        balancer.pool().remove(slot);
+        try {
+            balancer.pool().takeOut(slot, ON_THEIR_WAY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

@@ -16,7 +16,10 @@ public interface Fleet {
     /** The build the slot's server runs now. */
     Build running(String slot);
 
-    /** Takes the slot's server out of the balancer's pool: it gets no new requests. */
+    /**
+     * Takes the slot's server out of the balancer's pool: it gets no new requests. Returns once the
+     * requests the balancer had already picked it for have reached it (or failed).
+     */
     void takeOut(String slot);
 
     /** Puts the slot's server (back) into the balancer's pool: it gets requests at once. */

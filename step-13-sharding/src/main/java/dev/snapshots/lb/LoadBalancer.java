@@ -163,11 +163,41 @@ public final class LoadBalancer implements AutoCloseable {
             return;
         }
         // No stickiness since step 07: sessions live on the session tier, so any server can answer anyone.
-        Backend backend = healthy.size() == 1 ? healthy.get(0) : roundRobin.next(healthy);
+        Backend backend = claimOne(healthy, List.of());
+        if (backend == null) {
+            ctx.status(503).header("Retry-After", "1").json(Map.of("error", "no healthy web server"));
+            return;
+        }
+        forward(ctx, backend, healthy);
+    }
 
+    /**
+     * Picks one of {@code candidates} but {@code tried}, in turn, and claims it in the pool (a
+     * deploy may have taken it out since {@code candidates} were read: then another is picked);
+     * null when none is left.
+     */
+    private Backend claimOne(List<Backend> candidates, List<Backend> tried) {
+        List<Backend> left = candidates.stream().filter(b -> !tried.contains(b)).toList();
+        while (!left.isEmpty()) {
+            Backend backend = left.size() == 1 ? left.get(0) : roundRobin.next(left);
+            if (pool.claim(backend)) {
+                return backend;
+            }
+            left = pool.healthy().stream().filter(b -> !tried.contains(b)).toList();
+        }
+        return null;
+    }
+
+    /**
+     * Sends the request to {@code backend}, claimed; on to another if it cannot be reached and the
+     * policy allows. Each backend's claim ends with its attempt.
+     */
+    private void forward(Context ctx, Backend claimed, List<Backend> healthy) throws InterruptedException {
+        Backend backend = claimed;
         List<Backend> tried = new ArrayList<>();
         while (true) {
             tried.add(backend);
+            Backend attempt = backend;
             HttpResponse<byte[]> response;
             try {
                 // A backend that accepted the request but does not answer in time is given up on like one
@@ -194,12 +224,19 @@ public final class LoadBalancer implements AutoCloseable {
                     gaveUp(ctx, backend, unreachable);
                     return;
                 }
+                Backend next = claimOne(untried, tried);
+                if (next == null) {
+                    gaveUp(ctx, backend, unreachable);
+                    return;
+                }
                 LOG.info("{} {}: {} did not answer; retrying", ctx.method(), ctx.path(), backend.name());
                 metrics.registry()
                         .counter("lb.retries", "backend", backend.name())
                         .increment();
-                backend = untried.size() == 1 ? untried.get(0) : roundRobin.next(untried);
+                backend = next;
                 continue;
+            } finally {
+                pool.release(attempt);
             }
             forwarder.toClient(response, ctx);
             ctx.attribute(BACKEND, "from " + backend.name());
