@@ -31,48 +31,22 @@ public final class Topology implements AutoCloseable {
     private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
 
     /**
-     * The one way to start a topology: say what it has, then {@link Builder#start()}. Each later
+     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each later
      * step adds an option here (step 03 the load balancer…), so a test carried from an earlier step
      * asks for the shape it needs, e.g. {@code Topology.builder(dns).webServers(1).start()}.
      */
-    public static Builder builder(DnsRegistry dns) {
-        return new Builder(dns);
+    public static TopologyBuilder builder(DnsRegistry dns) {
+        return new TopologyBuilder(dns);
     }
 
-    /** What a topology has. By default: one database alone, with no web server. */
-    public static final class Builder {
-        private final DnsRegistry dns;
-        private int webServers;
-        private PasswordHasher hasher = new PasswordHasher();
-
-        private Builder(DnsRegistry dns) {
-            this.dns = dns;
-        }
-
-        /** Starts {@code count} web servers, web-1, web-2…; DNS points at web-1. */
-        public Builder webServers(int count) {
-            this.webServers = count;
-            return this;
-        }
-
-        /**
-         * The hasher every web server uses. The site's is slow on purpose; tests lower its cost
-         * (exercise 1.4's own tests keep the full one).
-         */
-        public Builder passwordHasher(PasswordHasher hasher) {
-            this.hasher = hasher;
-            return this;
-        }
-
-        /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
-        public Topology start() {
-            Starting starting = new Starting();
-            try {
-                return new Topology(this, starting);
-            } catch (RuntimeException e) {
-                starting.closeAll();
-                throw e;
-            }
+    /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
+    static Topology start(TopologyBuilder options) {
+        Starting starting = new Starting();
+        try {
+            return new Topology(options, starting);
+        } catch (RuntimeException e) {
+            starting.closeAll();
+            throw e;
         }
     }
 
@@ -96,7 +70,7 @@ public final class Topology implements AutoCloseable {
         }
     }
 
-    private Topology(Builder options, Starting starting) {
+    private Topology(TopologyBuilder options, Starting starting) {
         this.dns = options.dns;
         this.hasher = options.hasher;
         this.database = starting.add(DatabaseServer.startTemporary());

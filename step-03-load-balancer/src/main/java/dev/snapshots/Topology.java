@@ -39,65 +39,22 @@ public final class Topology implements AutoCloseable {
     private final LoadBalancer loadBalancer;
 
     /**
-     * The one way to start a topology: say what it has, then {@link Builder#start()}. Each step adds
+     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each step adds
      * an option here (step 03: the load balancer), so a test carried from an earlier step asks for
      * the shape it needs, e.g. {@code Topology.builder(dns).webServers(3).loadBalancer().start()}.
      */
-    public static Builder builder(DnsRegistry dns) {
-        return new Builder(dns);
+    public static TopologyBuilder builder(DnsRegistry dns) {
+        return new TopologyBuilder(dns);
     }
 
-    /** What a topology has. By default: one database alone, with no web server and no balancer. */
-    public static final class Builder {
-        private final DnsRegistry dns;
-        private int webServers;
-        private boolean loadBalanced;
-        private int loadBalancerPort;
-        private PasswordHasher hasher = new PasswordHasher();
-
-        private Builder(DnsRegistry dns) {
-            this.dns = dns;
-        }
-
-        /**
-         * Starts {@code count} web servers, web-1, web-2…; without a balancer, DNS points at web-1
-         * (step 02's shape).
-         */
-        public Builder webServers(int count) {
-            this.webServers = count;
-            return this;
-        }
-
-        /** Puts the load balancer in front of the web servers, on a free port; DNS points at it. */
-        public Builder loadBalancer() {
-            return loadBalancer(0);
-        }
-
-        /** The same, on a fixed port (the demo's), so its address does not change between runs. */
-        public Builder loadBalancer(int port) {
-            this.loadBalanced = true;
-            this.loadBalancerPort = port;
-            return this;
-        }
-
-        /**
-         * The hasher every web server uses. The site's is slow on purpose; tests lower its cost
-         * (exercise 1.4's own tests keep the full one).
-         */
-        public Builder passwordHasher(PasswordHasher hasher) {
-            this.hasher = hasher;
-            return this;
-        }
-
-        /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
-        public Topology start() {
-            Starting starting = new Starting();
-            try {
-                return new Topology(this, starting);
-            } catch (RuntimeException e) {
-                starting.closeAll();
-                throw e;
-            }
+    /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
+    static Topology start(TopologyBuilder options) {
+        Starting starting = new Starting();
+        try {
+            return new Topology(options, starting);
+        } catch (RuntimeException e) {
+            starting.closeAll();
+            throw e;
         }
     }
 
@@ -121,7 +78,7 @@ public final class Topology implements AutoCloseable {
         }
     }
 
-    private Topology(Builder options, Starting starting) {
+    private Topology(TopologyBuilder options, Starting starting) {
         this.dns = options.dns;
         this.hasher = options.hasher;
         this.database = starting.add(DatabaseServer.startTemporary());

@@ -18,7 +18,7 @@ final class TestTopology {
 
     private TestTopology() {}
 
-    static Topology.Builder builder(DnsRegistry dns) {
+    static TopologyBuilder builder(DnsRegistry dns) {
         return Topology.builder(dns).passwordHasher(CHEAP_HASHING);
     }
 

@@ -31,7 +31,7 @@ public final class Demo {
         RedisServer.superviseEveryServer();
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "7070"));
         Optional<RedisConfig> redis = RedisConfig.fromEnvironment();
-        Topology.Builder site = Topology.builder(new DnsRegistry())
+        TopologyBuilder site = Topology.builder(new DnsRegistry())
                 .webServers(3)
                 .loadBalancer(port)
                 .replicas(2);

@@ -15,7 +15,6 @@ import dev.snapshots.domain.UserRepository;
 import dev.snapshots.domain.UserService;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
-import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.InMemorySessionStore;
 import dev.snapshots.web.DeadPort;
@@ -47,105 +46,27 @@ public final class Topology implements AutoCloseable {
     private final Map<Integer, DeadPort> deadPorts = new ConcurrentHashMap<>();
 
     private final LoadBalancer loadBalancer;
-    /** The cache tier; null without {@link Builder#cache}. */
+    /** The cache tier; null without {@link TopologyBuilder#cache}. */
     private final CacheTier cache;
 
     /**
-     * The one way to start a topology: say what it has, then {@link Builder#start()}. Each step adds
+     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each step adds
      * an option here (step 03 the load balancer, step 04 the replicas, step 05 the cache), so a test
      * carried from an earlier step asks for the shape it needs, e.g.
      * {@code Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
      */
-    public static Builder builder(DnsRegistry dns) {
-        return new Builder(dns);
+    public static TopologyBuilder builder(DnsRegistry dns) {
+        return new TopologyBuilder(dns);
     }
 
-    /** What a topology has. By default: one database alone, with no web server, balancer or cache. */
-    public static final class Builder {
-        private final DnsRegistry dns;
-        private int webServers;
-        private boolean loadBalanced;
-        private int loadBalancerPort;
-        private int replicas;
-        private Acknowledgement acknowledgement = Acknowledgement.ASYNC;
-        private Duration semiSyncTimeout = ReplicatedDatabase.SEMI_SYNC_TIMEOUT;
-        private Duration cacheTtl;
-        private RedisConfig externalCache;
-        private PasswordHasher hasher = new PasswordHasher();
-
-        private Builder(DnsRegistry dns) {
-            this.dns = dns;
-        }
-
-        /**
-         * Starts {@code count} web servers, web-1, web-2…; without a balancer, DNS points at web-1
-         * (step 02's shape).
-         */
-        public Builder webServers(int count) {
-            this.webServers = count;
-            return this;
-        }
-
-        /** Puts the load balancer in front of the web servers, on a free port; DNS points at it. */
-        public Builder loadBalancer() {
-            return loadBalancer(0);
-        }
-
-        /** The same, on a fixed port (the demo's), so its address does not change between runs. */
-        public Builder loadBalancer(int port) {
-            this.loadBalanced = true;
-            this.loadBalancerPort = port;
-            return this;
-        }
-
-        /** Gives the primary {@code count} replicas (db-2, db-3…) that follow its log and take the reads. */
-        public Builder replicas(int count) {
-            this.replicas = count;
-            return this;
-        }
-
-        /** When a write is acknowledged: at once (asynchronous, the default) or once a replica has it. */
-        public Builder acknowledgement(Acknowledgement mode) {
-            this.acknowledgement = mode;
-            return this;
-        }
-
-        /** How long a semi-synchronous write waits for a replica before it is refused (2 s by default). */
-        public Builder semiSyncTimeout(Duration timeout) {
-            this.semiSyncTimeout = timeout;
-            return this;
-        }
-
-        /** Puts a Redis server of its own, on a free port, in front of the data tier; entries live {@code ttl}. */
-        public Builder cache(Duration ttl) {
-            this.cacheTtl = ttl;
-            return this;
-        }
-
-        /** Puts the Redis server at {@code external} in front of the data tier instead of one started here. */
-        public Builder cache(Duration ttl, RedisConfig external) {
-            this.externalCache = external;
-            return cache(ttl);
-        }
-
-        /**
-         * The hasher every web server uses. The site's is slow on purpose; tests lower its cost
-         * (exercise 1.4's own tests keep the full one).
-         */
-        public Builder passwordHasher(PasswordHasher hasher) {
-            this.hasher = hasher;
-            return this;
-        }
-
-        /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
-        public Topology start() {
-            Starting starting = new Starting();
-            try {
-                return new Topology(this, starting);
-            } catch (RuntimeException e) {
-                starting.closeAll();
-                throw e;
-            }
+    /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
+    static Topology start(TopologyBuilder options) {
+        Starting starting = new Starting();
+        try {
+            return new Topology(options, starting);
+        } catch (RuntimeException e) {
+            starting.closeAll();
+            throw e;
         }
     }
 
@@ -169,7 +90,7 @@ public final class Topology implements AutoCloseable {
         }
     }
 
-    private Topology(Builder options, Starting starting) {
+    private Topology(TopologyBuilder options, Starting starting) {
         this.dns = options.dns;
         this.hasher = options.hasher;
         this.cluster = starting.add(ReplicationCluster.start(options.replicas));

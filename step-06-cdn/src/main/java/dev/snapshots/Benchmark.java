@@ -58,7 +58,7 @@ public final class Benchmark {
 
     private static Result run(boolean withEdge) throws Exception {
         DnsRegistry dns = new DnsRegistry();
-        Topology.Builder site =
+        TopologyBuilder site =
                 Topology.builder(dns).webServers(2).loadBalancer().originLatency(Duration.ofMillis(ORIGIN_MILLIS));
         try (Topology topology = (withEdge ? site.cdn() : site).start()) {
             HttpClient http = HttpClient.newHttpClient();

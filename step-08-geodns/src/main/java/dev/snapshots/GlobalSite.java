@@ -48,7 +48,7 @@ public final class GlobalSite implements AutoCloseable {
 
     /** What a site has; by default the demo's shape, with a TTL of 5 s and checks every 500 ms. */
     public static final class Builder {
-        private Function<DnsRegistry, Topology.Builder> shape = dns ->
+        private Function<DnsRegistry, TopologyBuilder> shape = dns ->
                 Topology.builder(dns).webServers(2).loadBalancer().replicas(1).cache(Duration.ofSeconds(30));
         private Duration ttl = Duration.ofSeconds(5);
         private Duration checkEvery = Duration.ofMillis(500);
@@ -59,7 +59,7 @@ public final class GlobalSite implements AutoCloseable {
         private Builder() {}
 
         /** The shape of each centre, given the DNS registry of its own tiers. */
-        public Builder centres(Function<DnsRegistry, Topology.Builder> shape) {
+        public Builder centres(Function<DnsRegistry, TopologyBuilder> shape) {
             this.shape = shape;
             return this;
         }

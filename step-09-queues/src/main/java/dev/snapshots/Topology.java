@@ -19,14 +19,12 @@ import dev.snapshots.domain.UserService;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
 import dev.snapshots.photos.PhotoStorage;
-import dev.snapshots.queue.QueueSettings;
 import dev.snapshots.queue.QueueTier;
 import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.FailureCounter;
 import dev.snapshots.session.PeerSessions;
 import dev.snapshots.session.ReplicatedSessionStore;
-import dev.snapshots.session.SessionPolicy;
 import dev.snapshots.session.SessionStorage;
 import dev.snapshots.session.SessionStore;
 import dev.snapshots.web.AssetCatalog;
@@ -44,7 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One data centre of the site, wired (step 09): step 07's system, and with {@link Builder#queue} a
+ * One data centre of the site, wired (step 09): step 07's system, and with {@link TopologyBuilder#queue} a
  * queue tier (a Redis server of its own) whose workers make the photos' thumbnails, beside a blob
  * store that holds the photos' bytes. Step 07's system: DNS → load balancer (plain round robin
  * again) → stateless web servers →
@@ -72,11 +70,11 @@ public final class Topology implements AutoCloseable {
     private final Map<Integer, DeadPort> deadPorts = new ConcurrentHashMap<>();
 
     private final LoadBalancer loadBalancer;
-    /** The cache tier; null without {@link Builder#cache}. */
+    /** The cache tier; null without {@link TopologyBuilder#cache}. */
     private final CacheTier cache;
 
     private final AssetCatalog assets = AssetCatalog.fromClasspath();
-    /** The CDN edge; null without {@link Builder#cdn}. */
+    /** The CDN edge; null without {@link TopologyBuilder#cdn}. */
     private final EdgeTier edge;
 
     private final Duration originLatency;
@@ -87,7 +85,7 @@ public final class Topology implements AutoCloseable {
     private final FailureCounter failures;
     private final String centre;
     private final PeerSessions peerSessions;
-    /** The queue tier, the photos' storage and the workers (step 09); null without {@link Builder#queue}. */
+    /** The queue tier, the photos' storage and the workers (step 09); null without {@link TopologyBuilder#queue}. */
     private final QueueTier queue;
 
     private final PhotoStorage photoStorage;
@@ -96,206 +94,23 @@ public final class Topology implements AutoCloseable {
     private PeerApplier peerApplier;
 
     /**
-     * The one way to start a topology: say what it has, then {@link Builder#start()}. Each step adds
+     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each step adds
      * an option here (step 03 the load balancer, step 04 the replicas, step 05 the cache), so a test
      * carried from an earlier step asks for the shape it needs, e.g.
      * {@code Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
      */
-    public static Builder builder(DnsRegistry dns) {
-        return new Builder(dns);
+    public static TopologyBuilder builder(DnsRegistry dns) {
+        return new TopologyBuilder(dns);
     }
 
-    /** What a topology has. By default: one database alone, with no web server, balancer or cache. */
-    public static final class Builder {
-        private final DnsRegistry dns;
-        private int webServers;
-        private boolean loadBalanced;
-        private int loadBalancerPort;
-        private int replicas;
-        private Acknowledgement acknowledgement = Acknowledgement.ASYNC;
-        private Duration semiSyncTimeout = ReplicatedDatabase.SEMI_SYNC_TIMEOUT;
-        private Duration cacheTtl;
-        private RedisConfig externalCache;
-        private PasswordHasher hasher = new PasswordHasher();
-        private boolean cdn;
-        private int cdnPort;
-        private String assetHost;
-        private Duration originLatency = Duration.ZERO;
-        private Duration idleTimeout = SessionPolicy.IDLE_TIMEOUT;
-        private Duration absoluteLifetime = SessionPolicy.ABSOLUTE_LIFETIME;
-        private SessionStore sessions;
-        private FailureCounter failures;
-        private RedisConfig externalSessionTier;
-        private String centre;
-        private int centreIndex;
-        private Integer workers;
-        private QueueSettings queueSettings = QueueSettings.defaults();
-        private Duration storageLatency = Duration.ZERO;
-
-        private Builder(DnsRegistry dns) {
-            this.dns = dns;
-        }
-
-        /**
-         * Starts {@code count} web servers, web-1, web-2…; without a balancer, DNS points at web-1
-         * (step 02's shape).
-         */
-        public Builder webServers(int count) {
-            this.webServers = count;
-            return this;
-        }
-
-        /** Puts the load balancer in front of the web servers, on a free port; DNS points at it. */
-        public Builder loadBalancer() {
-            return loadBalancer(0);
-        }
-
-        /** The same, on a fixed port (the demo's), so its address does not change between runs. */
-        public Builder loadBalancer(int port) {
-            this.loadBalanced = true;
-            this.loadBalancerPort = port;
-            return this;
-        }
-
-        /** Gives the primary {@code count} replicas (db-2, db-3…) that follow its log and take the reads. */
-        public Builder replicas(int count) {
-            this.replicas = count;
-            return this;
-        }
-
-        /** When a write is acknowledged: at once (asynchronous, the default) or once a replica has it. */
-        public Builder acknowledgement(Acknowledgement mode) {
-            this.acknowledgement = mode;
-            return this;
-        }
-
-        /** How long a semi-synchronous write waits for a replica before it is refused (2 s by default). */
-        public Builder semiSyncTimeout(Duration timeout) {
-            this.semiSyncTimeout = timeout;
-            return this;
-        }
-
-        /** Puts a Redis server of its own, on a free port, in front of the data tier; entries live {@code ttl}. */
-        public Builder cache(Duration ttl) {
-            this.cacheTtl = ttl;
-            return this;
-        }
-
-        /** Puts the Redis server at {@code external} in front of the data tier instead of one started here. */
-        public Builder cache(Duration ttl, RedisConfig external) {
-            this.externalCache = external;
-            return cache(ttl);
-        }
-
-        /**
-         * Puts the CDN edge at {@value #CDN}, on a free port, with the load balancer as its origin; the
-         * page links its assets there.
-         */
-        public Builder cdn() {
-            return cdn(0, CDN);
-        }
-
-        /**
-         * The same, on a fixed port, with the page linking its assets at {@code assetHost} instead:
-         * the demo's, for a real browser, which does not ask the course DNS (it links
-         * {@code localhost}, a host name of its own beside the page's {@code 127.0.0.1}).
-         */
-        public Builder cdn(int port, String assetHost) {
-            this.cdn = true;
-            this.cdnPort = port;
-            this.assetHost = assetHost;
-            return this;
-        }
-
-        /**
-         * Makes every web server answer {@code latency} late, as an origin far from its users would
-         * (the benchmark's "far origin"; zero by default).
-         */
-        public Builder originLatency(Duration latency) {
-            this.originLatency = latency;
-            return this;
-        }
-
-        /**
-         * Sessions end after {@code idle} without use and {@code absolute} after their login
-         * (30 minutes and 12 hours by default): tests shorten both.
-         */
-        public Builder sessionLifetime(Duration idle, Duration absolute) {
-            this.idleTimeout = idle;
-            this.absoluteLifetime = absolute;
-            return this;
-        }
-
-        /**
-         * Puts the session tier on the Redis server at {@code external} (set it up with
-         * {@link SessionPolicy#redisSettings()}) instead of one started here.
-         */
-        public Builder sessionTier(RedisConfig external) {
-            this.externalSessionTier = external;
-            return this;
-        }
-
-        /**
-         * Keeps sessions and failed-login counts in {@code sessions} and {@code failures}, shared by
-         * every web server, instead of on a session tier started here: the tests carried from earlier
-         * steps use an in-memory pair, so they pass whatever this step's exercises are doing.
-         */
-        public Builder sessions(SessionStore sessions, FailureCounter failures) {
-            this.sessions = sessions;
-            this.failures = failures;
-            return this;
-        }
-
-        /**
-         * Makes this topology the data centre {@code name}, the {@code index}-th from 0 (step 08): its
-         * users get ids from a range of their own, its changes are marked as this centre's, and its
-         * sessions are copied to the other centre's session tier once {@link #linkPeer} says where.
-         */
-        public Builder centre(String name, int index) {
-            this.centre = name;
-            this.centreIndex = index;
-            return this;
-        }
-
-        /**
-         * Takes photo uploads (step 09): a queue tier (a Redis server of its own) for thumbnail jobs, a
-         * blob store (a fresh directory) for the bytes, and {@code workers} workers, worker-1…, that
-         * make the thumbnails. Zero workers is allowed: uploads are still accepted, and wait.
-         */
-        public Builder queue(int workers) {
-            this.workers = workers;
-            return this;
-        }
-
-        /**
-         * The same with {@code settings} (tests shorten the visibility timeout), the workers reaching
-         * the data tier over a link that delays each direction by {@code storageLatency}: the time a
-         * job spends waiting on storage, which is what more workers overlap (zero by default).
-         */
-        public Builder queue(int workers, QueueSettings settings, Duration storageLatency) {
-            this.queueSettings = settings;
-            this.storageLatency = storageLatency;
-            return queue(workers);
-        }
-
-        /**
-         * The hasher every web server uses. The site's is slow on purpose; tests lower its cost
-         * (exercise 1.4's own tests keep the full one).
-         */
-        public Builder passwordHasher(PasswordHasher hasher) {
-            this.hasher = hasher;
-            return this;
-        }
-
-        /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
-        public Topology start() {
-            Starting starting = new Starting();
-            try {
-                return new Topology(this, starting);
-            } catch (RuntimeException e) {
-                starting.closeAll();
-                throw e;
-            }
+    /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
+    static Topology start(TopologyBuilder options) {
+        Starting starting = new Starting();
+        try {
+            return new Topology(options, starting);
+        } catch (RuntimeException e) {
+            starting.closeAll();
+            throw e;
         }
     }
 
@@ -319,7 +134,7 @@ public final class Topology implements AutoCloseable {
         }
     }
 
-    private Topology(Builder options, Starting starting) {
+    private Topology(TopologyBuilder options, Starting starting) {
         this.dns = options.dns;
         this.hasher = options.hasher;
         this.cluster = starting.add(ReplicationCluster.start(options.replicas));
@@ -397,7 +212,7 @@ public final class Topology implements AutoCloseable {
      */
     public void linkPeer(String peerCentre, DbNode peerPrimary, RedisConfig peerSessionTier, Duration applyEvery) {
         if (centre == null) {
-            throw new IllegalStateException("not a data centre: start it with Builder.centre");
+            throw new IllegalStateException("not a data centre: start it with TopologyBuilder.centre");
         }
         peerApplier = new PeerApplier(cluster.primary(), peerPrimary, peerCentre).start(applyEvery);
         if (sessionTier != null) {
@@ -469,17 +284,17 @@ public final class Topology implements AutoCloseable {
                 .start(port);
     }
 
-    /** The queue tier; null without {@link Builder#queue}. */
+    /** The queue tier; null without {@link TopologyBuilder#queue}. */
     public QueueTier queue() {
         return queue;
     }
 
-    /** Where photos' bytes and rows are; null without {@link Builder#queue}. */
+    /** Where photos' bytes and rows are; null without {@link TopologyBuilder#queue}. */
     public PhotoStorage photoStorage() {
         return photoStorage;
     }
 
-    /** The workers; null without {@link Builder#queue}. */
+    /** The workers; null without {@link TopologyBuilder#queue}. */
     public WorkerPool workers() {
         return workers;
     }

@@ -61,7 +61,7 @@ public final class Benchmark {
 
     /** Times the reads on a fresh site: with a log tier, its pipeline stopped, or shipping in the request. */
     private static long[] measure(boolean logTier, boolean pipelineDown, boolean shipInline) throws Exception {
-        Topology.Builder builder =
+        TopologyBuilder builder =
                 Topology.builder(new DnsRegistry()).webServers(2).loadBalancer();
         if (logTier) {
             builder.logs(LogSettings.defaults());

@@ -22,13 +22,13 @@ final class TestTopology {
 
     private TestTopology() {}
 
-    static Topology.Builder builder(DnsRegistry dns) {
+    static TopologyBuilder builder(DnsRegistry dns) {
         InMemorySessions sessions = new InMemorySessions();
         return Topology.builder(dns).passwordHasher(CHEAP_HASHING).sessions(sessions, sessions);
     }
 
     /** A topology whose sessions and failed-login counts live on the session tier (Redis): step 07's. */
-    static Topology.Builder withSessionTier(DnsRegistry dns) {
+    static TopologyBuilder withSessionTier(DnsRegistry dns) {
         return Topology.builder(dns).passwordHasher(CHEAP_HASHING);
     }
 

@@ -23,22 +23,18 @@ import dev.snapshots.domain.UserService;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
 import dev.snapshots.logging.LogPipeline;
-import dev.snapshots.logging.LogSettings;
 import dev.snapshots.metrics.ActiveUsers;
-import dev.snapshots.metrics.MetricsSettings;
 import dev.snapshots.metrics.Scraper;
 import dev.snapshots.metrics.ServerMetrics;
 import dev.snapshots.metrics.SiteMetrics;
 import dev.snapshots.metrics.TierMeters;
 import dev.snapshots.photos.PhotoStorage;
-import dev.snapshots.queue.QueueSettings;
 import dev.snapshots.queue.QueueTier;
 import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.FailureCounter;
 import dev.snapshots.session.PeerSessions;
 import dev.snapshots.session.ReplicatedSessionStore;
-import dev.snapshots.session.SessionPolicy;
 import dev.snapshots.session.SessionStorage;
 import dev.snapshots.session.SessionStore;
 import dev.snapshots.sharding.ShardingTier;
@@ -65,7 +61,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One data centre of the site, wired (step 09): step 07's system, and with {@link Builder#queue} a
+ * One data centre of the site, wired (step 09): step 07's system, and with {@link TopologyBuilder#queue} a
  * queue tier (a Redis server of its own) whose workers make the photos' thumbnails, beside a blob
  * store that holds the photos' bytes. Step 07's system: DNS → load balancer (plain round robin
  * again) → stateless web servers →
@@ -74,7 +70,7 @@ import java.util.concurrent.TimeUnit;
  * holds who is logged in; and beside it all the CDN edge, {@value #CDN}, which serves the page's
  * assets from its own copies and asks the load balancer (its origin) only for what it lacks.
  * Since step 10 a log tier, since step 11 a scraper, and since step 12, with {@link
- * Builder#deploys}, a deployer that rolls signed releases over the web servers behind the balancer.
+ * TopologyBuilder#deploys}, a deployer that rolls signed releases over the web servers behind the balancer.
  */
 public final class Topology implements AutoCloseable {
 
@@ -108,11 +104,11 @@ public final class Topology implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
     private final LoadBalancer loadBalancer;
-    /** The cache tier; null without {@link Builder#cache}. */
+    /** The cache tier; null without {@link TopologyBuilder#cache}. */
     private final CacheTier cache;
 
     private final AssetCatalog assets = AssetCatalog.fromClasspath();
-    /** The CDN edge; null without {@link Builder#cdn}. */
+    /** The CDN edge; null without {@link TopologyBuilder#cdn}. */
     private final EdgeTier edge;
 
     private final Duration originLatency;
@@ -123,7 +119,7 @@ public final class Topology implements AutoCloseable {
     private final FailureCounter failures;
     private final String centre;
     private final PeerSessions peerSessions;
-    /** The queue tier, the photos' storage and the workers (step 09); null without {@link Builder#queue}. */
+    /** The queue tier, the photos' storage and the workers (step 09); null without {@link TopologyBuilder#queue}. */
     private final QueueTier queue;
 
     private final PhotoStorage photoStorage;
@@ -138,268 +134,23 @@ public final class Topology implements AutoCloseable {
     private PeerApplier peerApplier;
 
     /**
-     * The one way to start a topology: say what it has, then {@link Builder#start()}. Each step adds
+     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each step adds
      * an option here (step 03 the load balancer, step 04 the replicas, step 05 the cache), so a test
      * carried from an earlier step asks for the shape it needs, e.g.
      * {@code Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
      */
-    public static Builder builder(DnsRegistry dns) {
-        return new Builder(dns);
+    public static TopologyBuilder builder(DnsRegistry dns) {
+        return new TopologyBuilder(dns);
     }
 
-    /** What a topology has. By default: one database alone, with no web server, balancer or cache. */
-    public static final class Builder {
-        private final DnsRegistry dns;
-        private int webServers;
-        private boolean loadBalanced;
-        private int loadBalancerPort;
-        private int replicas;
-        private Acknowledgement acknowledgement = Acknowledgement.ASYNC;
-        private Duration semiSyncTimeout = ReplicatedDatabase.SEMI_SYNC_TIMEOUT;
-        private Duration cacheTtl;
-        private RedisConfig externalCache;
-        private PasswordHasher hasher = new PasswordHasher();
-        private boolean cdn;
-        private int cdnPort;
-        private String assetHost;
-        private Duration originLatency = Duration.ZERO;
-        private Duration idleTimeout = SessionPolicy.IDLE_TIMEOUT;
-        private Duration absoluteLifetime = SessionPolicy.ABSOLUTE_LIFETIME;
-        private SessionStore sessions;
-        private FailureCounter failures;
-        private RedisConfig externalSessionTier;
-        private String centre;
-        private int centreIndex;
-        private Integer workers;
-        private QueueSettings queueSettings = QueueSettings.defaults();
-        private LogSettings logSettings;
-        private MetricsSettings metricsSettings;
-        private DeploySettings deploySettings;
-        private int shards;
-        private Duration storageLatency = Duration.ZERO;
-
-        private Builder(DnsRegistry dns) {
-            this.dns = dns;
-        }
-
-        /**
-         * Starts {@code count} web servers, web-1, web-2…; without a balancer, DNS points at web-1
-         * (step 02's shape).
-         */
-        public Builder webServers(int count) {
-            this.webServers = count;
-            return this;
-        }
-
-        /** Puts the load balancer in front of the web servers, on a free port; DNS points at it. */
-        public Builder loadBalancer() {
-            return loadBalancer(0);
-        }
-
-        /** The same, on a fixed port (the demo's), so its address does not change between runs. */
-        public Builder loadBalancer(int port) {
-            this.loadBalanced = true;
-            this.loadBalancerPort = port;
-            return this;
-        }
-
-        /** Gives the primary {@code count} replicas (db-2, db-3…) that follow its log and take the reads. */
-        public Builder replicas(int count) {
-            this.replicas = count;
-            return this;
-        }
-
-        /** When a write is acknowledged: at once (asynchronous, the default) or once a replica has it. */
-        public Builder acknowledgement(Acknowledgement mode) {
-            this.acknowledgement = mode;
-            return this;
-        }
-
-        /** How long a semi-synchronous write waits for a replica before it is refused (2 s by default). */
-        public Builder semiSyncTimeout(Duration timeout) {
-            this.semiSyncTimeout = timeout;
-            return this;
-        }
-
-        /** Puts a Redis server of its own, on a free port, in front of the data tier; entries live {@code ttl}. */
-        public Builder cache(Duration ttl) {
-            this.cacheTtl = ttl;
-            return this;
-        }
-
-        /** Puts the Redis server at {@code external} in front of the data tier instead of one started here. */
-        public Builder cache(Duration ttl, RedisConfig external) {
-            this.externalCache = external;
-            return cache(ttl);
-        }
-
-        /**
-         * Puts the CDN edge at {@value #CDN}, on a free port, with the load balancer as its origin; the
-         * page links its assets there.
-         */
-        public Builder cdn() {
-            return cdn(0, CDN);
-        }
-
-        /**
-         * The same, on a fixed port, with the page linking its assets at {@code assetHost} instead:
-         * the demo's, for a real browser, which does not ask the course DNS (it links
-         * {@code localhost}, a host name of its own beside the page's {@code 127.0.0.1}).
-         */
-        public Builder cdn(int port, String assetHost) {
-            this.cdn = true;
-            this.cdnPort = port;
-            this.assetHost = assetHost;
-            return this;
-        }
-
-        /**
-         * Makes every web server answer {@code latency} late, as an origin far from its users would
-         * (the benchmark's "far origin"; zero by default).
-         */
-        public Builder originLatency(Duration latency) {
-            this.originLatency = latency;
-            return this;
-        }
-
-        /**
-         * Sessions end after {@code idle} without use and {@code absolute} after their login
-         * (30 minutes and 12 hours by default): tests shorten both.
-         */
-        public Builder sessionLifetime(Duration idle, Duration absolute) {
-            this.idleTimeout = idle;
-            this.absoluteLifetime = absolute;
-            return this;
-        }
-
-        /**
-         * Puts the session tier on the Redis server at {@code external} (set it up with
-         * {@link SessionPolicy#redisSettings()}) instead of one started here.
-         */
-        public Builder sessionTier(RedisConfig external) {
-            this.externalSessionTier = external;
-            return this;
-        }
-
-        /**
-         * Keeps sessions and failed-login counts in {@code sessions} and {@code failures}, shared by
-         * every web server, instead of on a session tier started here: the tests carried from earlier
-         * steps use an in-memory pair, so they pass whatever this step's exercises are doing.
-         */
-        public Builder sessions(SessionStore sessions, FailureCounter failures) {
-            this.sessions = sessions;
-            this.failures = failures;
-            return this;
-        }
-
-        /**
-         * Makes this topology the data centre {@code name}, the {@code index}-th from 0 (step 08): its
-         * users get ids from a range of their own, its changes are marked as this centre's, and its
-         * sessions are copied to the other centre's session tier once {@link #linkPeer} says where.
-         */
-        public Builder centre(String name, int index) {
-            this.centre = name;
-            this.centreIndex = index;
-            return this;
-        }
-
-        /**
-         * Takes photo uploads (step 09): a queue tier (a Redis server of its own) for thumbnail jobs, a
-         * blob store (a fresh directory) for the bytes, and {@code workers} workers, worker-1…, that
-         * make the thumbnails. Zero workers is allowed: uploads are still accepted, and wait.
-         */
-        public Builder queue(int workers) {
-            this.workers = workers;
-            return this;
-        }
-
-        /**
-         * The same with {@code settings} (tests shorten the visibility timeout), the workers reaching
-         * the data tier over a link that delays each direction by {@code storageLatency}: the time a
-         * job spends waiting on storage, which is what more workers overlap (zero by default).
-         */
-        public Builder queue(int workers, QueueSettings settings, Duration storageLatency) {
-            this.queueSettings = settings;
-            this.storageLatency = storageLatency;
-            return queue(workers);
-        }
-
-        /**
-         * Central logging (step 10): a log pipeline (a Redis stream), an indexer, a log store (an H2
-         * server of its own) and a search endpoint; every server of the topology ships its lines
-         * there. Without it, lines go to the console only.
-         */
-        public Builder logs() {
-            return logs(LogSettings.defaults());
-        }
-
-        /** The same, tuned by {@code settings} (tests make a server's buffer small). */
-        public Builder logs(LogSettings settings) {
-            this.logSettings = settings;
-            return this;
-        }
-
-        /**
-         * A scraper (step 11) that finds the balancer and its web servers, reads their
-         * {@code /metrics} every second, keeps the last two minutes and evaluates the error-ratio
-         * alert. Every server has its metrics without it; nobody reads them.
-         */
-        public Builder metrics() {
-            return metrics(MetricsSettings.defaults());
-        }
-
-        /** The same, tuned by {@code settings} (tests scrape faster and alert sooner). */
-        public Builder metrics(MetricsSettings settings) {
-            this.metricsSettings = settings;
-            return this;
-        }
-
-        /**
-         * Deploys (step 12): the balancer checks every web server's readiness probe, a stopping web
-         * server drains first, and {@link Topology#deployer()} rolls releases of {@link
-         * Topology#pipeline()} over the web servers. Needs the balancer.
-         */
-        public Builder deploys() {
-            return deploys(DeploySettings.defaults());
-        }
-
-        /** The same, tuned by {@code settings} (tests check, drain and judge faster). */
-        public Builder deploys(DeploySettings settings) {
-            this.deploySettings = settings;
-            return this;
-        }
-
-        /**
-         * Shards the users (step 13): {@code count} shards, each a primary with {@link #replicas}
-         * replicas of its own, routed by a consistent-hash ring; emails in a directory on the main
-         * database. The web tier does not know: it sees the same {@code UserRepository}.
-         */
-        public Builder shards(int count) {
-            if (count < 1 || count > 64) {
-                throw new IllegalArgumentException("1 to 64 shards, not " + count);
-            }
-            this.shards = count;
-            return this;
-        }
-
-        /**
-         * The hasher every web server uses. The site's is slow on purpose; tests lower its cost
-         * (exercise 1.4's own tests keep the full one).
-         */
-        public Builder passwordHasher(PasswordHasher hasher) {
-            this.hasher = hasher;
-            return this;
-        }
-
-        /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
-        public Topology start() {
-            Starting starting = new Starting();
-            try {
-                return new Topology(this, starting);
-            } catch (RuntimeException e) {
-                starting.closeAll();
-                throw e;
-            }
+    /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
+    static Topology start(TopologyBuilder options) {
+        Starting starting = new Starting();
+        try {
+            return new Topology(options, starting);
+        } catch (RuntimeException e) {
+            starting.closeAll();
+            throw e;
         }
     }
 
@@ -423,7 +174,7 @@ public final class Topology implements AutoCloseable {
         }
     }
 
-    private Topology(Builder options, Starting starting) {
+    private Topology(TopologyBuilder options, Starting starting) {
         this.dns = options.dns;
         this.hasher = options.hasher;
         this.deploySettings = options.deploySettings;
@@ -544,7 +295,7 @@ public final class Topology implements AutoCloseable {
      */
     public void linkPeer(String peerCentre, DbNode peerPrimary, RedisConfig peerSessionTier, Duration applyEvery) {
         if (centre == null) {
-            throw new IllegalStateException("not a data centre: start it with Builder.centre");
+            throw new IllegalStateException("not a data centre: start it with TopologyBuilder.centre");
         }
         peerApplier = new PeerApplier(cluster.primary(), peerPrimary, peerCentre).start(applyEvery);
         if (sessionTier != null) {
@@ -676,14 +427,14 @@ public final class Topology implements AutoCloseable {
                 : new Lifecycle.Shutdown(deploySettings.notice(), deploySettings.drainLimit());
     }
 
-    /** Ships the lines of the server whose log host is {@code host}, while this topology runs (with {@link Builder#logs}). */
+    /** Ships the lines of the server whose log host is {@code host}, while this topology runs (with {@link TopologyBuilder#logs}). */
     private void ship(String host) {
         if (logs != null) {
             logs.ship(host);
         }
     }
 
-    /** The scraper; null without {@link Builder#metrics}. */
+    /** The scraper; null without {@link TopologyBuilder#metrics}. */
     public Scraper scraper() {
         return scraper;
     }
@@ -705,22 +456,22 @@ public final class Topology implements AutoCloseable {
         return reader.count(reader.today(), startedNames);
     }
 
-    /** The log tier; null without {@link Builder#logs}. */
+    /** The log tier; null without {@link TopologyBuilder#logs}. */
     public LogPipeline logs() {
         return logs;
     }
 
-    /** The queue tier; null without {@link Builder#queue}. */
+    /** The queue tier; null without {@link TopologyBuilder#queue}. */
     public QueueTier queue() {
         return queue;
     }
 
-    /** Where photos' bytes and rows are; null without {@link Builder#queue}. */
+    /** Where photos' bytes and rows are; null without {@link TopologyBuilder#queue}. */
     public PhotoStorage photoStorage() {
         return photoStorage;
     }
 
-    /** The workers; null without {@link Builder#queue}. */
+    /** The workers; null without {@link TopologyBuilder#queue}. */
     public WorkerPool workers() {
         return workers;
     }
@@ -753,7 +504,7 @@ public final class Topology implements AutoCloseable {
                 .closing(cluster);
     }
 
-    /** The users' shards, their router and the email directory (with {@link Builder#shards}). */
+    /** The users' shards, their router and the email directory (with {@link TopologyBuilder#shards}). */
     public ShardingTier sharding() {
         if (sharding == null) {
             throw new IllegalStateException("build the topology with shards(count)");
@@ -761,19 +512,19 @@ public final class Topology implements AutoCloseable {
         return sharding;
     }
 
-    /** The CI pipeline whose releases {@link #deployer()} takes (with {@link Builder#deploys}). */
+    /** The CI pipeline whose releases {@link #deployer()} takes (with {@link TopologyBuilder#deploys}). */
     public Pipeline pipeline() {
         requireDeploys();
         return pipeline;
     }
 
-    /** A deployer for this topology's web servers, trusting this run's pipeline (with {@link Builder#deploys}). */
+    /** A deployer for this topology's web servers, trusting this run's pipeline (with {@link TopologyBuilder#deploys}). */
     public Deployer deployer() {
         requireDeploys();
         return new Deployer(fleet(), pipeline.key(), deploySettings);
     }
 
-    /** The web servers behind the balancer, as a deployer drives them (with {@link Builder#deploys}). */
+    /** The web servers behind the balancer, as a deployer drives them (with {@link TopologyBuilder#deploys}). */
     public Fleet fleet() {
         requireDeploys();
         return new WebFleet(webServers, loadBalancer, this::startWebServer, probes, metricsToken);

@@ -1,0 +1,35 @@
+package dev.snapshots;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.domain.PasswordHasher;
+
+/** What a topology has. By default: one database alone, with no web server. */
+public final class TopologyBuilder {
+    final DnsRegistry dns;
+    int webServers;
+    PasswordHasher hasher = new PasswordHasher();
+
+    TopologyBuilder(DnsRegistry dns) {
+        this.dns = dns;
+    }
+
+    /** Starts {@code count} web servers, web-1, web-2…; DNS points at web-1. */
+    public TopologyBuilder webServers(int count) {
+        this.webServers = count;
+        return this;
+    }
+
+    /**
+     * The hasher every web server uses. The site's is slow on purpose; tests lower its cost
+     * (exercise 1.4's own tests keep the full one).
+     */
+    public TopologyBuilder passwordHasher(PasswordHasher hasher) {
+        this.hasher = hasher;
+        return this;
+    }
+
+    /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
+    public Topology start() {
+        return Topology.start(this);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.snapshots;
+
+import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.domain.PasswordHasher;
+
+/** What a topology has. By default: one database alone, with no web server and no balancer. */
+public final class TopologyBuilder {
+    final DnsRegistry dns;
+    int webServers;
+    boolean loadBalanced;
+    int loadBalancerPort;
+    PasswordHasher hasher = new PasswordHasher();
+
+    TopologyBuilder(DnsRegistry dns) {
+        this.dns = dns;
+    }
+
+    /**
+     * Starts {@code count} web servers, web-1, web-2…; without a balancer, DNS points at web-1
+     * (step 02's shape).
+     */
+    public TopologyBuilder webServers(int count) {
+        this.webServers = count;
+        return this;
+    }
+
+    /** Puts the load balancer in front of the web servers, on a free port; DNS points at it. */
+    public TopologyBuilder loadBalancer() {
+        return loadBalancer(0);
+    }
+
+    /** The same, on a fixed port (the demo's), so its address does not change between runs. */
+    public TopologyBuilder loadBalancer(int port) {
+        this.loadBalanced = true;
+        this.loadBalancerPort = port;
+        return this;
+    }
+
+    /**
+     * The hasher every web server uses. The site's is slow on purpose; tests lower its cost
+     * (exercise 1.4's own tests keep the full one).
+     */
+    public TopologyBuilder passwordHasher(PasswordHasher hasher) {
+        this.hasher = hasher;
+        return this;
+    }
+
+    /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
+    public Topology start() {
+        return Topology.start(this);
+    }
+}
