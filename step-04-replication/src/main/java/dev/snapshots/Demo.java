@@ -75,11 +75,11 @@ public final class Demo {
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             if (seconds >= 20 && !killed) {
                 System.out.println(">>> killing the primary, "
-                        + topology.cluster().primary().name());
-                topology.cluster().primary().server().stop();
+                        + topology.data().cluster().primary().name());
+                topology.data().cluster().primary().server().stop();
                 killed = true;
             }
-            ReplicationCluster cluster = topology.cluster();
+            ReplicationCluster cluster = topology.data().cluster();
             String replicas = cluster.replicas().stream()
                     .map(r -> r.name() + (cluster.liveReplicas().contains(r) ? " at " + position(r) : " DOWN"))
                     .collect(Collectors.joining(", "));

@@ -1,8 +1,7 @@
 package dev.snapshots;
 
+import dev.snapshots.data.DataTier;
 import dev.snapshots.data.DataTierConfig;
-import dev.snapshots.data.DatabaseServer;
-import dev.snapshots.data.DbNode;
 import dev.snapshots.data.JdbiUserRepository;
 import dev.snapshots.data.ReplicatedDatabase;
 import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
@@ -16,11 +15,9 @@ import dev.snapshots.lb.LoadBalancer;
 import dev.snapshots.session.InMemorySessionStore;
 import dev.snapshots.web.DeadPort;
 import dev.snapshots.web.WebServer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -35,8 +32,7 @@ public final class Topology implements AutoCloseable {
 
     private final DnsRegistry dns;
     private final PasswordHasher hasher;
-    private final ReplicationCluster cluster;
-    private final ReplicatedDatabase database;
+    private final DataTier data;
     private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
     /** The ports of killed web servers, held dead until they restart there or this topology closes. */
     private final Map<Integer, DeadPort> deadPorts = new ConcurrentHashMap<>();
@@ -87,8 +83,7 @@ public final class Topology implements AutoCloseable {
     private Topology(TopologyBuilder options, Starting starting) {
         this.dns = options.dns;
         this.hasher = options.hasher;
-        this.cluster = starting.add(ReplicationCluster.start(options.replicas));
-        this.database = new ReplicatedDatabase(cluster, options.acknowledgement, options.semiSyncTimeout);
+        this.data = starting.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
         this.loadBalancer =
                 options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
         for (int i = 1; i <= options.webServers; i++) {
@@ -140,9 +135,11 @@ public final class Topology implements AutoCloseable {
 
     /** A web server of this topology: schema first (on the primary), then the routes. */
     private WebServer webServer(String name, int port) {
-        Schema.apply(database.primary());
+        Schema.apply(data.database().primary());
         return new WebServer(
-                        name, new UserService(new JdbiUserRepository(database), hasher), new InMemorySessionStore())
+                        name,
+                        new UserService(new JdbiUserRepository(data.database()), hasher),
+                        new InMemorySessionStore())
                 .start(port);
     }
 
@@ -183,52 +180,13 @@ public final class Topology implements AutoCloseable {
         return List.copyOf(webServers);
     }
 
+    /** The data tier: its nodes, the database the web servers use, and waiting for replication. */
+    public DataTier data() {
+        return data;
+    }
+
     public LoadBalancer loadBalancer() {
         return loadBalancer;
-    }
-
-    public ReplicationCluster cluster() {
-        return cluster;
-    }
-
-    /** The primary's database server. */
-    public DatabaseServer database() {
-        return cluster.primary().server();
-    }
-
-    /** How to reach the primary with full rights (tests look at its tables with it). */
-    public DataTierConfig dataTier() {
-        return DataTierConfig.from(
-                Map.of(
-                        DataTierConfig.URL_VARIABLE,
-                        cluster.primary().url(),
-                        DataTierConfig.PASSWORD_VARIABLE,
-                        cluster.primary().server().password()),
-                new Properties());
-    }
-
-    /**
-     * Waits until every live replica has applied everything the primary has (at most 10 s). An
-     * applier that runs into an unfinished exercise's stub fails the wait at once, with its message.
-     */
-    public void awaitReplication() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        long target = cluster.primary().position();
-        for (DbNode replica : cluster.liveReplicas()) {
-            while (replica.position() < target) {
-                rethrowUnfinished();
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(
-                            replica.name() + " is stuck at position " + replica.position() + " < " + target);
-                }
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
     }
 
     /**
@@ -237,7 +195,7 @@ public final class Topology implements AutoCloseable {
      * naming the exercise, instead of at its time-out.
      */
     public void rethrowUnfinished() {
-        Optional<UnsupportedOperationException> todo = cluster.unfinished();
+        Optional<UnsupportedOperationException> todo = data.cluster().unfinished();
         if (todo.isEmpty() && loadBalancer != null) {
             todo = loadBalancer.unfinishedHealthChecks();
         }
@@ -256,6 +214,6 @@ public final class Topology implements AutoCloseable {
         webServers.clear();
         deadPorts.values().forEach(DeadPort::close);
         deadPorts.clear();
-        cluster.close();
+        data.close();
     }
 }

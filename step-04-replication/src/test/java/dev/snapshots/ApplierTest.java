@@ -34,9 +34,9 @@ class ApplierTest {
                 .loadBalancer()
                 .replicas(2)
                 .start();
-        primary = topology.cluster().primary();
-        replica2 = topology.cluster().node("db-2");
-        replica3 = topology.cluster().node("db-3");
+        primary = topology.data().cluster().primary();
+        replica2 = topology.data().cluster().node("db-2");
+        replica3 = topology.data().cluster().node("db-3");
     }
 
     @AfterEach
@@ -78,7 +78,7 @@ class ApplierTest {
 
     @Test
     void a_replica_that_fell_behind_catches_up_in_order() {
-        ReplicaApplier applier = topology.cluster().applier(replica3);
+        ReplicaApplier applier = topology.data().cluster().applier(replica3);
         applier.pause();
         long before = replica3.position();
         signUps("behind", 15);
@@ -100,7 +100,7 @@ class ApplierTest {
         awaitSame(replica2);
 
         // The replica's database server and its applier both restart: only what is stored survives.
-        topology.cluster().applier(replica2).close();
+        topology.data().cluster().applier(replica2).close();
         replica2.server().stop();
         signUps("while-down", 6);
         replica2.server().start();
@@ -128,7 +128,7 @@ class ApplierTest {
     @Test
     void a_user_whose_name_holds_a_quote_replicates_like_any_other() {
         awaitSame(replica3);
-        ReplicaApplier applier = topology.cluster().applier(replica3);
+        ReplicaApplier applier = topology.data().cluster().applier(replica3);
         applier.pause();
         var created = client.postJson(
                 "http://snapshots.test/api/users",
@@ -167,7 +167,7 @@ class ApplierTest {
     @Test
     void an_entry_that_fails_on_the_replica_changes_nothing_there() {
         awaitSame(replica3);
-        ReplicaApplier applier = topology.cluster().applier(replica3);
+        ReplicaApplier applier = topology.data().cluster().applier(replica3);
         applier.pause();
         long before = replica3.position();
         signUps("atomic", 1);

@@ -69,7 +69,7 @@ class DataTierDownTest {
 
     @Test
     void with_the_data_tier_stopped_reads_writes_and_logins_get_a_503_within_2_seconds() {
-        topology.database().stop();
+        topology.data().primaryServer().stop();
 
         assertUnavailable(timed(() -> client.get("http://snapshots.test/api/users/" + adaId)));
         assertUnavailable(timed(() -> client.postJson(
@@ -84,10 +84,10 @@ class DataTierDownTest {
     @Test
     void the_same_web_server_recovers_by_itself_when_the_data_tier_is_back() {
         WebServer before = topology.webServers().get(0);
-        topology.database().stop();
+        topology.data().primaryServer().stop();
         assertUnavailable(client.get("http://snapshots.test/api/users/" + adaId));
 
-        topology.database().start();
+        topology.data().primaryServer().start();
 
         await("GET /api/users/" + adaId + " answers 200 again once the data tier is back")
                 .atMost(Duration.ofSeconds(20))
@@ -104,9 +104,9 @@ class DataTierDownTest {
     @Test
     void a_sign_up_refused_during_the_outage_left_nothing_behind() {
         String bo = "{\"name\": \"Bo\", \"email\": \"bo@example.com\", \"password\": \"correct horse\"}";
-        topology.database().stop();
+        topology.data().primaryServer().stop();
         assertUnavailable(client.postJson("http://snapshots.test/api/users", bo));
-        topology.database().start();
+        topology.data().primaryServer().start();
 
         await("the data tier is back")
                 .atMost(Duration.ofSeconds(20))
@@ -123,12 +123,18 @@ class DataTierDownTest {
     void a_connection_that_breaks_in_the_middle_of_a_statement_is_a_503_too() throws Exception {
         // The web server reaches the data tier through a link the test cuts while a read is in flight:
         // the statement is sent, its answer never comes, and then the connection breaks.
-        DataTierConfig direct = topology.dataTier();
-        try (CuttableLink link = CuttableLink.to(topology.database().port());
+        DataTierConfig direct = topology.data().config();
+        try (CuttableLink link = CuttableLink.to(topology.data().primaryServer().port());
                 WebServer web = Topology.webServer(
                         "web-linked",
                         new DataTierConfig(
-                                direct.url().replace(":" + topology.database().port() + "/", ":" + link.port() + "/"),
+                                direct.url()
+                                        .replace(
+                                                ":"
+                                                        + topology.data()
+                                                                .primaryServer()
+                                                                .port() + "/",
+                                                ":" + link.port() + "/"),
                                 direct.user(),
                                 direct.password()),
                         TestTopology.CHEAP_HASHING,
@@ -166,7 +172,7 @@ class DataTierDownTest {
 
     @Test
     void only_an_unreachable_data_tier_is_reported_as_one() {
-        try (Database database = Database.connect(topology.dataTier())) {
+        try (Database database = Database.connect(topology.data().config())) {
             Throwable badSql =
                     catchThrowable(() -> database.call(handle -> handle.execute("SELECT no_such_column FROM users")));
             assertThat(badSql)
@@ -180,7 +186,7 @@ class DataTierDownTest {
                     .as("an exception of the callback's own goes through unchanged")
                     .isSameAs(bug);
 
-            topology.database().stop();
+            topology.data().primaryServer().stop();
             assertThat(catchThrowable(() -> database.call(handle -> handle.execute("SELECT 1"))))
                     .as("with the database server stopped, Database.call throws DataTierUnavailableException")
                     .isInstanceOf(DataTierUnavailableException.class);

@@ -48,27 +48,27 @@ class FailoverTest {
     }
 
     private DbNode killPrimaryAndAwaitFailover() {
-        DbNode old = topology.cluster().primary();
+        DbNode old = topology.data().cluster().primary();
         old.server().stop();
         await("4.4: a replica takes over from " + old.name())
                 .atMost(Duration.ofSeconds(20))
                 .failFast(topology::rethrowUnfinished)
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> topology.cluster().primary() != old);
-        return topology.cluster().primary();
+                .until(() -> topology.data().cluster().primary() != old);
+        return topology.data().cluster().primary();
     }
 
     @Test
     void writes_resume_on_the_promoted_replica_and_earlier_users_are_all_there() {
         List<String> before = created("before", 5);
-        topology.awaitReplication();
+        topology.data().awaitReplication();
 
         DbNode promoted = killPrimaryAndAwaitFailover();
         var after = Nodes.signUp(client, "after@example.com");
         assertThat(after.status())
                 .as("4.4: a sign-up after the failover to %s: %s", promoted.name(), after)
                 .isEqualTo(201);
-        topology.awaitReplication(); // the readers below are new clients: they read from the other replica
+        topology.data().awaitReplication(); // the readers below are new clients: they read from the other replica
 
         for (String location : before) {
             var read = new SiteClient(dns).get("http://snapshots.test" + location);
@@ -89,21 +89,22 @@ class FailoverTest {
     @Test
     void the_replica_with_the_most_of_the_log_is_promoted_and_the_other_follows_it() {
         // db-3, the last replica, is the one ahead: promoting "the first replica" would be wrong.
-        DbNode ahead = topology.cluster().node("db-3");
-        DbNode behind = topology.cluster().node("db-2");
-        topology.cluster().applier(behind).pause();
+        DbNode ahead = topology.data().cluster().node("db-3");
+        DbNode behind = topology.data().cluster().node("db-2");
+        topology.data().cluster().applier(behind).pause();
         created("some", 6);
         await("db-3 has everything")
                 .atMost(Duration.ofSeconds(20))
                 .failFast(topology::rethrowUnfinished)
-                .until(() -> ahead.position() == topology.cluster().primary().position());
+                .until(() ->
+                        ahead.position() == topology.data().cluster().primary().position());
 
         DbNode promoted = killPrimaryAndAwaitFailover();
         assertThat(promoted.name())
                 .as("4.4: promoted, with db-3 at %d and db-2 at %d", ahead.position(), behind.position())
                 .isEqualTo("db-3");
 
-        topology.cluster().applier(behind).resume();
+        topology.data().cluster().applier(behind).resume();
         await("4.4: db-2 catches up from its new primary, db-3")
                 .atMost(Duration.ofSeconds(20))
                 .failFast(topology::rethrowUnfinished)
@@ -113,11 +114,17 @@ class FailoverTest {
 
     @Test
     void an_asynchronous_failover_loses_the_writes_no_replica_had(TestReporter report) {
-        topology.cluster().replicas().forEach(r -> topology.cluster().applier(r).pause());
+        topology.data()
+                .cluster()
+                .replicas()
+                .forEach(r -> topology.data().cluster().applier(r).pause());
         List<String> acknowledged = created("unreplicated", 10);
 
         killPrimaryAndAwaitFailover();
-        topology.cluster().replicas().forEach(r -> topology.cluster().applier(r).resume());
+        topology.data()
+                .cluster()
+                .replicas()
+                .forEach(r -> topology.data().cluster().applier(r).resume());
         long lost = acknowledged.stream()
                 .filter(location -> new SiteClient(dns)
                                 .get("http://snapshots.test" + location)
@@ -135,9 +142,10 @@ class FailoverTest {
     @Test
     void a_replica_that_does_not_answer_is_passed_over_and_the_other_is_promoted() {
         created("before", 3);
-        topology.awaitReplication();
-        DbNode silent =
-                topology.cluster().node("db-2"); // the first replica: a loop that trips on it fails over to no one
+        topology.data().awaitReplication();
+        DbNode silent = topology.data()
+                .cluster()
+                .node("db-2"); // the first replica: a loop that trips on it fails over to no one
         silent.server().stop();
 
         DbNode promoted = killPrimaryAndAwaitFailover();
@@ -151,14 +159,15 @@ class FailoverTest {
     @Test
     void the_first_replica_is_promoted_when_it_is_the_one_ahead() {
         // The mirror of the test above: "promote the last replica" must fail here as "the first" fails there.
-        DbNode ahead = topology.cluster().node("db-2");
-        DbNode behind = topology.cluster().node("db-3");
-        topology.cluster().applier(behind).pause();
+        DbNode ahead = topology.data().cluster().node("db-2");
+        DbNode behind = topology.data().cluster().node("db-3");
+        topology.data().cluster().applier(behind).pause();
         created("more", 4);
         await("db-2 has everything")
                 .atMost(Duration.ofSeconds(20))
                 .failFast(topology::rethrowUnfinished)
-                .until(() -> ahead.position() == topology.cluster().primary().position());
+                .until(() ->
+                        ahead.position() == topology.data().cluster().primary().position());
 
         DbNode promoted = killPrimaryAndAwaitFailover();
         assertThat(promoted.name())

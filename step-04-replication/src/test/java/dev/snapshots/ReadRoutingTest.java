@@ -35,7 +35,7 @@ class ReadRoutingTest {
             assertThat(created.status()).as("set-up: %s", created).isEqualTo(201);
             ids.add(created.json().path("id").asLong());
         }
-        topology.awaitReplication();
+        topology.data().awaitReplication();
     }
 
     @AfterEach
@@ -46,9 +46,9 @@ class ReadRoutingTest {
     private Map<String, Long> reads() {
         Map<String, Long> reads = new LinkedHashMap<>();
         reads.put(
-                topology.cluster().primary().name(),
-                topology.cluster().primary().readsServed());
-        topology.cluster().replicas().forEach(r -> reads.put(r.name(), r.readsServed()));
+                topology.data().cluster().primary().name(),
+                topology.data().cluster().primary().readsServed());
+        topology.data().cluster().replicas().forEach(r -> reads.put(r.name(), r.readsServed()));
         return reads;
     }
 
@@ -85,7 +85,7 @@ class ReadRoutingTest {
     @Test
     void every_write_lands_on_the_primary_and_only_there() {
         var before = reads();
-        long usersBefore = Nodes.users(topology.cluster().primary()).size();
+        long usersBefore = Nodes.users(topology.data().cluster().primary()).size();
         SiteClient writer = new SiteClient(dns);
         for (int i = 0; i < 10; i++) {
             var created = Nodes.signUp(writer, "writer" + i + "@example.com");
@@ -93,7 +93,7 @@ class ReadRoutingTest {
         }
         var delta = Servers.delta(before, reads());
 
-        assertThat(Nodes.users(topology.cluster().primary()))
+        assertThat(Nodes.users(topology.data().cluster().primary()))
                 .as("4.2: the primary has the 10 new users")
                 .hasSize((int) usersBefore + 10);
         assertThat(delta.get("db-2") + delta.get("db-3"))
@@ -103,7 +103,7 @@ class ReadRoutingTest {
 
     @Test
     void with_one_replica_down_every_read_goes_to_the_other() {
-        DbNode down = topology.cluster().node("db-2");
+        DbNode down = topology.data().cluster().node("db-2");
         down.server().stop();
         var before = reads();
 
@@ -120,8 +120,8 @@ class ReadRoutingTest {
 
     @Test
     void with_every_replica_down_reads_fall_back_to_the_primary() {
-        topology.cluster().node("db-2").server().stop();
-        topology.cluster().node("db-3").server().stop();
+        topology.data().cluster().node("db-2").server().stop();
+        topology.data().cluster().node("db-3").server().stop();
         var before = reads();
 
         assertThat(read(30))

@@ -42,7 +42,10 @@ class ReadYourWritesTest {
 
     @Test
     void with_replication_stopped_the_writer_still_sees_its_write_and_others_do_not_yet() throws Exception {
-        topology.cluster().replicas().forEach(r -> topology.cluster().applier(r).pause());
+        topology.data()
+                .cluster()
+                .replicas()
+                .forEach(r -> topology.data().cluster().applier(r).pause());
         SiteClient writer = new SiteClient(dns);
         var created = Nodes.signUp(writer, "mine@example.com");
         assertThat(created.status()).as("4.3: %s", created).isEqualTo(201);
@@ -78,7 +81,7 @@ class ReadYourWritesTest {
     @Test
     void with_replication_running_the_writers_read_is_still_served_by_a_replica() {
         SiteClient writer = new SiteClient(dns);
-        DbNode primary = topology.cluster().primary();
+        DbNode primary = topology.data().cluster().primary();
         long primaryReadsBefore = primary.readsServed();
         for (int i = 0; i < 10; i++) {
             var created = Nodes.signUp(writer, "fresh" + i + "@example.com");
@@ -97,7 +100,7 @@ class ReadYourWritesTest {
     void a_replica_that_already_has_the_write_is_used_without_waiting() throws Exception {
         SiteClient writer = new SiteClient(dns);
         var created = Nodes.signUp(writer, "patient@example.com");
-        topology.awaitReplication();
+        topology.data().awaitReplication();
 
         String location = "http://snapshots.test" + created.header("Location");
         SiteClient stranger = new SiteClient(dns);
@@ -126,8 +129,8 @@ class ReadYourWritesTest {
     void a_forged_position_ahead_of_the_primary_is_ignored_not_waited_for() throws Exception {
         SiteClient writer = new SiteClient(dns);
         var created = Nodes.signUp(writer, "target@example.com");
-        topology.awaitReplication();
-        DbNode primary = topology.cluster().primary();
+        topology.data().awaitReplication();
+        DbNode primary = topology.data().cluster().primary();
         long primaryReadsBefore = primary.readsServed();
         HttpClient forger = HttpClient.newHttpClient();
         HttpRequest forged = HttpRequest.newBuilder(URI.create(

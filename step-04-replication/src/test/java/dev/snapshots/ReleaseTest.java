@@ -50,11 +50,13 @@ class ReleaseTest {
             client.get(Servers.CHEAP);
             addresses.add(topology.loadBalancer().address());
             topology.webServers().stream().map(WebServer::address).forEach(addresses::add);
-            topology.cluster()
+            topology.data()
+                    .cluster()
                     .replicas()
                     .forEach(r -> addresses.add(
                             new InetSocketAddress("127.0.0.1", r.server().port())));
-            addresses.add(new InetSocketAddress("127.0.0.1", topology.database().port()));
+            addresses.add(new InetSocketAddress(
+                    "127.0.0.1", topology.data().primaryServer().port()));
         }
 
         for (InetSocketAddress address : addresses) {

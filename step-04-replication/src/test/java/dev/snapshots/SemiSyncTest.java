@@ -74,7 +74,7 @@ class SemiSyncTest {
         topology = semiSync(UNDER_FAILOVER);
         List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger attempts = new AtomicInteger();
-        DbNode oldPrimary = topology.cluster().primary();
+        DbNode oldPrimary = topology.data().cluster().primary();
         ExecutorService writers = Executors.newFixedThreadPool(3);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -110,8 +110,8 @@ class SemiSyncTest {
         await("the failover")
                 .atMost(Duration.ofSeconds(20))
                 .failFast(topology::rethrowUnfinished)
-                .until(() -> topology.cluster().primary() != oldPrimary);
-        topology.awaitReplication();
+                .until(() -> topology.data().cluster().primary() != oldPrimary);
+        topology.data().awaitReplication();
 
         List<String> lost = new ArrayList<>();
         for (String location : acknowledged) {
@@ -129,7 +129,10 @@ class SemiSyncTest {
         topology.close();
         topology = null;
         topology = semiSync(TIMEOUT);
-        topology.cluster().replicas().forEach(r -> topology.cluster().applier(r).pause());
+        topology.data()
+                .cluster()
+                .replicas()
+                .forEach(r -> topology.data().cluster().applier(r).pause());
 
         long start = System.nanoTime();
         var refused = Nodes.signUp(new SiteClient(dns), "lonely@example.com");
@@ -151,7 +154,7 @@ class SemiSyncTest {
             var created = Nodes.signUp(client, "acked" + i + "@example.com");
             assertThat(created.status()).as("4.5: %s", created).isEqualTo(201);
             String email = "acked" + i + "@example.com";
-            boolean onAReplica = topology.cluster().replicas().stream()
+            boolean onAReplica = topology.data().cluster().replicas().stream()
                     .anyMatch(r -> Nodes.users(r).stream().anyMatch(u -> u.endsWith(" " + email)));
             assertThat(onAReplica)
                     .as("4.5: when the 201 arrives, a replica already has %s", email)
@@ -163,15 +166,16 @@ class SemiSyncTest {
     void a_dead_replica_neither_refuses_nor_stalls_a_write_the_other_replica_has() {
         assertOneReplicaIsEnough(
                 "db-2 is dead, db-3 applies",
-                () -> topology.cluster().node("db-2").server().stop());
+                () -> topology.data().cluster().node("db-2").server().stop());
     }
 
     @Test
     void a_lagging_replica_neither_refuses_nor_stalls_a_write_the_other_replica_has() {
         assertOneReplicaIsEnough(
                 "db-2 applies nothing, db-3 does",
-                () -> topology.cluster()
-                        .applier(topology.cluster().node("db-2"))
+                () -> topology.data()
+                        .cluster()
+                        .applier(topology.data().cluster().node("db-2"))
                         .pause());
     }
 

@@ -119,9 +119,9 @@ class SignUpStormTest {
                     .as("201s for one email signed up by %d clients at once", SAME_EMAIL)
                     .isLessThanOrEqualTo(1);
             Jdbi primary = Jdbi.create(
-                    topology.dataTier().url(),
-                    topology.dataTier().user(),
-                    topology.dataTier().password());
+                    topology.data().config().url(),
+                    topology.data().config().user(),
+                    topology.data().config().password());
             Map<Long, String> saved = new TreeMap<>();
             primary.useHandle(h -> h.createQuery("SELECT id, email FROM users")
                     .map((row, ctx) -> Map.entry(row.getLong("id"), row.getString("email")))

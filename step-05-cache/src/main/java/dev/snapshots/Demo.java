@@ -91,7 +91,9 @@ public final class Demo {
         while (!stopped.await(5, TimeUnit.SECONDS)) {
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             if (topology.cacheServer() == null) {
-                System.out.printf("[%3d s] database reads so far: %d%n", seconds, topology.databaseReads());
+                System.out.printf(
+                        "[%3d s] database reads so far: %d%n",
+                        seconds, topology.data().reads());
                 continue; // a Redis server of yours: the demo does not kill it
             }
             if (seconds >= 20 && !killed) {
@@ -105,7 +107,9 @@ public final class Demo {
             }
             System.out.printf(
                     "[%3d s] redis %s | database reads so far: %d%n",
-                    seconds, topology.cacheServer().isRunning() ? "up" : "DOWN", topology.databaseReads());
+                    seconds,
+                    topology.cacheServer().isRunning() ? "up" : "DOWN",
+                    topology.data().reads());
         }
     }
 

@@ -51,27 +51,27 @@ class FailoverTest {
     }
 
     private DbNode killPrimaryAndAwaitFailover() {
-        DbNode old = topology.cluster().primary();
+        DbNode old = topology.data().cluster().primary();
         old.server().stop();
         await("a replica takes over from " + old.name())
                 .atMost(Duration.ofSeconds(20))
                 .failFast(topology::rethrowUnfinished)
                 .pollInterval(Duration.ofMillis(20))
-                .until(() -> topology.cluster().primary() != old);
-        return topology.cluster().primary();
+                .until(() -> topology.data().cluster().primary() != old);
+        return topology.data().cluster().primary();
     }
 
     @Test
     void writes_resume_on_the_promoted_replica_and_earlier_users_are_all_there() {
         List<String> before = created("before", 5);
-        topology.awaitReplication();
+        topology.data().awaitReplication();
 
         DbNode promoted = killPrimaryAndAwaitFailover();
         var after = Nodes.signUp(client, "after@example.com");
         assertThat(after.status())
                 .as("a sign-up after the failover to %s: %s", promoted.name(), after)
                 .isEqualTo(201);
-        topology.awaitReplication(); // the readers below are new clients: they read from the other replica
+        topology.data().awaitReplication(); // the readers below are new clients: they read from the other replica
 
         for (String location : before) {
             var read = new SiteClient(dns).get("http://snapshots.test" + location);
@@ -90,9 +90,10 @@ class FailoverTest {
     @Test
     void a_replica_that_does_not_answer_is_passed_over_and_the_other_is_promoted() {
         created("before", 3);
-        topology.awaitReplication();
-        DbNode silent =
-                topology.cluster().node("db-2"); // the first replica: a loop that trips on it fails over to no one
+        topology.data().awaitReplication();
+        DbNode silent = topology.data()
+                .cluster()
+                .node("db-2"); // the first replica: a loop that trips on it fails over to no one
         silent.server().stop();
 
         DbNode promoted = killPrimaryAndAwaitFailover();

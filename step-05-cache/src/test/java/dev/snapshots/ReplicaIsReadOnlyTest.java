@@ -19,7 +19,7 @@ class ReplicaIsReadOnlyTest {
                 .loadBalancer()
                 .replicas(1)
                 .start()) {
-            DbNode replica = topology.cluster().replicas().get(0);
+            DbNode replica = topology.data().cluster().replicas().get(0);
 
             assertThatThrownBy(
                             () -> replica.reader()

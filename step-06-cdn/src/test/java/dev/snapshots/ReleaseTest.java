@@ -53,11 +53,13 @@ class ReleaseTest {
             addresses.add(topology.loadBalancer().address());
             addresses.add(topology.edge().address());
             topology.webServers().stream().map(WebServer::address).forEach(addresses::add);
-            topology.cluster()
+            topology.data()
+                    .cluster()
                     .replicas()
                     .forEach(r -> addresses.add(
                             new InetSocketAddress("127.0.0.1", r.server().port())));
-            addresses.add(new InetSocketAddress("127.0.0.1", topology.database().port()));
+            addresses.add(new InetSocketAddress(
+                    "127.0.0.1", topology.data().primaryServer().port()));
         }
 
         for (InetSocketAddress address : addresses) {

@@ -31,9 +31,9 @@ class SchemaTest {
     void startDataTier() {
         topology = TestTopology.builder(dns).start();
         db = Jdbi.create(
-                topology.dataTier().url(),
-                topology.dataTier().user(),
-                topology.dataTier().password());
+                topology.data().config().url(),
+                topology.data().config().user(),
+                topology.data().config().password());
     }
 
     @AfterEach

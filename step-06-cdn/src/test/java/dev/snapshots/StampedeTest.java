@@ -29,8 +29,8 @@ class StampedeTest {
                 .start()) {
             var created = Nodes.signUp(new SiteClient(dns), "popular@example.com");
             String user = "http://snapshots.test" + created.header("Location");
-            topology.awaitReplication();
-            long before = topology.databaseReads();
+            topology.data().awaitReplication();
+            long before = topology.data().reads();
 
             CyclicBarrier together = new CyclicBarrier(50);
             ExecutorService readers = Executors.newFixedThreadPool(50);
@@ -52,7 +52,7 @@ class StampedeTest {
                 readers.shutdownNow();
             }
 
-            assertThat(topology.databaseReads() - before)
+            assertThat(topology.data().reads() - before)
                     .as("database queries for 50 concurrent first reads of one user")
                     .isEqualTo(1);
         }

@@ -29,9 +29,9 @@ class UsersInTheDataTierTest {
     void start() {
         topology = TestTopology.builder(dns).webServers(1).start();
         db = Jdbi.create(
-                topology.dataTier().url(),
-                topology.dataTier().user(),
-                topology.dataTier().password());
+                topology.data().config().url(),
+                topology.data().config().user(),
+                topology.data().config().password());
     }
 
     @AfterEach

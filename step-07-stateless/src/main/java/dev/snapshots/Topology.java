@@ -3,9 +3,8 @@ package dev.snapshots;
 import dev.snapshots.cache.CacheTier;
 import dev.snapshots.cdn.EdgeServer;
 import dev.snapshots.cdn.EdgeTier;
+import dev.snapshots.data.DataTier;
 import dev.snapshots.data.DataTierConfig;
-import dev.snapshots.data.DatabaseServer;
-import dev.snapshots.data.DbNode;
 import dev.snapshots.data.JdbiUserRepository;
 import dev.snapshots.data.ReplicatedDatabase;
 import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
@@ -30,7 +29,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -50,8 +48,7 @@ public final class Topology implements AutoCloseable {
 
     private final DnsRegistry dns;
     private final PasswordHasher hasher;
-    private final ReplicationCluster cluster;
-    private final ReplicatedDatabase database;
+    private final DataTier data;
     private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
     /** The ports of killed web servers, held dead until they restart there or this topology closes. */
     private final Map<Integer, DeadPort> deadPorts = new ConcurrentHashMap<>();
@@ -115,8 +112,7 @@ public final class Topology implements AutoCloseable {
     private Topology(TopologyBuilder options, Starting starting) {
         this.dns = options.dns;
         this.hasher = options.hasher;
-        this.cluster = starting.add(ReplicationCluster.start(options.replicas));
-        this.database = new ReplicatedDatabase(cluster, options.acknowledgement, options.semiSyncTimeout);
+        this.data = starting.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
         if (options.cacheTtl == null) {
             this.cache = null;
         } else {
@@ -197,8 +193,8 @@ public final class Topology implements AutoCloseable {
 
     /** A web server of this topology: through the cache tier when there is one. */
     private WebServer webServer(String name, int port) {
-        Schema.apply(database.primary());
-        UserRepository users = new JdbiUserRepository(database);
+        Schema.apply(data.database().primary());
+        UserRepository users = new JdbiUserRepository(data.database());
         if (cache != null) {
             users = cache.inFrontOf(users);
         }
@@ -262,12 +258,13 @@ public final class Topology implements AutoCloseable {
         return List.copyOf(webServers);
     }
 
-    public LoadBalancer loadBalancer() {
-        return loadBalancer;
+    /** The data tier: its nodes, the database the web servers use, and waiting for replication. */
+    public DataTier data() {
+        return data;
     }
 
-    public ReplicationCluster cluster() {
-        return cluster;
+    public LoadBalancer loadBalancer() {
+        return loadBalancer;
     }
 
     /**
@@ -306,62 +303,13 @@ public final class Topology implements AutoCloseable {
         return cache == null ? null : cache.server();
     }
 
-    /** Statements the web tier ran on every database node together: what the cache saves. */
-    public long databaseReads() {
-        long reads = cluster.primary().readsServed();
-        for (DbNode replica : cluster.replicas()) {
-            reads += replica.readsServed();
-        }
-        return reads;
-    }
-
-    /** The primary's database server. */
-    public DatabaseServer database() {
-        return cluster.primary().server();
-    }
-
-    /** How to reach the primary with full rights (tests look at its tables with it). */
-    public DataTierConfig dataTier() {
-        return DataTierConfig.from(
-                Map.of(
-                        DataTierConfig.URL_VARIABLE,
-                        cluster.primary().url(),
-                        DataTierConfig.PASSWORD_VARIABLE,
-                        cluster.primary().server().password()),
-                new Properties());
-    }
-
-    /**
-     * Waits until every live replica has applied everything the primary has (at most 10 s). An
-     * applier that runs into an unfinished exercise's stub fails the wait at once, with its message.
-     */
-    public void awaitReplication() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        long target = cluster.primary().position();
-        for (DbNode replica : cluster.liveReplicas()) {
-            while (replica.position() < target) {
-                rethrowUnfinished();
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(
-                            replica.name() + " is stuck at position " + replica.position() + " < " + target);
-                }
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-    }
-
     /**
      * Throws the stub a background part of this topology (health checks, appliers, failover) ran
      * into, if an exercise it needs is not done yet: a test that waits for that part fails at once,
      * naming the exercise, instead of at its time-out.
      */
     public void rethrowUnfinished() {
-        Optional<UnsupportedOperationException> todo = cluster.unfinished();
+        Optional<UnsupportedOperationException> todo = data.cluster().unfinished();
         if (todo.isEmpty() && loadBalancer != null) {
             todo = loadBalancer.unfinishedHealthChecks();
         }
@@ -390,6 +338,6 @@ public final class Topology implements AutoCloseable {
         if (sessionTier != null) {
             sessionTier.close();
         }
-        cluster.close();
+        data.close();
     }
 }

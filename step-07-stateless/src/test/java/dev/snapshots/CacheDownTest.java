@@ -27,7 +27,7 @@ class CacheDownTest {
                 .start()) {
             var created = Nodes.signUp(new SiteClient(dns), "resilient@example.com");
             String user = "http://snapshots.test" + created.header("Location");
-            topology.awaitReplication();
+            topology.data().awaitReplication();
             new SiteClient(dns).get(user);
 
             topology.cacheServer().stop();
@@ -51,11 +51,11 @@ class CacheDownTest {
 
             topology.cacheServer().start();
             new SiteClient(dns).get(user); // a miss: fills the new, empty cache
-            long afterRefill = topology.databaseReads();
+            long afterRefill = topology.data().reads();
             for (int i = 0; i < 10; i++) {
                 assertThat(new SiteClient(dns).get(user).status()).isEqualTo(200);
             }
-            assertThat(topology.databaseReads() - afterRefill)
+            assertThat(topology.data().reads() - afterRefill)
                     .as("database queries for 10 reads once Redis is back: the cache is used again, without restarts")
                     .isZero();
         }
@@ -79,7 +79,7 @@ class CacheDownTest {
             assertThat(created.status())
                     .as("a sign-up while Redis answers every write with an OOM error: %s", created)
                     .isEqualTo(201);
-            topology.awaitReplication();
+            topology.data().awaitReplication();
             for (int i = 0; i < 3; i++) {
                 var read = new SiteClient(dns).get("http://snapshots.test" + created.header("Location"));
                 assertThat(read.status())

@@ -18,7 +18,7 @@ class CacheReadTest {
     private static String signUp(DnsRegistry dns, Topology topology) {
         var created = Nodes.signUp(new SiteClient(dns), "cached@example.com");
         assertThat(created.status()).as("set-up: %s", created).isEqualTo(201);
-        topology.awaitReplication();
+        topology.data().awaitReplication();
         return "http://snapshots.test" + created.header("Location");
     }
 
@@ -32,14 +32,14 @@ class CacheReadTest {
                 .cache(Duration.ofSeconds(60))
                 .start()) {
             String user = signUp(dns, topology);
-            long before = topology.databaseReads();
+            long before = topology.data().reads();
             for (int i = 0; i < 10; i++) {
                 var read = new SiteClient(dns).get(user);
                 assertThat(read.status()).as("read %d: %s", i, read).isEqualTo(200);
                 assertThat(read.json().path("email").asText()).as("%s", read).isEqualTo("cached@example.com");
             }
 
-            assertThat(topology.databaseReads() - before)
+            assertThat(topology.data().reads() - before)
                     .as("database queries for 10 reads of one user, through 3 web servers")
                     .isEqualTo(1);
         }
@@ -77,9 +77,9 @@ class CacheReadTest {
                 .start()) {
             String user = signUp(dns, topology);
             new SiteClient(dns).get(user);
-            long afterFirst = topology.databaseReads();
+            long afterFirst = topology.data().reads();
             new SiteClient(dns).get(user);
-            assertThat(topology.databaseReads())
+            assertThat(topology.data().reads())
                     .as("a second read within the TTL is a hit")
                     .isEqualTo(afterFirst);
 
@@ -88,7 +88,7 @@ class CacheReadTest {
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> {
                         new SiteClient(dns).get(user);
-                        return topology.databaseReads() > afterFirst;
+                        return topology.data().reads() > afterFirst;
                     });
         }
     }

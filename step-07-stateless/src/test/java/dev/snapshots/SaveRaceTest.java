@@ -39,8 +39,10 @@ class SaveRaceTest {
     @Test
     void every_saved_user_gets_the_id_of_its_own_row() throws Exception {
         try (Topology topology = TestTopology.builder(new DnsRegistry()).start();
-                ReplicationCluster one = ReplicationCluster.primaryOnly(patientLocks(topology.dataTier()));
-                ReplicationCluster two = ReplicationCluster.primaryOnly(patientLocks(topology.dataTier()))) {
+                ReplicationCluster one = ReplicationCluster.primaryOnly(
+                        patientLocks(topology.data().config()));
+                ReplicationCluster two = ReplicationCluster.primaryOnly(
+                        patientLocks(topology.data().config()))) {
             ReplicatedDatabase first = new ReplicatedDatabase(one, Acknowledgement.ASYNC);
             Schema.apply(first.primary());
             List<UserRepository> servers = List.of(
@@ -95,8 +97,10 @@ class SaveRaceTest {
     @Test
     void the_same_email_saved_by_eight_threads_at_once_is_taken_exactly_once() throws Exception {
         try (Topology topology = TestTopology.builder(new DnsRegistry()).start();
-                ReplicationCluster one = ReplicationCluster.primaryOnly(patientLocks(topology.dataTier()));
-                ReplicationCluster two = ReplicationCluster.primaryOnly(patientLocks(topology.dataTier()))) {
+                ReplicationCluster one = ReplicationCluster.primaryOnly(
+                        patientLocks(topology.data().config()));
+                ReplicationCluster two = ReplicationCluster.primaryOnly(
+                        patientLocks(topology.data().config()))) {
             ReplicatedDatabase first = new ReplicatedDatabase(one, Acknowledgement.ASYNC);
             Schema.apply(first.primary());
             List<UserRepository> servers = List.of(

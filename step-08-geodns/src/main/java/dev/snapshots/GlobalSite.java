@@ -154,7 +154,7 @@ public final class GlobalSite implements AutoCloseable {
     /** {@code from} applies {@code to}'s log and copies its sessions to {@code to}, across the ocean. */
     private void linkCentres(Centre from, Centre to) {
         Topology far = topologies.get(to.name());
-        DbNode farPrimary = far.cluster().primary();
+        DbNode farPrimary = far.data().cluster().primary();
         DatabaseServer farServer = farPrimary.server();
         SlowLink toDatabase = link(new InetSocketAddress("127.0.0.1", farServer.port()));
         String url = farPrimary

@@ -130,7 +130,7 @@ final class GeoClient {
         if (created.status() != 201) {
             throw new AssertionError("sign-up of " + email + " failed: " + created);
         }
-        site.centre(centre()).awaitReplication();
+        site.centre(centre()).data().awaitReplication();
         return created.json().get("id").asLong();
     }
 

@@ -55,11 +55,13 @@ class ReleaseTest {
             addresses.add(
                     new InetSocketAddress("127.0.0.1", topology.sessionServer().port()));
             topology.webServers().stream().map(WebServer::address).forEach(addresses::add);
-            topology.cluster()
+            topology.data()
+                    .cluster()
                     .replicas()
                     .forEach(r -> addresses.add(
                             new InetSocketAddress("127.0.0.1", r.server().port())));
-            addresses.add(new InetSocketAddress("127.0.0.1", topology.database().port()));
+            addresses.add(new InetSocketAddress(
+                    "127.0.0.1", topology.data().primaryServer().port()));
         }
 
         for (InetSocketAddress address : addresses) {

@@ -262,8 +262,9 @@ public final class Demo {
                 "SNAPSHOTS_QUEUE_URL",
                 "redis://127.0.0.1:" + topology.queue().server().port());
         environment.put("SNAPSHOTS_QUEUE_PASSWORD", topology.queue().server().password());
-        environment.put(DataTierConfig.URL_VARIABLE, topology.dataTier().url());
-        environment.put(DataTierConfig.PASSWORD_VARIABLE, topology.dataTier().password());
+        environment.put(DataTierConfig.URL_VARIABLE, topology.data().config().url());
+        environment.put(
+                DataTierConfig.PASSWORD_VARIABLE, topology.data().config().password());
         environment.put(
                 "SNAPSHOTS_BLOBS", topology.photoStorage().blobs().root().toString());
         environment.put("SNAPSHOTS_WORKER_NAME", name);

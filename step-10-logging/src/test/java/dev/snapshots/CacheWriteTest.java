@@ -23,7 +23,7 @@ class CacheWriteTest {
             SiteClient ada = new SiteClient(dns);
             var created = Nodes.signUp(ada, "ada@example.com");
             String user = "http://snapshots.test" + created.header("Location");
-            topology.awaitReplication();
+            topology.data().awaitReplication();
             for (int i = 0; i < 3; i++) {
                 new SiteClient(dns).get(user); // now cached
             }

@@ -70,7 +70,7 @@ class TierMetricsTest {
             users.add(created.header("Location"));
         }
         Samples before = web();
-        long readsBefore = topology.databaseReads();
+        long readsBefore = topology.data().reads();
         int lookups = 0;
         for (int round = 0; round < 6; round++) {
             for (String user : users) {
@@ -78,7 +78,7 @@ class TierMetricsTest {
                 lookups++;
             }
         }
-        long databaseReads = topology.databaseReads() - readsBefore;
+        long databaseReads = topology.data().reads() - readsBefore;
         Samples after = web();
         double hits = after.sum("cache_gets_total", Map.of("result", "hit"))
                 - before.sum("cache_gets_total", Map.of("result", "hit"));

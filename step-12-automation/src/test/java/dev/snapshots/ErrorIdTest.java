@@ -125,7 +125,8 @@ class ErrorIdTest {
                 "POST /api/photos");
         assertThat(upload.status()).as("the upload: %s", upload).isEqualTo(202);
         String photo = upload.json().path("id").asText();
-        topology.cluster()
+        topology.data()
+                .cluster()
                 .primary()
                 .admin()
                 .call(handle -> handle.createUpdate("UPDATE photos SET status = :status WHERE id = :id")

@@ -97,7 +97,7 @@ class ProbesTest {
 
     @Test
     void without_its_data_tier_a_server_is_not_ready_but_still_live() {
-        topology.database().stop();
+        topology.data().primaryServer().stop();
         try {
             for (WebServer server : topology.webServers()) {
                 SiteClient.Response ready = probe(server, "/health/ready");
@@ -116,7 +116,7 @@ class ProbesTest {
                         .isEqualTo(200);
             }
         } finally {
-            topology.database().start();
+            topology.data().primaryServer().start();
         }
         await("12.1: every server ready again once the data tier is back")
                 .atMost(PATIENCE)

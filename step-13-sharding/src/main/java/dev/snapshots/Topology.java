@@ -3,8 +3,8 @@ package dev.snapshots;
 import dev.snapshots.cache.CacheTier;
 import dev.snapshots.cdn.EdgeServer;
 import dev.snapshots.cdn.EdgeTier;
+import dev.snapshots.data.DataTier;
 import dev.snapshots.data.DataTierConfig;
-import dev.snapshots.data.DatabaseServer;
 import dev.snapshots.data.DbNode;
 import dev.snapshots.data.JdbiUserRepository;
 import dev.snapshots.data.PeerApplier;
@@ -55,7 +55,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -86,10 +85,7 @@ public final class Topology implements AutoCloseable {
 
     private final DnsRegistry dns;
     private final PasswordHasher hasher;
-    private final ReplicationCluster cluster;
-    private final ReplicatedDatabase database;
-    private final Acknowledgement acknowledgement;
-    private final Duration semiSyncTimeout;
+    private final DataTier data;
     private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
     /** The ports of killed web servers, held dead until they restart there or this topology closes. */
     private final Map<Integer, DeadPort> deadPorts = new ConcurrentHashMap<>();
@@ -181,18 +177,16 @@ public final class Topology implements AutoCloseable {
         this.pipeline = options.deploySettings == null ? null : Pipeline.withNewKey();
         // The log tier first, so that every server can ship to it from its first line.
         this.logs = options.logSettings == null ? null : starting.add(LogPipeline.start(options.logSettings));
-        this.cluster = starting.add(ReplicationCluster.start(options.replicas));
+        this.data = starting.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
         this.centre = options.centre;
         this.peerSessions = options.centre == null ? null : starting.add(new PeerSessions());
         if (options.centre != null) {
-            cluster.joinCentre(options.centre, options.centreIndex);
+            data.cluster().joinCentre(options.centre, options.centreIndex);
         }
-        this.acknowledgement = options.acknowledgement;
-        this.semiSyncTimeout = options.semiSyncTimeout;
-        this.database = new ReplicatedDatabase(cluster, options.acknowledgement, options.semiSyncTimeout);
         this.sharding = options.shards == 0
                 ? null
-                : starting.add(ShardingTier.start(options.shards, options.replicas, database.primary()));
+                : starting.add(ShardingTier.start(
+                        options.shards, options.replicas, data.database().primary()));
         if (options.cacheTtl == null) {
             this.cache = null;
         } else {
@@ -224,9 +218,9 @@ public final class Topology implements AutoCloseable {
         } else {
             this.queue = starting.add(QueueTier.start(options.queueSettings));
             this.photoStorage =
-                    starting.add(PhotoStorage.start(cluster.primary().admin(), queue));
-            this.workers = starting.add(
-                    new WorkerPool(cluster.primary(), queue, photoStorage.blobs(), logs, options.storageLatency));
+                    starting.add(PhotoStorage.start(data.cluster().primary().admin(), queue));
+            this.workers = starting.add(new WorkerPool(
+                    data.cluster().primary(), queue, photoStorage.blobs(), logs, options.storageLatency));
             for (int i = 1; i <= options.workers; i++) {
                 workers.start("worker-" + i);
             }
@@ -297,7 +291,7 @@ public final class Topology implements AutoCloseable {
         if (centre == null) {
             throw new IllegalStateException("not a data centre: start it with TopologyBuilder.centre");
         }
-        peerApplier = new PeerApplier(cluster.primary(), peerPrimary, peerCentre).start(applyEvery);
+        peerApplier = new PeerApplier(data.cluster().primary(), peerPrimary, peerCentre).start(applyEvery);
         if (sessionTier != null) {
             peerSessions.link(sessionTier.peer(peerSessionTier));
         }
@@ -361,7 +355,7 @@ public final class Topology implements AutoCloseable {
     /** A web server of this topology: through the cache tier when there is one. */
     private WebServer webServer(String name, int port, Build build) {
         startedNames.add(name);
-        Schema.apply(database.primary());
+        Schema.apply(data.database().primary());
         // Its metrics first: its cache counts into them (step 11).
         ServerMetrics metrics = new ServerMetrics("web", metricsToken);
         // Its own view of the data tier (the same cluster and pools), timed per role into its metrics:
@@ -371,7 +365,7 @@ public final class Topology implements AutoCloseable {
                 .tag("role", role)
                 .register(metrics.registry())
                 .record(nanos, TimeUnit.NANOSECONDS);
-        ReplicatedDatabase timed = new ReplicatedDatabase(cluster, acknowledgement, semiSyncTimeout).onQuery(queries);
+        ReplicatedDatabase timed = data.newView().onQuery(queries);
         // Sharded (step 13): the same users as every web server's, with a Snowflake node of its own.
         UserRepository users = sharding == null
                 ? new JdbiUserRepository(timed)
@@ -405,7 +399,7 @@ public final class Topology implements AutoCloseable {
     private List<Dependency> dependencies() {
         List<Dependency> dependencies = new ArrayList<>();
         dependencies.add(new Dependency("data tier", true, () -> {
-            if (!cluster.primary().reachable()) {
+            if (!data.cluster().primary().reachable()) {
                 throw new IllegalStateException("the primary does not answer");
             }
         }));
@@ -562,12 +556,13 @@ public final class Topology implements AutoCloseable {
         return List.copyOf(webServers);
     }
 
-    public LoadBalancer loadBalancer() {
-        return loadBalancer;
+    /** The data tier: its nodes, the database the web servers use, and waiting for replication. */
+    public DataTier data() {
+        return data;
     }
 
-    public ReplicationCluster cluster() {
-        return cluster;
+    public LoadBalancer loadBalancer() {
+        return loadBalancer;
     }
 
     /**
@@ -606,62 +601,13 @@ public final class Topology implements AutoCloseable {
         return cache == null ? null : cache.server();
     }
 
-    /** Statements the web tier ran on every database node together: what the cache saves. */
-    public long databaseReads() {
-        long reads = cluster.primary().readsServed();
-        for (DbNode replica : cluster.replicas()) {
-            reads += replica.readsServed();
-        }
-        return reads;
-    }
-
-    /** The primary's database server. */
-    public DatabaseServer database() {
-        return cluster.primary().server();
-    }
-
-    /** How to reach the primary with full rights (tests look at its tables with it). */
-    public DataTierConfig dataTier() {
-        return DataTierConfig.from(
-                Map.of(
-                        DataTierConfig.URL_VARIABLE,
-                        cluster.primary().url(),
-                        DataTierConfig.PASSWORD_VARIABLE,
-                        cluster.primary().server().password()),
-                new Properties());
-    }
-
-    /**
-     * Waits until every live replica has applied everything the primary has (at most 10 s). An
-     * applier that runs into an unfinished exercise's stub fails the wait at once, with its message.
-     */
-    public void awaitReplication() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        long target = cluster.primary().position();
-        for (DbNode replica : cluster.liveReplicas()) {
-            while (replica.position() < target) {
-                rethrowUnfinished();
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(
-                            replica.name() + " is stuck at position " + replica.position() + " < " + target);
-                }
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-    }
-
     /**
      * Throws the stub a background part of this topology (health checks, appliers, failover) ran
      * into, if an exercise it needs is not done yet: a test that waits for that part fails at once,
      * naming the exercise, instead of at its time-out.
      */
     public void rethrowUnfinished() {
-        Optional<UnsupportedOperationException> todo = cluster.unfinished();
+        Optional<UnsupportedOperationException> todo = data.cluster().unfinished();
         if (todo.isEmpty() && peerApplier != null) {
             todo = peerApplier.unfinished();
         }
@@ -713,7 +659,7 @@ public final class Topology implements AutoCloseable {
         if (sessionTier != null) {
             sessionTier.close();
         }
-        cluster.close();
+        data.close();
         if (logs != null) {
             logs.close();
         }

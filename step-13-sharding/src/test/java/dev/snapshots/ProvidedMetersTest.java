@@ -61,7 +61,7 @@ class ProvidedMetersTest {
                 "{\"name\": \"D\", \"email\": \"db-role-" + System.nanoTime()
                         + "@example.com\", \"password\": \"correct horse\"}");
         assertThat(created.status()).as("sign-up: %s", created).isEqualTo(201);
-        topology.awaitReplication();
+        topology.data().awaitReplication();
         for (int i = 0; i < 10; i++) {
             client.get("http://snapshots.test/api/users/" + (80_000 + i));
         }
