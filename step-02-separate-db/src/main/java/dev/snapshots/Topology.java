@@ -28,7 +28,7 @@ public final class Topology implements AutoCloseable {
     private final PasswordHasher hasher;
     private final DatabaseServer database;
     private final DataTierConfig dataTier;
-    private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
+    private final WebTier web;
 
     /**
      * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each later
@@ -82,17 +82,13 @@ public final class Topology implements AutoCloseable {
                         DataTierConfig.PASSWORD_VARIABLE,
                         database.password()),
                 new Properties());
+        this.web = starting.add(new WebTier((name, port) -> webServer(name, dataTier, hasher, port)));
         for (int i = 1; i <= options.webServers; i++) {
-            WebServer server = starting.add(startWebServer("web-" + i));
+            WebServer server = web.start("web-" + i);
             if (i == 1) {
                 publish(server);
             }
         }
-    }
-
-    /** Starts a web server on a free port, on the same data tier. */
-    public WebServer startWebServer(String name) {
-        return track(webServer(name, dataTier, hasher, 0));
     }
 
     /** One web server for the data tier at {@code config}: schema first, then the routes. */
@@ -105,23 +101,14 @@ public final class Topology implements AutoCloseable {
                 .closing(database);
     }
 
-    private WebServer track(WebServer server) {
-        webServers.add(server);
-        return server;
-    }
-
     /** Points {@value #SITE} at this web server. */
     public void publish(WebServer server) {
         dns.register(SITE, server.address());
     }
 
-    public void stopWebServer(WebServer server) {
-        webServers.remove(server);
-        server.close();
-    }
-
-    public List<WebServer> webServers() {
-        return List.copyOf(webServers);
+    /** The web tier: start and find web servers. */
+    public WebTier web() {
+        return web;
     }
 
     public DatabaseServer database() {
@@ -135,8 +122,7 @@ public final class Topology implements AutoCloseable {
     @Override
     public void close() {
         dns.remove(SITE);
-        webServers.forEach(WebServer::close);
-        webServers.clear();
+        web.close();
         database.close();
     }
 }

@@ -64,7 +64,7 @@ class BurstTest {
 
     /** Every HTTP server of the site: its web servers. */
     private static List<Object> servers(Topology topology) {
-        return List.copyOf(topology.webServers());
+        return List.copyOf(topology.web().servers());
     }
 
     private static Map<String, Integer> burst(Object server) throws Exception {

@@ -85,7 +85,7 @@ class DataTierDownTest {
 
     @Test
     void the_same_web_server_recovers_by_itself_when_the_data_tier_is_back() {
-        WebServer before = topology.webServers().get(0);
+        WebServer before = topology.web().servers().get(0);
         topology.database().stop();
         assertUnavailable(client.get("http://snapshots.test/api/users/" + adaId));
 
@@ -96,7 +96,9 @@ class DataTierDownTest {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() ->
                         client.get("http://snapshots.test/api/users/" + adaId).status() == 200);
-        assertThat(topology.webServers()).as("2.4: no web server was restarted").containsExactly(before);
+        assertThat(topology.web().servers())
+                .as("2.4: no web server was restarted")
+                .containsExactly(before);
         var ada = client.get("http://snapshots.test/api/users/" + adaId);
         assertThat(ada.json().path("name").asText())
                 .as("2.4: the data survived the outage: %s", ada)

@@ -28,6 +28,6 @@ final class TestTopology {
 
     /** Every HTTP server of {@link #site}: each web server, and the balancer where there is one. */
     static List<InetSocketAddress> httpServers(Topology topology) {
-        return topology.webServers().stream().map(WebServer::address).toList();
+        return topology.web().servers().stream().map(WebServer::address).toList();
     }
 }

@@ -4,8 +4,6 @@ import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.data.DatabaseServer;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.web.WebServer;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Step 02's two tiers for the tests of exercises 2.1 and 2.2: a database server and web servers on
@@ -19,13 +17,17 @@ final class TwoTiers implements AutoCloseable {
     private final DnsRegistry dns;
     private final DatabaseServer database;
     private final DataTierConfig dataTier;
-    private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
+    private final WebTier web;
 
     private TwoTiers(DnsRegistry dns) {
         this.dns = dns;
         this.database = DatabaseServer.startTemporary();
         try {
             this.dataTier = database.config("snapshots");
+            // The same web tier as Topology's, making its servers on this data tier
+            // ({@link Topology#webServer}: schema, then routes).
+            this.web =
+                    new WebTier((name, port) -> Topology.webServer(name, dataTier, TestTopology.CHEAP_HASHING, port));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -37,7 +39,7 @@ final class TwoTiers implements AutoCloseable {
         TwoTiers tiers = new TwoTiers(dns);
         try {
             for (int i = 1; i <= webServers; i++) {
-                WebServer server = tiers.startWebServer("web-" + i);
+                WebServer server = tiers.web().start("web-" + i);
                 if (i == 1) {
                     tiers.publish(server);
                 }
@@ -49,25 +51,14 @@ final class TwoTiers implements AutoCloseable {
         }
     }
 
-    /** Starts a web server on a free port, on this data tier ({@link Topology#webServer}: schema, then routes). */
-    WebServer startWebServer(String name) {
-        WebServer server = Topology.webServer(name, dataTier, TestTopology.CHEAP_HASHING, 0);
-        webServers.add(server);
-        return server;
+    /** The web servers: start and find them, as {@link Topology#web()}. */
+    WebTier web() {
+        return web;
     }
 
     /** Points {@value Topology#SITE} at this web server. */
     void publish(WebServer server) {
         dns.register(Topology.SITE, server.address());
-    }
-
-    void stopWebServer(WebServer server) {
-        webServers.remove(server);
-        server.close();
-    }
-
-    List<WebServer> webServers() {
-        return List.copyOf(webServers);
     }
 
     /** The data tier's address and credentials, for the tests' own connections. */
@@ -78,8 +69,7 @@ final class TwoTiers implements AutoCloseable {
     @Override
     public void close() {
         dns.remove(Topology.SITE);
-        webServers.forEach(WebServer::close);
-        webServers.clear();
+        web.close();
         database.close();
     }
 }

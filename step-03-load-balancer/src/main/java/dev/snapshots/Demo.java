@@ -45,7 +45,7 @@ public final class Demo {
         System.out.println("  load balancer   " + base + "/   (reload it: 'served by' takes turns)");
         System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: "
                 + alice.statusCode() + ")");
-        for (WebServer server : topology.webServers()) {
+        for (WebServer server : topology.web().servers()) {
             System.out.println("  " + server.name() + "           http://127.0.0.1:"
                     + server.address().getPort() + "/");
         }
@@ -57,7 +57,7 @@ public final class Demo {
             topology.close();
             stopped.countDown();
         }));
-        int web2Port = topology.webServer("web-2").address().getPort();
+        int web2Port = topology.web().server("web-2").address().getPort();
         long started = System.nanoTime();
         boolean killed = false;
         boolean restarted = false;
@@ -65,18 +65,18 @@ public final class Demo {
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             if (seconds >= 20 && !killed) {
                 System.out.println(">>> killing web-2 (nobody tells the balancer)");
-                topology.killWebServer("web-2");
+                topology.web().kill("web-2");
                 killed = true;
             } else if (seconds >= 40 && !restarted) {
                 System.out.println(">>> starting web-2 again on its old port");
-                topology.restartWebServer("web-2", web2Port);
+                topology.web().restart("web-2", web2Port);
                 restarted = true;
             }
             BackendPool pool = topology.loadBalancer().pool();
             String state = pool.all().stream()
                     .map(b -> b.name() + (pool.isUp(b.name()) ? " up" : " DOWN"))
                     .collect(Collectors.joining(", "));
-            String served = topology.webServers().stream()
+            String served = topology.web().servers().stream()
                     .map(s -> s.name() + "=" + s.requestsServed())
                     .collect(Collectors.joining(" "));
             System.out.printf("[%3d s] pool: %s | requests served: %s%n", seconds, state, served);

@@ -48,9 +48,9 @@ class RoundRobinTest {
     @Test
     void three_servers_60_requests_exactly_20_each() {
         startSite();
-        var before = Servers.served(topology.webServers());
+        var before = Servers.served(topology.web().servers());
         get(60);
-        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+        var delta = Servers.delta(before, Servers.served(topology.web().servers()));
 
         assertThat(delta)
                 .as("3.2: requests served per web server, counted at the servers")
@@ -60,7 +60,7 @@ class RoundRobinTest {
     @Test
     void eight_clients_at_once_still_get_exactly_even_shares() throws Exception {
         startSite();
-        var before = Servers.served(topology.webServers());
+        var before = Servers.served(topology.web().servers());
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -79,7 +79,7 @@ class RoundRobinTest {
         } finally {
             clients.shutdownNow();
         }
-        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+        var delta = Servers.delta(before, Servers.served(topology.web().servers()));
 
         assertThat(delta)
                 .as("3.2: 192 concurrent requests, per web server (a counter that is not thread-safe loses turns)")
@@ -91,9 +91,9 @@ class RoundRobinTest {
         startSite();
         get(30);
         topology.addWebServer("web-4");
-        var before = Servers.served(topology.webServers());
+        var before = Servers.served(topology.web().servers());
         get(80);
-        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+        var delta = Servers.delta(before, Servers.served(topology.web().servers()));
 
         assertThat(delta)
                 .as("3.2: the next 80 requests after web-4 joined")
@@ -104,9 +104,9 @@ class RoundRobinTest {
     void a_server_taken_out_of_the_pool_gets_nothing_more() {
         startSite();
         topology.loadBalancer().pool().remove("web-2");
-        var before = Servers.served(topology.webServers());
+        var before = Servers.served(topology.web().servers());
         get(40);
-        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+        var delta = Servers.delta(before, Servers.served(topology.web().servers()));
 
         assertThat(delta)
                 .as("3.2: after web-2 left the pool")

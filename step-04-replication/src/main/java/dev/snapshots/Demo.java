@@ -57,7 +57,7 @@ public final class Demo {
         System.out.println("  load balancer   " + base + "/   (reload it: 'served by' takes turns)");
         System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: "
                 + alice.statusCode() + ")");
-        for (WebServer server : topology.webServers()) {
+        for (WebServer server : topology.web().servers()) {
             System.out.println("  " + server.name() + "           http://127.0.0.1:"
                     + server.address().getPort() + "/");
         }

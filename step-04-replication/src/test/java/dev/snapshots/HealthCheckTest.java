@@ -59,19 +59,19 @@ class HealthCheckTest {
         try (Topology topology =
                 TestTopology.builder(dns).webServers(3).loadBalancer().start()) {
             topology.loadBalancer().startHealthChecks(2, 2, INTERVAL);
-            topology.webServer("web-2").setHealthy(false);
+            topology.web().server("web-2").setHealthy(false);
 
             await("web-2's /health answers 503; the balancer marks it down")
                     .atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(50))
                     .failFast(topology::rethrowUnfinished)
                     .until(() -> !topology.loadBalancer().pool().isUp("web-2"));
-            var before = Servers.served(topology.webServers());
+            var before = Servers.served(topology.web().servers());
             for (int i = 0; i < 90; i++) {
                 var response = client.get(Servers.CHEAP);
                 assertThat(response.status()).as("%s", response).isEqualTo(200);
             }
-            var delta = Servers.delta(before, Servers.served(topology.webServers()));
+            var delta = Servers.delta(before, Servers.served(topology.web().servers()));
 
             assertThat(delta)
                     .as("the next 90 requests, per web server, after web-2 was marked down")
@@ -86,25 +86,25 @@ class HealthCheckTest {
         try (Topology topology =
                 TestTopology.builder(dns).webServers(3).loadBalancer().start()) {
             topology.loadBalancer().startHealthChecks(2, 2, INTERVAL);
-            int port = topology.webServer("web-2").address().getPort();
-            topology.killWebServer("web-2");
+            int port = topology.web().server("web-2").address().getPort();
+            topology.web().kill("web-2");
             await("killed web-2 is marked down")
                     .atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(50))
                     .failFast(topology::rethrowUnfinished)
                     .until(() -> !topology.loadBalancer().pool().isUp("web-2"));
 
-            topology.restartWebServer("web-2", port);
+            topology.web().restart("web-2", port);
             await("restarted web-2 is marked up again")
                     .atMost(Duration.ofSeconds(20))
                     .pollInterval(Duration.ofMillis(50))
                     .failFast(topology::rethrowUnfinished)
                     .until(() -> topology.loadBalancer().pool().isUp("web-2"));
-            var before = Servers.served(topology.webServers());
+            var before = Servers.served(topology.web().servers());
             for (int i = 0; i < 90; i++) {
                 client.get(Servers.CHEAP);
             }
-            var delta = Servers.delta(before, Servers.served(topology.webServers()));
+            var delta = Servers.delta(before, Servers.served(topology.web().servers()));
 
             assertThat(delta)
                     .as("the next 90 requests once web-2 is back")

@@ -69,8 +69,7 @@ class SignUpStormTest {
                 LoadBalancer balancer =
                         TestBalancer.withBackendTimeout(BACKEND_TIMEOUT).start(0)) {
             for (String name : List.of("web-1", "web-2")) {
-                balancer.pool()
-                        .add(new Backend(name, topology.startWebServer(name).address()));
+                balancer.pool().add(new Backend(name, topology.web().start(name).address()));
             }
             // HTTP/1.1, one connection per sign-up, as 200 browsers would open them (the JDK's default,
             // HTTP/2, would first try to upgrade each connection).

@@ -57,11 +57,11 @@ class StickySessionTest {
     @Test
     void every_request_of_a_logged_in_user_lands_on_one_server() {
         SiteClient ada = loggedIn();
-        var before = Servers.served(topology.webServers());
+        var before = Servers.served(topology.web().servers());
         for (int i = 0; i < 30; i++) {
             ada.get("http://snapshots.test/api/me");
         }
-        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+        var delta = Servers.delta(before, Servers.served(topology.web().servers()));
 
         assertThat(delta.values())
                 .as("30 requests of one logged-in user, per server: %s", delta)
@@ -92,11 +92,11 @@ class StickySessionTest {
     @Test
     void visitors_who_are_not_logged_in_are_still_spread_evenly() {
         SiteClient visitor = new SiteClient(dns);
-        var before = Servers.served(topology.webServers());
+        var before = Servers.served(topology.web().servers());
         for (int i = 0; i < 90; i++) {
             visitor.get(Servers.CHEAP);
         }
-        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+        var delta = Servers.delta(before, Servers.served(topology.web().servers()));
 
         assertThat(delta)
                 .as("only a session pins a client")
@@ -125,13 +125,14 @@ class StickySessionTest {
                 .isEqualTo(200);
 
         // A pin to a server that is down pins nothing: the client is a visitor like any other.
-        var before = Servers.served(topology.webServers());
+        var before = Servers.served(topology.web().servers());
         for (int i = 0; i < 20; i++) {
             ada.get(Servers.CHEAP);
         }
-        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+        var delta = Servers.delta(before, Servers.served(topology.web().servers()));
         Map<String, Long> expected = new java.util.LinkedHashMap<>();
-        topology.webServers()
+        topology.web()
+                .servers()
                 .forEach(server -> expected.put(server.name(), server.name().equals(pinnedTo) ? 0L : 10L));
         assertThat(delta)
                 .as(

@@ -64,7 +64,7 @@ class BurstTest {
 
     /** Every HTTP server of the site: its web servers and the balancer in front of them. */
     private static List<Object> servers(Topology topology) {
-        List<Object> servers = new ArrayList<>(topology.webServers());
+        List<Object> servers = new ArrayList<>(topology.web().servers());
         servers.add(topology.loadBalancer());
         return servers;
     }

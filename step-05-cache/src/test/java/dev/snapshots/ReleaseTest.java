@@ -46,10 +46,10 @@ class ReleaseTest {
             for (int i = 0; i < 10; i++) {
                 client.get(Servers.CHEAP);
             }
-            topology.killWebServer("web-2");
+            topology.web().kill("web-2");
             client.get(Servers.CHEAP);
             addresses.add(topology.loadBalancer().address());
-            topology.webServers().stream().map(WebServer::address).forEach(addresses::add);
+            topology.web().servers().stream().map(WebServer::address).forEach(addresses::add);
             topology.data()
                     .cluster()
                     .replicas()

@@ -82,7 +82,7 @@ public final class Benchmark {
                 }
                 loads[visit] = System.nanoTime() - start;
             }
-            long originRequests = topology.webServers().stream()
+            long originRequests = topology.web().servers().stream()
                     .mapToLong(WebServer::requestsServed)
                     .sum();
             if (topology.edge() != null) {

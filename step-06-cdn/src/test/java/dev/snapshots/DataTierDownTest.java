@@ -83,7 +83,7 @@ class DataTierDownTest {
 
     @Test
     void the_same_web_server_recovers_by_itself_when_the_data_tier_is_back() {
-        WebServer before = topology.webServers().get(0);
+        WebServer before = topology.web().servers().get(0);
         topology.data().primaryServer().stop();
         assertUnavailable(client.get("http://snapshots.test/api/users/" + adaId));
 
@@ -94,7 +94,7 @@ class DataTierDownTest {
                 .pollInterval(Duration.ofMillis(100))
                 .until(() ->
                         client.get("http://snapshots.test/api/users/" + adaId).status() == 200);
-        assertThat(topology.webServers()).as("no web server was restarted").containsExactly(before);
+        assertThat(topology.web().servers()).as("no web server was restarted").containsExactly(before);
         var ada = client.get("http://snapshots.test/api/users/" + adaId);
         assertThat(ada.json().path("name").asText())
                 .as("the data survived the outage: %s", ada)

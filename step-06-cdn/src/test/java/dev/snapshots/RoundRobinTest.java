@@ -47,9 +47,9 @@ class RoundRobinTest {
     @Test
     void three_servers_60_requests_exactly_20_each() {
         startSite();
-        var before = Servers.served(topology.webServers());
+        var before = Servers.served(topology.web().servers());
         get(60);
-        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+        var delta = Servers.delta(before, Servers.served(topology.web().servers()));
 
         assertThat(delta)
                 .as("requests served per web server, counted at the servers")
@@ -59,7 +59,7 @@ class RoundRobinTest {
     @Test
     void eight_clients_at_once_still_get_exactly_even_shares() throws Exception {
         startSite();
-        var before = Servers.served(topology.webServers());
+        var before = Servers.served(topology.web().servers());
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -78,7 +78,7 @@ class RoundRobinTest {
         } finally {
             clients.shutdownNow();
         }
-        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+        var delta = Servers.delta(before, Servers.served(topology.web().servers()));
 
         assertThat(delta)
                 .as("192 concurrent requests, per web server (a counter that is not thread-safe loses turns)")
@@ -90,9 +90,9 @@ class RoundRobinTest {
         startSite();
         get(30);
         topology.addWebServer("web-4");
-        var before = Servers.served(topology.webServers());
+        var before = Servers.served(topology.web().servers());
         get(80);
-        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+        var delta = Servers.delta(before, Servers.served(topology.web().servers()));
 
         assertThat(delta)
                 .as("the next 80 requests after web-4 joined")
@@ -103,9 +103,9 @@ class RoundRobinTest {
     void a_server_taken_out_of_the_pool_gets_nothing_more() {
         startSite();
         topology.loadBalancer().pool().remove("web-2");
-        var before = Servers.served(topology.webServers());
+        var before = Servers.served(topology.web().servers());
         get(40);
-        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+        var delta = Servers.delta(before, Servers.served(topology.web().servers()));
 
         assertThat(delta).as("after web-2 left the pool").isEqualTo(Map.of("web-1", 20L, "web-2", 0L, "web-3", 20L));
     }

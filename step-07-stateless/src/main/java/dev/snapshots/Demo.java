@@ -83,7 +83,7 @@ public final class Demo {
         System.out.println("  the edge        " + edge + "/assets/app.css   (see X-Cache and Age: curl -i)");
         System.out.println(
                 "  a user          " + base + "/api/users/1   (sign-up of alice@example.com: " + alice + ")");
-        for (WebServer server : topology.webServers()) {
+        for (WebServer server : topology.web().servers()) {
             System.out.println("  " + server.name() + "           http://127.0.0.1:"
                     + server.address().getPort() + "/");
         }
@@ -96,23 +96,24 @@ public final class Demo {
     /** Every 5 s until the demo stops: the web servers up; at 30 s web-2 is killed, at 60 s started again. */
     private static void narrate(Topology topology, CountDownLatch stopped) throws InterruptedException {
         long started = System.nanoTime();
-        int web2Port = topology.webServer("web-2").address().getPort();
+        int web2Port = topology.web().server("web-2").address().getPort();
         boolean killed = false;
         boolean restarted = false;
         while (!stopped.await(5, TimeUnit.SECONDS)) {
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             if (seconds >= 30 && !killed) {
                 System.out.println(">>> killing web-2: nobody is logged out, the others know every session");
-                topology.killWebServer("web-2");
+                topology.web().kill("web-2");
                 killed = true;
             } else if (seconds >= 60 && !restarted) {
                 System.out.println(">>> starting web-2 again: it knows every logged-in user on its first request");
-                topology.restartWebServer("web-2", web2Port);
+                topology.web().restart("web-2", web2Port);
                 restarted = true;
             }
             System.out.printf(
                     "[%3d s] web servers up: %s%n",
-                    seconds, topology.webServers().stream().map(WebServer::name).toList());
+                    seconds,
+                    topology.web().servers().stream().map(WebServer::name).toList());
         }
     }
 

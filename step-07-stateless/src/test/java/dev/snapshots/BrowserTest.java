@@ -123,11 +123,12 @@ class BrowserTest {
     @Test
     void the_next_visitors_assets_never_reach_the_origin() throws IOException {
         Visitor.load();
-        Map<String, Long> before = Servers.served(topology.webServers());
+        Map<String, Long> before = Servers.served(topology.web().servers());
         long edgeFetchesBefore = topology.edge().originRequests();
 
         Visit second = Visitor.load();
-        Map<String, Long> served = Servers.delta(before, Servers.served(topology.webServers()));
+        Map<String, Long> served =
+                Servers.delta(before, Servers.served(topology.web().servers()));
 
         assertThat(second.assets())
                 .as("X-Cache of the second visitor's assets: %s", second.assets())

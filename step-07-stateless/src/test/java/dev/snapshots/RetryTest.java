@@ -39,8 +39,8 @@ class RetryTest {
 
     @Test
     void with_a_dead_server_and_no_health_checks_every_GET_still_succeeds() {
-        topology.killWebServer("web-2");
-        var before = Servers.served(topology.webServers());
+        topology.web().kill("web-2");
+        var before = Servers.served(topology.web().servers());
         List<String> failed = new ArrayList<>();
         Map<String, Integer> answeredBy = new TreeMap<>();
         for (int i = 0; i < 60; i++) {
@@ -50,7 +50,7 @@ class RetryTest {
                 failed.add(response.toString());
             }
         }
-        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+        var delta = Servers.delta(before, Servers.served(topology.web().servers()));
 
         assertThat(failed)
                 .as("GETs that failed although two servers were alive")
@@ -64,8 +64,8 @@ class RetryTest {
 
     @Test
     void a_POST_that_meets_a_dead_server_is_not_retried_and_gets_a_clear_502() {
-        topology.killWebServer("web-2");
-        var before = Servers.served(topology.webServers());
+        topology.web().kill("web-2");
+        var before = Servers.served(topology.web().servers());
         List<SiteClient.Response> answers = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             answers.add(client.postJson(
@@ -73,7 +73,7 @@ class RetryTest {
                     "{\"name\": \"P%d\", \"email\": \"post%d@example.com\", \"password\": \"correct horse\"}"
                             .formatted(i, i)));
         }
-        var delta = Servers.delta(before, Servers.served(topology.webServers()));
+        var delta = Servers.delta(before, Servers.served(topology.web().servers()));
 
         List<Integer> statuses =
                 answers.stream().map(SiteClient.Response::status).toList();
@@ -90,9 +90,9 @@ class RetryTest {
 
     @Test
     void with_every_server_dead_a_GET_fails_fast_after_a_bounded_number_of_tries() {
-        topology.killWebServer("web-1");
-        topology.killWebServer("web-2");
-        topology.killWebServer("web-3");
+        topology.web().kill("web-1");
+        topology.web().kill("web-2");
+        topology.web().kill("web-3");
 
         long start = System.nanoTime();
         var response = client.get(Servers.CHEAP);
@@ -126,7 +126,7 @@ class RetryTest {
                 }));
             }
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sent.get() >= 150);
-            topology.killWebServer("web-2");
+            topology.web().kill("web-2");
             for (Future<?> f : done) {
                 f.get(30, TimeUnit.SECONDS);
             }

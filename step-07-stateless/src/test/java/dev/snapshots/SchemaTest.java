@@ -49,7 +49,7 @@ class SchemaTest {
             List<Future<WebServer>> started = new ArrayList<>();
             for (int i = 1; i <= 4; i++) {
                 String name = "web-" + i;
-                started.add(starters.submit(() -> topology.startWebServer(name)));
+                started.add(starters.submit(() -> topology.web().start(name)));
             }
             for (Future<WebServer> future : started) {
                 try {
@@ -72,12 +72,12 @@ class SchemaTest {
         assertThat(failures)
                 .as("4 web servers started at once on one empty database; these failed")
                 .isEmpty();
-        assertThat(topology.webServers()).as("web servers running").hasSize(4);
+        assertThat(topology.web().servers()).as("web servers running").hasSize(4);
     }
 
     @Test
     void the_users_table_has_the_columns_the_repository_needs() {
-        topology.startWebServer("web-1");
+        topology.web().start("web-1");
 
         List<Map<String, Object>> columns = db.withHandle(h -> h.createQuery(
                         "SELECT column_name, data_type, character_maximum_length, is_nullable FROM information_schema.columns "
@@ -102,7 +102,7 @@ class SchemaTest {
 
     @Test
     void the_database_itself_refuses_a_second_user_with_the_same_email() {
-        topology.startWebServer("web-1");
+        topology.web().start("web-1");
         String insert = "INSERT INTO users (name, email, password_hash) VALUES ('A', 'same@example.com', 'h')";
         db.useHandle(h -> h.execute(insert));
 
@@ -113,12 +113,12 @@ class SchemaTest {
 
     @Test
     void starting_another_web_server_keeps_every_row() {
-        topology.startWebServer("web-1");
+        topology.web().start("web-1");
         db.useHandle(h ->
                 h.execute("INSERT INTO users (name, email, password_hash) VALUES ('Ada', 'ada@example.com', 'h')"));
 
-        topology.startWebServer("web-2");
-        topology.startWebServer("web-3");
+        topology.web().start("web-2");
+        topology.web().start("web-3");
 
         long rows = db.withHandle(h ->
                 h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one());
@@ -129,7 +129,7 @@ class SchemaTest {
 
     @Test
     void the_database_generates_the_ids() {
-        topology.startWebServer("web-1");
+        topology.web().start("web-1");
         List<Long> ids = new ArrayList<>();
         for (String email : List.of("a@example.com", "b@example.com")) {
             ids.add(db.withHandle(

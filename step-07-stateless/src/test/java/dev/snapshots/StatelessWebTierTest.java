@@ -186,7 +186,7 @@ class StatelessWebTierTest {
             assertThat(login.status()).as("7.1: %s", login).isEqualTo(200);
             String loginServer = login.header(WebServer.SERVED_BY);
 
-            own.killWebServer(loginServer);
+            own.web().kill(loginServer);
             for (int i = 0; i < 6; i++) {
                 SiteClient.Response me = client.get("http://snapshots.test/api/me");
                 assertThat(me.status())

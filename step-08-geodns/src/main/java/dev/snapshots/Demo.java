@@ -40,10 +40,10 @@ public final class Demo {
             stopped.countDown();
         }));
         Topology euWest = site.centre(GlobalSite.EU_WEST);
-        int[] ports = euWest.webServers().stream()
+        int[] ports = euWest.web().servers().stream()
                 .mapToInt(s -> s.address().getPort())
                 .toArray();
-        String[] names = euWest.webServers().stream().map(WebServer::name).toArray(String[]::new);
+        String[] names = euWest.web().servers().stream().map(WebServer::name).toArray(String[]::new);
         long started = System.nanoTime();
         boolean killed = false;
         boolean restarted = false;
@@ -52,13 +52,13 @@ public final class Demo {
             if (seconds >= 30 && !killed) {
                 System.out.println(">>> eu-west's web tier dies: EU clients are answered us-east within a TTL");
                 for (String name : names) {
-                    euWest.killWebServer(name);
+                    euWest.web().kill(name);
                 }
                 killed = true;
             } else if (seconds >= 60 && !restarted) {
                 System.out.println(">>> eu-west is back: EU clients return to it");
                 for (int i = 0; i < names.length; i++) {
-                    euWest.restartWebServer(names[i], ports[i]);
+                    euWest.web().restart(names[i], ports[i]);
                 }
                 restarted = true;
             }

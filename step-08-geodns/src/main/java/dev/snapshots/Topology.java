@@ -26,15 +26,12 @@ import dev.snapshots.session.ReplicatedSessionStore;
 import dev.snapshots.session.SessionStorage;
 import dev.snapshots.session.SessionStore;
 import dev.snapshots.web.AssetCatalog;
-import dev.snapshots.web.DeadPort;
 import dev.snapshots.web.WebServer;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -54,9 +51,7 @@ public final class Topology implements AutoCloseable {
     private final DnsRegistry dns;
     private final PasswordHasher hasher;
     private final DataTier data;
-    private final List<WebServer> webServers = new CopyOnWriteArrayList<>();
-    /** The ports of killed web servers, held dead until they restart there or this topology closes. */
-    private final Map<Integer, DeadPort> deadPorts = new ConcurrentHashMap<>();
+    private final WebTier web;
 
     private final LoadBalancer loadBalancer;
     /** The cache tier; null without {@link TopologyBuilder#cache}. */
@@ -120,6 +115,7 @@ public final class Topology implements AutoCloseable {
     private Topology(TopologyBuilder options, Starting starting) {
         this.dns = options.dns;
         this.hasher = options.hasher;
+        this.web = starting.add(new WebTier(this::webServer));
         this.data = starting.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
         this.centre = options.centre;
         this.peerSessions = options.centre == null ? null : starting.add(new PeerSessions());
@@ -161,8 +157,7 @@ public final class Topology implements AutoCloseable {
             this.edge = null;
         }
         for (int i = 1; i <= options.webServers; i++) {
-            WebServer server =
-                    starting.add(loadBalancer != null ? addWebServer("web-" + i) : startWebServer("web-" + i));
+            WebServer server = loadBalancer != null ? addWebServer("web-" + i) : web.start("web-" + i);
             if (loadBalancer == null && i == 1) {
                 publish(server);
             }
@@ -205,36 +200,8 @@ public final class Topology implements AutoCloseable {
 
     /** Starts a web server and puts it behind the balancer, which sends it traffic at once. */
     public WebServer addWebServer(String name) {
-        WebServer server = startWebServer(name);
+        WebServer server = web.start(name);
         loadBalancer.pool().add(new Backend(name, server.address()));
-        return server;
-    }
-
-    /** Starts a web server on a free port, on this data tier, outside the balancer. */
-    public WebServer startWebServer(String name) {
-        return track(webServer(name, 0));
-    }
-
-    /**
-     * Kills a web server; the balancer is not told and has to notice by itself. Its port stays dead
-     * (connections to it are refused, no other server can take it) until it restarts there.
-     */
-    public void killWebServer(String name) {
-        WebServer server = webServer(name);
-        webServers.remove(server);
-        DeadPort dead = server.kill();
-        deadPorts.put(dead.port(), dead);
-    }
-
-    /** Starts a killed web server again, on its old address. */
-    public WebServer restartWebServer(String name, int port) {
-        // It binds beside the hold (both with SO_REUSEADDR) before the hold lets go: at no moment is
-        // the port free for another server or a client connection to take.
-        WebServer server = track(webServer(name, port));
-        DeadPort dead = deadPorts.remove(port);
-        if (dead != null) {
-            dead.close();
-        }
         return server;
     }
 
@@ -279,35 +246,19 @@ public final class Topology implements AutoCloseable {
                 .closing(cluster);
     }
 
-    private WebServer track(WebServer server) {
-        webServers.add(server);
-        return server;
-    }
-
     /** Points {@value #SITE} straight at this web server (no balancer). */
     public void publish(WebServer server) {
         dns.register(SITE, server.address());
     }
 
-    public void stopWebServer(WebServer server) {
-        webServers.remove(server);
-        server.close();
-    }
-
-    public WebServer webServer(String name) {
-        return webServers.stream()
-                .filter(s -> s.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no running web server " + name));
-    }
-
-    public List<WebServer> webServers() {
-        return List.copyOf(webServers);
-    }
-
     /** The data tier: its nodes, the database the web servers use, and waiting for replication. */
     public DataTier data() {
         return data;
+    }
+
+    /** The web tier: start, find, kill and restart web servers by name. */
+    public WebTier web() {
+        return web;
     }
 
     public LoadBalancer loadBalancer() {
@@ -378,10 +329,7 @@ public final class Topology implements AutoCloseable {
         if (loadBalancer != null) {
             loadBalancer.close();
         }
-        webServers.forEach(WebServer::close);
-        webServers.clear();
-        deadPorts.values().forEach(DeadPort::close);
-        deadPorts.clear();
+        web.close();
         if (cache != null) {
             cache.close();
         }

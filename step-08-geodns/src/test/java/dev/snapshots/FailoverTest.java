@@ -114,11 +114,11 @@ class FailoverTest {
 
         Topology euWest = site.centre(GlobalSite.EU_WEST);
         Map<String, Integer> ports = new ConcurrentHashMap<>();
-        for (WebServer server : euWest.webServers()) {
+        for (WebServer server : euWest.web().servers()) {
             ports.put(server.name(), server.address().getPort());
         }
         long killedAt = now();
-        ports.keySet().forEach(euWest::killWebServer);
+        ports.keySet().forEach(euWest.web()::kill);
 
         await("8.2: EU requests succeed again after eu-west's web servers died")
                 .atMost(Duration.ofSeconds(5))
@@ -155,7 +155,7 @@ class FailoverTest {
                         .isEqualTo(200));
 
         long restartedAt = now();
-        ports.forEach(euWest::restartWebServer);
+        ports.forEach(euWest.web()::restart);
         await("8.2: EU clients back on eu-west after it recovered")
                 .atMost(Duration.ofSeconds(5))
                 .pollInterval(Duration.ofMillis(20))

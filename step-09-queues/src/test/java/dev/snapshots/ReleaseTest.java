@@ -48,13 +48,13 @@ class ReleaseTest {
                 client.get(Servers.CHEAP);
                 client.get("http://cdn.snapshots.test/assets/app.css");
             }
-            topology.killWebServer("web-2");
+            topology.web().kill("web-2");
             client.get(Servers.CHEAP);
             addresses.add(topology.loadBalancer().address());
             addresses.add(topology.edge().address());
             addresses.add(
                     new InetSocketAddress("127.0.0.1", topology.sessionServer().port()));
-            topology.webServers().stream().map(WebServer::address).forEach(addresses::add);
+            topology.web().servers().stream().map(WebServer::address).forEach(addresses::add);
             topology.data()
                     .cluster()
                     .replicas()

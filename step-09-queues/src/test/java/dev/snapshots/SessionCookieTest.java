@@ -58,7 +58,7 @@ class SessionCookieTest {
 
     /** A login straight to web-1 (a loopback peer, as the balancer is), with these extra headers. */
     private static SiteClient.Response logInAtWeb1(String... headers) {
-        WebServer web = topology.webServers().get(0);
+        WebServer web = topology.web().servers().get(0);
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + web.address().getPort() + "/api/login"))
                 .header("Content-Type", "application/json")

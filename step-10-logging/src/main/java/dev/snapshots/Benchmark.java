@@ -118,7 +118,7 @@ public final class Benchmark {
         static InlineShipping attach(Topology topology) {
             InlineShipping shipping = new InlineShipping();
             shipping.hosts.add(topology.loadBalancer().logHost());
-            topology.webServers().stream().map(WebServer::logHost).forEach(shipping.hosts::add);
+            topology.web().servers().stream().map(WebServer::logHost).forEach(shipping.hosts::add);
             LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
             shipping.setContext(context);
             shipping.encoder.setContext(context);

@@ -42,17 +42,17 @@ class DeadServerPortTest {
     @Test
     void after_a_kill_its_port_refuses_connections_until_the_server_restarts_there() throws Exception {
         topology = TestTopology.builder(dns).webServers(2).loadBalancer().start();
-        InetSocketAddress address = topology.webServer("web-2").address();
+        InetSocketAddress address = topology.web().server("web-2").address();
         // An open connection that the kill cuts: what a balancer has, and what lingers on the port.
         assertThat(servedBy(address)).as("web-2 before the kill").isEqualTo("web-2");
 
-        topology.killWebServer("web-2");
+        topology.web().kill("web-2");
 
         assertThat(connect(address))
                 .as("a connection to the killed web-2's port %d", address.getPort())
                 .isEqualTo("refused");
 
-        topology.restartWebServer("web-2", address.getPort());
+        topology.web().restart("web-2", address.getPort());
 
         assertThat(servedBy(address))
                 .as("who answers on port %d after web-2 restarted there", address.getPort())
@@ -64,8 +64,8 @@ class DeadServerPortTest {
         // No balancer and no request: nothing ever connected to web-1, so no closed connection lingers
         // on its port, and only the hold can keep another socket from binding there.
         topology = TestTopology.builder(dns).webServers(2).start();
-        InetSocketAddress address = topology.webServer("web-1").address();
-        topology.killWebServer("web-1");
+        InetSocketAddress address = topology.web().server("web-1").address();
+        topology.web().kill("web-1");
 
         assertThat(bindWithoutReuse(address))
                 .as(

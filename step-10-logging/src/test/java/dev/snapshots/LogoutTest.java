@@ -50,7 +50,7 @@ class LogoutTest {
     /** What each web server, asked directly, answers to /api/me with this session id. */
     private static List<Integer> everyServer(String sessionId) {
         List<Integer> statuses = new ArrayList<>();
-        for (WebServer web : topology.webServers()) {
+        for (WebServer web : topology.web().servers()) {
             statuses.add(Sessions.getFrom(DNS, web.address().getPort(), "/api/me", sessionId)
                     .status());
         }

@@ -241,7 +241,7 @@ class RequestIdTest {
 
     @Test
     void a_web_server_reached_directly_takes_no_clients_id_for_its_own() throws Exception {
-        InetSocketAddress webServer = topology.webServers().get(0).address();
+        InetSocketAddress webServer = topology.web().servers().get(0).address();
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> answer = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webServer.getPort() + "/api/users/777777"))

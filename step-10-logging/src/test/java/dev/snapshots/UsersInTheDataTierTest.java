@@ -60,8 +60,8 @@ class UsersInTheDataTierTest {
             ids.add(created.json().path("id").asLong());
         }
 
-        topology.stopWebServer(topology.webServers().get(0));
-        topology.publish(topology.startWebServer("web-2"));
+        topology.web().stop(topology.web().servers().get(0));
+        topology.publish(topology.web().start("web-2"));
 
         for (int i = 0; i < ids.size(); i++) {
             var read = client.get("http://snapshots.test/api/users/" + ids.get(i));
@@ -74,8 +74,8 @@ class UsersInTheDataTierTest {
 
     @Test
     void two_web_servers_on_one_data_tier_see_each_others_writes_at_once() {
-        SiteClient viaOne = clientOf(topology.webServers().get(0));
-        SiteClient viaTwo = clientOf(topology.startWebServer("web-2"));
+        SiteClient viaOne = clientOf(topology.web().servers().get(0));
+        SiteClient viaTwo = clientOf(topology.web().start("web-2"));
 
         for (int i = 0; i < 10; i++) {
             SiteClient writer = i % 2 == 0 ? viaOne : viaTwo;
@@ -145,8 +145,8 @@ class UsersInTheDataTierTest {
 
     @Test
     void the_same_email_sent_to_two_servers_at_once_is_taken_exactly_once() throws Exception {
-        SiteClient viaOne = clientOf(topology.webServers().get(0));
-        SiteClient viaTwo = clientOf(topology.startWebServer("web-2"));
+        SiteClient viaOne = clientOf(topology.web().servers().get(0));
+        SiteClient viaTwo = clientOf(topology.web().start("web-2"));
         for (int round = 0; round < 5; round++) {
             String body = signUp("Racer", "race" + round + "@example.com");
             CyclicBarrier together = new CyclicBarrier(2);

@@ -70,7 +70,7 @@ public final class Demo {
         long started = System.nanoTime();
         while (!stopped.await(1, TimeUnit.SECONDS)) {
             long second = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-            topology.webServer("web-2").setFailureRate(second % 60 >= 20 && second % 60 < 40 ? 0.2 : 0);
+            topology.web().server("web-2").setFailureRate(second % 60 >= 20 && second % 60 < 40 ? 0.2 : 0);
             Scraper scraper = topology.scraper();
             Map<String, String> lb = Map.of("service", "lb");
             double requests = scraper.rate("http_server_requests_seconds_count", lb, RATE_WINDOW);
@@ -78,7 +78,7 @@ public final class Demo {
                     "http_server_requests_seconds_count", Map.of("service", "lb", "status", "5xx"), RATE_WINDOW);
             double hits = scraper.rate("cache_gets_total", Map.of("result", "hit"), RATE_WINDOW);
             double lookups = scraper.rate("cache_gets_total", Map.of(), RATE_WINDOW);
-            double depth = topology.webServers().stream()
+            double depth = topology.web().servers().stream()
                     .mapToDouble(w -> scraper.latest(w.name())
                             .map(samples -> samples.sum("queue_depth", Map.of()))
                             .orElse(0.0))

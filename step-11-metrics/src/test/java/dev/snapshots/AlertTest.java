@@ -197,7 +197,7 @@ class AlertTest {
                     "alert-load");
             load.start();
             try {
-                topology.webServer("web-2").setFailureRate(0.2);
+                topology.web().server("web-2").setFailureRate(0.2);
                 await("11.5: web-2's alert active (pending or firing), 20% of its requests failing")
                         .atMost(PATIENCE)
                         .pollInterval(Duration.ofMillis(50))
@@ -212,7 +212,7 @@ class AlertTest {
                         .as("11.5: the healthy servers' alerts")
                         .containsEntry("web-1", State.INACTIVE)
                         .containsEntry("web-3", State.INACTIVE);
-                topology.webServer("web-2").setFailureRate(0);
+                topology.web().server("web-2").setFailureRate(0);
                 await("11.5: web-2's alert cleared once it fails no more")
                         .atMost(PATIENCE)
                         .pollInterval(Duration.ofMillis(50))

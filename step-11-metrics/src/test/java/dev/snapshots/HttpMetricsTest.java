@@ -44,7 +44,7 @@ class HttpMetricsTest {
     static void start() {
         topology = TestTopology.builder(DNS).webServers(1).loadBalancer().start();
         // The web server by a name of its own: the balancer in front would add nothing here but time.
-        DNS.register(WEB, topology.webServers().get(0).address());
+        DNS.register(WEB, topology.web().servers().get(0).address());
         client = new SiteClient(DNS);
     }
 
@@ -56,7 +56,7 @@ class HttpMetricsTest {
     }
 
     private static Samples web() {
-        return MetricsClient.scrape(topology.webServers().get(0).address(), topology.metricsToken());
+        return MetricsClient.scrape(topology.web().servers().get(0).address(), topology.metricsToken());
     }
 
     @Test
@@ -120,7 +120,7 @@ class HttpMetricsTest {
 
     @Test
     void paths_methods_and_headers_chosen_by_a_client_make_no_new_series() throws Exception {
-        InetSocketAddress web = topology.webServers().get(0).address();
+        InetSocketAddress web = topology.web().servers().get(0).address();
         Samples first = web();
         int before = first.matching(COUNT, Map.of()).size();
         double notFoundBefore = first.sum(COUNT, Map.of("route", HttpMetrics.NOT_FOUND));

@@ -96,7 +96,7 @@ class OriginCachePolicyTest {
 
     @Test
     void the_page_has_a_strong_etag_and_an_unchanged_page_is_a_304_without_a_body() {
-        WebServer web = topology.webServers().get(0);
+        WebServer web = topology.web().servers().get(0);
         SiteClient.Response page = getFrom(web, "/");
         String etag = page.header("ETag");
         SiteClient.Response again = getFrom(web, "/", "If-None-Match", etag == null ? "\"none\"" : etag);
@@ -110,7 +110,7 @@ class OriginCachePolicyTest {
 
     @Test
     void a_changed_page_has_another_etag() {
-        WebServer web = topology.webServers().get(1);
+        WebServer web = topology.web().servers().get(1);
         String before = getFrom(web, "/").header("ETag");
         Nodes.signUp(client, "etag-" + System.nanoTime() + "@example.com");
         SiteClient.Response changed = getFrom(web, "/", "If-None-Match", before == null ? "\"none\"" : before);
@@ -123,10 +123,11 @@ class OriginCachePolicyTest {
 
     @Test
     void every_web_server_gives_an_asset_the_same_etag_and_each_asset_its_own() {
-        List<String> cssTags = topology.webServers().stream()
+        List<String> cssTags = topology.web().servers().stream()
                 .map(web -> getFrom(web, "/assets/app.css").header("ETag"))
                 .toList();
-        String jsTag = getFrom(topology.webServers().get(0), "/assets/app.js").header("ETag");
+        String jsTag =
+                getFrom(topology.web().servers().get(0), "/assets/app.js").header("ETag");
 
         assertThat(cssTags)
                 .as("ETags of /assets/app.css on web-1, web-2, web-3 (one file, one version)")

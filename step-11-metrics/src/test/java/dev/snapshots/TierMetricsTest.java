@@ -43,7 +43,7 @@ class TierMetricsTest {
                 .cache(Duration.ofSeconds(60))
                 .queue(0, QueueSettings.defaults(), Duration.ZERO)
                 .start();
-        DNS.register(WEB, topology.webServers().get(0).address());
+        DNS.register(WEB, topology.web().servers().get(0).address());
         client = new SiteClient(DNS);
     }
 
@@ -55,7 +55,7 @@ class TierMetricsTest {
     }
 
     private static Samples web() {
-        return MetricsClient.scrape(topology.webServers().get(0).address(), topology.metricsToken());
+        return MetricsClient.scrape(topology.web().servers().get(0).address(), topology.metricsToken());
     }
 
     @Test

@@ -94,22 +94,22 @@ public final class Benchmark {
 
     /** Every server stopped, then every new one started and put in the pool: downtime in between. */
     private static void allAtOnce(Topology topology) {
-        List<WebServer> old = topology.webServers();
+        List<WebServer> old = topology.web().servers();
         for (WebServer server : old) {
             topology.loadBalancer().pool().remove(server.name());
-            topology.stopWebServer(server);
+            topology.web().stop(server);
         }
         for (WebServer server : old) {
-            WebServer fresh = topology.startWebServer(server.name(), V2);
+            WebServer fresh = topology.web().start(server.name(), V2);
             topology.loadBalancer().pool().add(new Backend(fresh.name(), fresh.address()));
         }
     }
 
     /** One server at a time, killed, its replacement put in the pool as soon as it listens. */
     private static void blindOneByOne(Topology topology) {
-        for (WebServer server : topology.webServers()) {
-            topology.killWebServer(server.name());
-            WebServer fresh = topology.startWebServer(server.name(), V2);
+        for (WebServer server : topology.web().servers()) {
+            topology.web().kill(server.name());
+            WebServer fresh = topology.web().start(server.name(), V2);
             topology.loadBalancer().pool().remove(server.name());
             topology.loadBalancer().pool().add(new Backend(fresh.name(), fresh.address()));
         }

@@ -67,7 +67,7 @@ public final class Demo {
         System.out.println("Step 12 is running: " + site + "/ with 3 web servers, 4 clients, and a deployer.");
         System.out.println("Each server's version: curl -si " + site + "/ | grep X-Version");
         System.out.println("A server's probes:     curl -s http://127.0.0.1:"
-                + topology.webServer("web-1").address().getPort() + "/health/ready");
+                + topology.web().server("web-1").address().getPort() + "/health/ready");
         System.out.println("Press Ctrl+C to stop.");
         Thread.sleep(3_000);
         Deployer deployer = topology.deployer();
@@ -106,7 +106,7 @@ public final class Demo {
         long started = System.nanoTime();
         while (running.get()) {
             Map<String, String> slots = new TreeMap<>();
-            for (WebServer server : topology.webServers()) {
+            for (WebServer server : topology.web().servers()) {
                 boolean serving = topology.loadBalancer().pool().isUp(server.name());
                 slots.put(server.name(), server.version() + (serving ? "" : " (out)"));
             }

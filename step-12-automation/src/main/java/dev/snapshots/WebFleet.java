@@ -28,40 +28,32 @@ import java.util.List;
  */
 final class WebFleet implements Fleet {
 
-    /** Starts a web server on a slot, running a build, and adds it to {@code servers}. */
-    @FunctionalInterface
-    interface Starter {
-        WebServer start(String slot, Build build);
-    }
-
     /**
      * How long taking a server out waits for the requests already on their way to it: longer than a
      * request is forwarded for on any machine, short enough that a stuck one cannot hold a deploy.
      */
     private static final Duration ON_THEIR_WAY = Duration.ofSeconds(5);
 
-    private final List<WebServer> servers;
+    private final WebTier web;
     private final LoadBalancer balancer;
-    private final Starter starter;
     private final HttpClient probes;
     private final String metricsToken;
 
     /**
-     * A fleet over {@code servers}, the topology's own list of running web servers (what it runs, this
-     * fleet sees; a server this fleet stops leaves it), behind {@code balancer}; {@code probes} asks
-     * their readiness and reads their metrics with {@code metricsToken}.
+     * A fleet over the topology's web tier (what it runs, this fleet sees; a server this fleet stops
+     * leaves it), behind {@code balancer}; {@code probes} asks their readiness and reads their metrics
+     * with {@code metricsToken}.
      */
-    WebFleet(List<WebServer> servers, LoadBalancer balancer, Starter starter, HttpClient probes, String metricsToken) {
-        this.servers = servers;
+    WebFleet(WebTier web, LoadBalancer balancer, HttpClient probes, String metricsToken) {
+        this.web = web;
         this.balancer = balancer;
-        this.starter = starter;
         this.probes = probes;
         this.metricsToken = metricsToken;
     }
 
     @Override
     public List<String> slots() {
-        return servers.stream().map(WebServer::name).sorted().toList();
+        return web.servers().stream().map(WebServer::name).sorted().toList();
     }
 
     @Override
@@ -85,17 +77,15 @@ final class WebFleet implements Fleet {
 
     @Override
     public void stop(String slot) throws InterruptedException {
-        WebServer server = server(slot);
-        server.shutDownGracefully();
-        servers.remove(server);
+        web.stopGracefully(slot);
     }
 
     @Override
     public void start(String slot, Build build) {
-        if (servers.stream().anyMatch(s -> s.name().equals(slot))) {
+        if (web.servers().stream().anyMatch(s -> s.name().equals(slot))) {
             throw new IllegalStateException(slot + " already has a running server: stop it first");
         }
-        starter.start(slot, build);
+        web.start(slot, build);
     }
 
     @Override
@@ -140,9 +130,6 @@ final class WebFleet implements Fleet {
     }
 
     private WebServer server(String slot) {
-        return servers.stream()
-                .filter(s -> s.name().equals(slot))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no running web server " + slot));
+        return web.server(slot);
     }
 }

@@ -65,7 +65,7 @@ class ClientGoneMetricsTest {
 
     @Test
     void twenty_uploads_cut_short_add_no_5xx() throws IOException {
-        InetSocketAddress web = topology.webServers().get(0).address();
+        InetSocketAddress web = topology.web().servers().get(0).address();
         double before = serverErrors(web);
         String first = "";
         for (int i = 0; i < 20; i++) {

@@ -170,7 +170,7 @@ class GracefulShutdownTest {
                     .isTrue();
         } finally {
             topology.loadBalancer().pool().remove(server.name());
-            topology.stopWebServer(server);
+            topology.web().stop(server);
         }
     }
 
@@ -188,7 +188,7 @@ class GracefulShutdownTest {
         } finally {
             traffic.close();
             topology.loadBalancer().pool().remove(server.name());
-            topology.stopWebServer(server);
+            topology.web().stop(server);
         }
         assertThat(stopping.thrown().get())
                 .as("12.2: what shutDownGracefully threw")
@@ -224,7 +224,7 @@ class GracefulShutdownTest {
             stopping.thread().join(PATIENCE.toMillis());
         } finally {
             topology.loadBalancer().pool().remove(server.name());
-            topology.stopWebServer(server);
+            topology.web().stop(server);
         }
         assertThat(stopping.thrown().get())
                 .as("12.2: what shutDownGracefully threw")
@@ -246,7 +246,7 @@ class GracefulShutdownTest {
                 .loadBalancer()
                 .deploys(SHORT_DRAIN)
                 .start()) {
-            WebServer server = shortDrain.startWebServer("web-stuck");
+            WebServer server = shortDrain.web().start("web-stuck");
             byte[] body = "{\"name\": \"Stuck\", \"email\": \"stuck@example.com\", \"password\": \"correct horse\"}"
                     .getBytes(StandardCharsets.UTF_8);
             Socket socket = slowSignUp(server, body);
@@ -278,7 +278,7 @@ class GracefulShutdownTest {
                         .isGreaterThanOrEqualTo(SHORT_DRAIN.drainLimit().toMillis());
             } finally {
                 socket.close();
-                shortDrain.stopWebServer(server);
+                shortDrain.web().stop(server);
             }
         }
     }

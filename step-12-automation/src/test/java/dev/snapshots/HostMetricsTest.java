@@ -41,7 +41,8 @@ class HostMetricsTest {
     void the_balancer_and_the_web_server_report_the_jvm_and_the_host() {
         System.gc(); // so that the GC's series have something to say
         for (InetSocketAddress server : List.of(
-                topology.loadBalancer().address(), topology.webServers().get(0).address())) {
+                topology.loadBalancer().address(),
+                topology.web().servers().get(0).address())) {
             Samples samples = MetricsClient.scrape(server, topology.metricsToken());
             assertThat(samples.sum("jvm_memory_used_bytes", Map.of("area", "heap")))
                     .as("jvm_memory_used_bytes{area=\"heap\"} on %s", server)

@@ -42,7 +42,7 @@ class MetricsEndpointTest {
     private static List<InetSocketAddress> servers() {
         List<InetSocketAddress> servers = new ArrayList<>();
         servers.add(topology.loadBalancer().address());
-        topology.webServers().forEach(web -> servers.add(web.address()));
+        topology.web().servers().forEach(web -> servers.add(web.address()));
         return servers;
     }
 

@@ -72,8 +72,7 @@ class ProbesTest {
 
     @Test
     void a_server_warming_up_is_live_but_not_ready_until_its_warm_up_is_done() {
-        WebServer warming =
-                topology.startWebServer("web-warming", Build.of("v1").warmingUpFor(Duration.ofMillis(300)));
+        WebServer warming = topology.web().start("web-warming", Build.of("v1").warmingUpFor(Duration.ofMillis(300)));
         try {
             SiteClient.Response live = probe(warming, "/health/live");
             assertThat(live.status())
@@ -91,7 +90,7 @@ class ProbesTest {
                     .atMost(PATIENCE)
                     .until(() -> probe(warming, "/health/ready").status() == 200);
         } finally {
-            topology.stopWebServer(warming);
+            topology.web().stop(warming);
         }
     }
 
@@ -99,7 +98,7 @@ class ProbesTest {
     void without_its_data_tier_a_server_is_not_ready_but_still_live() {
         topology.data().primaryServer().stop();
         try {
-            for (WebServer server : topology.webServers()) {
+            for (WebServer server : topology.web().servers()) {
                 SiteClient.Response ready = probe(server, "/health/ready");
                 assertThat(ready.status())
                         .as("12.1: /health/ready with the data tier down must be 503, never a 500 (%s)", ready)
@@ -120,7 +119,7 @@ class ProbesTest {
         }
         await("12.1: every server ready again once the data tier is back")
                 .atMost(PATIENCE)
-                .until(() -> topology.webServers().stream()
+                .until(() -> topology.web().servers().stream()
                         .allMatch(server -> probe(server, "/health/ready").status() == 200));
     }
 
@@ -128,7 +127,7 @@ class ProbesTest {
     void without_the_cache_a_server_is_degraded_but_stays_ready() {
         topology.cacheServer().stop();
         try {
-            for (WebServer server : topology.webServers()) {
+            for (WebServer server : topology.web().servers()) {
                 SiteClient.Response ready = probe(server, "/health/ready");
                 assertThat(ready.status())
                         .as(
@@ -179,8 +178,8 @@ class ProbesTest {
         } finally {
             topology.loadBalancer().pool().remove("web-draining");
             topology.loadBalancer().pool().remove("web-sick");
-            topology.stopWebServer(draining);
-            topology.stopWebServer(sick);
+            topology.web().stop(draining);
+            topology.web().stop(sick);
         }
     }
 
@@ -244,7 +243,7 @@ class ProbesTest {
 
     private static Map<String, Long> served() {
         Map<String, Long> served = new HashMap<>();
-        topology.webServers().forEach(server -> served.put(server.name(), server.requestsServed()));
+        topology.web().servers().forEach(server -> served.put(server.name(), server.requestsServed()));
         return served;
     }
 }

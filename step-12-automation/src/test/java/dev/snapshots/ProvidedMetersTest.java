@@ -67,7 +67,7 @@ class ProvidedMetersTest {
         }
         double primary = 0;
         double replica = 0;
-        for (var web : topology.webServers()) {
+        for (var web : topology.web().servers()) {
             Samples samples = MetricsClient.scrape(web.address(), topology.metricsToken());
             primary += samples.sum("db_queries_seconds_count", Map.of("role", "primary"));
             replica += samples.sum("db_queries_seconds_count", Map.of("role", "replica"));

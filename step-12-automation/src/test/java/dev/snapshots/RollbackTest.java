@@ -75,7 +75,7 @@ class RollbackTest {
 
     private static void assertAllBackOnV1(Deployment deployment, WatchedFleet fleet) {
         Map<String, String> versions = new HashMap<>();
-        for (WebServer server : topology.webServers()) {
+        for (WebServer server : topology.web().servers()) {
             versions.put(server.name(), server.version());
         }
         assertThat(versions)

@@ -83,7 +83,7 @@ class RollingDeployTest {
                 .containsKeys("v1", "v2");
 
         Map<String, String> versions = new HashMap<>();
-        for (WebServer server : topology.webServers()) {
+        for (WebServer server : topology.web().servers()) {
             versions.put(server.name(), server.version());
         }
         assertThat(versions)

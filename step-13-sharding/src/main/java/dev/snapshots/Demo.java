@@ -55,7 +55,7 @@ public final class Demo {
         System.out.println("  the CDN edge:              http://127.0.0.1:"
                 + topology.edge().address().getPort() + "/");
         System.out.println("  a web server's readiness:  http://127.0.0.1:"
-                + topology.webServer("web-1").address().getPort() + "/health/ready");
+                + topology.web().server("web-1").address().getPort() + "/health/ready");
         System.out.println("  the balancer's metrics:    curl -s -H 'Authorization: Bearer " + topology.metricsToken()
                 + "' " + site + "/metrics");
         System.out.println("  the log search:            curl -s -H 'Authorization: Bearer "

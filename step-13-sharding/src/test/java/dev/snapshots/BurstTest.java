@@ -68,7 +68,7 @@ class BurstTest {
 
     /** Every HTTP server of the site: its web servers, the balancer in front of them and the CDN's edge. */
     private static List<Object> servers(Topology topology) {
-        List<Object> servers = new ArrayList<>(topology.webServers());
+        List<Object> servers = new ArrayList<>(topology.web().servers());
         servers.add(topology.loadBalancer());
         servers.add(topology.edge());
         return servers;

@@ -44,7 +44,8 @@ class ShardQueriesTimedTest {
             SiteClient.Response read = client.get("http://snapshots.test/api/users/" + id);
             assertThat(read.status()).as("reading user %d back: %s", id, read).isEqualTo(200);
 
-            Samples samples = MetricsClient.scrape(topology.webServer("web-1").address(), topology.metricsToken());
+            Samples samples =
+                    MetricsClient.scrape(topology.web().server("web-1").address(), topology.metricsToken());
             double shardCalls = samples.sum("db_queries_seconds_count", Map.of("role", "shard-1"))
                     + samples.sum("db_queries_seconds_count", Map.of("role", "shard-2"));
             assertThat(shardCalls)

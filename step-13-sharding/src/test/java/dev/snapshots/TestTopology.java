@@ -40,7 +40,7 @@ final class TestTopology {
     /** Every HTTP server of {@link #site}: each web server, and the balancer where there is one. */
     static List<InetSocketAddress> httpServers(Topology topology) {
         return Stream.concat(
-                        topology.webServers().stream().map(WebServer::address),
+                        topology.web().servers().stream().map(WebServer::address),
                         Stream.of(topology.loadBalancer().address()))
                 .toList();
     }
