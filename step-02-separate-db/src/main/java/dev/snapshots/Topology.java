@@ -31,9 +31,10 @@ public final class Topology implements AutoCloseable {
     private final WebTier web;
 
     /**
-     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each later
-     * step adds an option here (step 03 the load balancer…), so a test carried from an earlier step
-     * asks for the shape it needs, e.g. {@code Topology.builder(dns).webServers(1).start()}.
+     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each
+     * later step adds an option here (step 03 the load balancer…), so a test carried from an
+     * earlier step asks for the shape it needs, e.g. {@code
+     * Topology.builder(dns).webServers(1).start()}.
      */
     public static TopologyBuilder builder(DnsRegistry dns) {
         return new TopologyBuilder(dns);

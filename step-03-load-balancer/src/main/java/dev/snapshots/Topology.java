@@ -35,9 +35,10 @@ public final class Topology implements AutoCloseable {
     private final LoadBalancer loadBalancer;
 
     /**
-     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each step adds
-     * an option here (step 03: the load balancer), so a test carried from an earlier step asks for
-     * the shape it needs, e.g. {@code Topology.builder(dns).webServers(3).loadBalancer().start()}.
+     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each
+     * step adds an option here (step 03: the load balancer), so a test carried from an earlier step
+     * asks for the shape it needs, e.g. {@code
+     * Topology.builder(dns).webServers(3).loadBalancer().start()}.
      */
     public static TopologyBuilder builder(DnsRegistry dns) {
         return new TopologyBuilder(dns);

@@ -64,10 +64,10 @@ public final class Topology implements AutoCloseable {
     private final FailureCounter failures;
 
     /**
-     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each step adds
-     * an option here (step 03 the load balancer, step 04 the replicas, step 05 the cache), so a test
-     * carried from an earlier step asks for the shape it needs, e.g.
-     * {@code Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
+     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each
+     * step adds an option here (step 03 the load balancer, step 04 the replicas, step 05 the
+     * cache), so a test carried from an earlier step asks for the shape it needs, e.g. {@code
+     * Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
      */
     public static TopologyBuilder builder(DnsRegistry dns) {
         return new TopologyBuilder(dns);
@@ -243,7 +243,8 @@ public final class Topology implements AutoCloseable {
 
     /**
      * Releases a new version of the asset {@code file} ({@code app.css}) to every web server, as a
-     * deployment would: pages link the new version from now on; old fingerprinted names still answer.
+     * deployment would: pages link the new version from now on; old fingerprinted names still
+     * answer.
      */
     public void releaseAsset(String file, byte[] content) {
         assets.release(file, content);

@@ -88,8 +88,8 @@ public final class TopologyBuilder {
     }
 
     /**
-     * Puts the CDN edge at {@value Topology#CDN}, on a free port, with the load balancer as its origin; the
-     * page links its assets there.
+     * Puts the CDN edge at {@value Topology#CDN}, on a free port, with the load balancer as its
+     * origin; the page links its assets there.
      */
     public TopologyBuilder cdn() {
         return cdn(0, Topology.CDN);

@@ -10,9 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The web tier: a topology's running web servers, by name. What a web server is made of comes from
  * the other tiers, so {@link Topology} hands this tier the way to make one; this tier starts them,
- * finds them, kills and restarts them, and stops them all when it closes. A killed server's port stays dead
- * (connections to it are refused, no other server can take it) until it restarts there or the tier
- * closes.
+ * finds them, kills and restarts them, and stops them all when it closes. A killed server's port
+ * stays dead (connections to it are refused, no other server can take it) until it restarts there
+ * or the tier closes.
  */
 public final class WebTier implements AutoCloseable {
 

@@ -58,16 +58,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One data centre of the site, wired (step 09): step 07's system, and with {@link TopologyBuilder#queue} a
- * queue tier (a Redis server of its own) whose workers make the photos' thumbnails, beside a blob
- * store that holds the photos' bytes. Step 07's system: DNS → load balancer (plain round robin
- * again) → stateless web servers →
- * the cache tier (Redis) in front of a replicated data tier (a primary that takes the writes,
- * replicas that follow its log and take the reads); the session tier (a Redis server of its own)
- * holds who is logged in; and beside it all the CDN edge, {@value #CDN}, which serves the page's
- * assets from its own copies and asks the load balancer (its origin) only for what it lacks.
- * Since step 10 a log tier, since step 11 a scraper, and since step 12, with {@link
- * TopologyBuilder#deploys}, a deployer that rolls signed releases over the web servers behind the balancer.
+ * One data centre of the site, wired (step 09): step 07's system, and with {@link
+ * TopologyBuilder#queue} a queue tier (a Redis server of its own) whose workers make the photos'
+ * thumbnails, beside a blob store that holds the photos' bytes. Step 07's system: DNS → load
+ * balancer (plain round robin again) → stateless web servers → the cache tier (Redis) in front of a
+ * replicated data tier (a primary that takes the writes, replicas that follow its log and take the
+ * reads); the session tier (a Redis server of its own) holds who is logged in; and beside it all
+ * the CDN edge, {@value #CDN}, which serves the page's assets from its own copies and asks the load
+ * balancer (its origin) only for what it lacks. Since step 10 a log tier, since step 11 a scraper,
+ * and since step 12, with {@link TopologyBuilder#deploys}, a deployer that rolls signed releases
+ * over the web servers behind the balancer.
  */
 public final class Topology implements AutoCloseable {
 
@@ -126,10 +126,10 @@ public final class Topology implements AutoCloseable {
     private PeerApplier peerApplier;
 
     /**
-     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each step adds
-     * an option here (step 03 the load balancer, step 04 the replicas, step 05 the cache), so a test
-     * carried from an earlier step asks for the shape it needs, e.g.
-     * {@code Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
+     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each
+     * step adds an option here (step 03 the load balancer, step 04 the replicas, step 05 the
+     * cache), so a test carried from an earlier step asks for the shape it needs, e.g. {@code
+     * Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
      */
     public static TopologyBuilder builder(DnsRegistry dns) {
         return new TopologyBuilder(dns);
@@ -280,8 +280,8 @@ public final class Topology implements AutoCloseable {
     /**
      * Links this centre to the other one, across the ocean (step 08): from now on this centre's
      * primary applies the log of {@code peerPrimary} (exercise 8.4), and its sessions are copied to
-     * the session tier at {@code peerSessionTier} (exercise 8.5). Both addresses are the far ends of
-     * slow links.
+     * the session tier at {@code peerSessionTier} (exercise 8.5). Both addresses are the far ends
+     * of slow links.
      */
     public void linkPeer(String peerCentre, DbNode peerPrimary, RedisConfig peerSessionTier, Duration applyEvery) {
         if (centre == null) {
@@ -537,7 +537,8 @@ public final class Topology implements AutoCloseable {
 
     /**
      * Releases a new version of the asset {@code file} ({@code app.css}) to every web server, as a
-     * deployment would: pages link the new version from now on; old fingerprinted names still answer.
+     * deployment would: pages link the new version from now on; old fingerprinted names still
+     * answer.
      */
     public void releaseAsset(String file, byte[] content) {
         assets.release(file, content);

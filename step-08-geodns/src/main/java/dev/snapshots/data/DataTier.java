@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The data tier (step 04): a primary and its replicas, each an H2 server of its own, with the monitor
- * that promotes a replica when the primary dies ({@link ReplicationCluster}), and the database the
- * web servers use over them ({@link ReplicatedDatabase}: writes on the primary, acknowledged as the
- * mode says; reads spread over the replicas). Started and closed as a whole.
+ * The data tier (step 04): a primary and its replicas, each an H2 server of its own, with the
+ * monitor that promotes a replica when the primary dies ({@link ReplicationCluster}), and the
+ * database the web servers use over them ({@link ReplicatedDatabase}: writes on the primary,
+ * acknowledged as the mode says; reads spread over the replicas). Started and closed as a whole.
  */
 public final class DataTier implements AutoCloseable {
 
@@ -64,7 +64,8 @@ public final class DataTier implements AutoCloseable {
 
     /**
      * Waits until every live replica has applied everything the primary has (at most 10 s). An
-     * applier that runs into an unfinished exercise's stub fails the wait at once, with its message.
+     * applier that runs into an unfinished exercise's stub fails the wait at once, with its
+     * message.
      */
     public void awaitReplication() {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
