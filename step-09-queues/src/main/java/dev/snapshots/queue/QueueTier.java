@@ -48,11 +48,6 @@ public final class QueueTier implements AutoCloseable {
                 "127.0.0.1", server.port(), server.password(), settings.poll().plus(TIMEOUT), clientName);
     }
 
-    /** Throws if the queue tier does not answer (a readiness probe's check). */
-    public void ping() {
-        client.ping();
-    }
-
     public QueueSettings settings() {
         return settings;
     }
