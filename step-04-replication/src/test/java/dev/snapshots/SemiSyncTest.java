@@ -18,11 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @Tag("4.5")
 @DisplayName("4.5 Semi-synchronous writes: no acknowledged write is lost in a failover")
+@Order(1) // first in the run: its failover test may wait out a time-out (junit-platform.properties)
 class SemiSyncTest {
 
     /** The time-out of the test of a refused write, which waits it out: short, so that test is quick. */
