@@ -98,6 +98,8 @@ class LogShippingTest {
             client.get("http://snapshots.test/api/users/" + (1_000 + i));
         }
         logs.awaitLine("10.3: the web servers' lines", line -> "web".equals(line.service()));
+        // The balancer ships its own lines, on its own schedule: wait for them too before reading all.
+        logs.awaitLine("10.3: the balancer's lines", line -> "lb".equals(line.service()));
         List<LogLine> all = logs.all();
         assertThat(all).as("10.3: lines in the store").isNotEmpty();
         for (LogLine line : all) {
