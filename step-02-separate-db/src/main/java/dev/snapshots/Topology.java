@@ -10,10 +10,8 @@ import dev.snapshots.domain.PasswordHasher;
 import dev.snapshots.domain.UserService;
 import dev.snapshots.session.InMemorySessionStore;
 import dev.snapshots.web.WebServer;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Step 02's system, wired: DNS → web server(s) → the data tier, an H2 server reached over TCP.
@@ -48,26 +46,6 @@ public final class Topology implements AutoCloseable {
         } catch (RuntimeException e) {
             starting.closeAll();
             throw e;
-        }
-    }
-
-    /** What has started so far, so a failed start stops it all, last started first. */
-    private static final class Starting {
-        private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
-
-        <T extends AutoCloseable> T add(T part) {
-            started.add(0, part);
-            return part;
-        }
-
-        void closeAll() {
-            for (AutoCloseable part : started) {
-                try {
-                    part.close();
-                } catch (Exception e) {
-                    // Already failing: stop the rest anyway.
-                }
-            }
         }
     }
 

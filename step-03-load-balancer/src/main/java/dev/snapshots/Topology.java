@@ -12,10 +12,8 @@ import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
 import dev.snapshots.session.InMemorySessionStore;
 import dev.snapshots.web.WebServer;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Step 03's system, wired: DNS → load balancer → web servers → the data tier. Clients know only
@@ -52,26 +50,6 @@ public final class Topology implements AutoCloseable {
         } catch (RuntimeException e) {
             starting.closeAll();
             throw e;
-        }
-    }
-
-    /** What has started so far, so a failed start stops it all, last started first. */
-    private static final class Starting {
-        private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
-
-        <T extends AutoCloseable> T add(T part) {
-            started.add(0, part);
-            return part;
-        }
-
-        void closeAll() {
-            for (AutoCloseable part : started) {
-                try {
-                    part.close();
-                } catch (Exception e) {
-                    // Already failing: stop the rest anyway.
-                }
-            }
         }
     }
 

@@ -1,11 +1,7 @@
 package dev.snapshots;
 
 import dev.snapshots.data.DataTier;
-import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.data.JdbiUserRepository;
-import dev.snapshots.data.ReplicatedDatabase;
-import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
-import dev.snapshots.data.ReplicationCluster;
 import dev.snapshots.data.Schema;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
@@ -14,9 +10,7 @@ import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
 import dev.snapshots.session.InMemorySessionStore;
 import dev.snapshots.web.WebServer;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Step 04's system, wired: DNS → load balancer → web servers → a replicated data tier (a primary
@@ -55,26 +49,6 @@ public final class Topology implements AutoCloseable {
         }
     }
 
-    /** What has started so far, so a failed start stops it all, last started first. */
-    private static final class Starting {
-        private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
-
-        <T extends AutoCloseable> T add(T part) {
-            started.add(0, part);
-            return part;
-        }
-
-        void closeAll() {
-            for (AutoCloseable part : started) {
-                try {
-                    part.close();
-                } catch (Exception e) {
-                    // Already failing: stop the rest anyway.
-                }
-            }
-        }
-    }
-
     private Topology(TopologyBuilder options, Starting starting) {
         this.dns = options.dns;
         this.hasher = options.hasher;
@@ -108,17 +82,6 @@ public final class Topology implements AutoCloseable {
                         new UserService(new JdbiUserRepository(data.database()), hasher),
                         new InMemorySessionStore())
                 .start(port);
-    }
-
-    /** A web server for the one database at {@code config} (no replicas). */
-    public static WebServer webServer(String name, DataTierConfig config, PasswordHasher hasher, int port) {
-        ReplicationCluster cluster = ReplicationCluster.primaryOnly(config);
-        ReplicatedDatabase database = new ReplicatedDatabase(cluster, Acknowledgement.ASYNC);
-        Schema.apply(database.primary());
-        return new WebServer(
-                        name, new UserService(new JdbiUserRepository(database), hasher), new InMemorySessionStore())
-                .start(port)
-                .closing(cluster);
     }
 
     /** Points {@value #SITE} straight at this web server (no balancer). */

@@ -125,7 +125,7 @@ class DataTierDownTest {
         // the statement is sent, its answer never comes, and then the connection breaks.
         DataTierConfig direct = topology.data().config();
         try (CuttableLink link = CuttableLink.to(topology.data().primaryServer().port());
-                WebServer web = Topology.webServer(
+                WebServer web = TestTopology.webServerOn(
                         "web-linked",
                         new DataTierConfig(
                                 direct.url()

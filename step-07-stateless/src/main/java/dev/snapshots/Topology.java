@@ -4,11 +4,7 @@ import dev.snapshots.cache.CacheTier;
 import dev.snapshots.cdn.EdgeServer;
 import dev.snapshots.cdn.EdgeTier;
 import dev.snapshots.data.DataTier;
-import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.data.JdbiUserRepository;
-import dev.snapshots.data.ReplicatedDatabase;
-import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
-import dev.snapshots.data.ReplicationCluster;
 import dev.snapshots.data.Schema;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
@@ -25,9 +21,7 @@ import dev.snapshots.web.WebServer;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Step 07's system, wired: DNS → load balancer (plain round robin again) → stateless web servers →
@@ -81,26 +75,6 @@ public final class Topology implements AutoCloseable {
         } catch (RuntimeException e) {
             starting.closeAll();
             throw e;
-        }
-    }
-
-    /** What has started so far, so a failed start stops it all, last started first. */
-    private static final class Starting {
-        private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
-
-        <T extends AutoCloseable> T add(T part) {
-            started.add(0, part);
-            return part;
-        }
-
-        void closeAll() {
-            for (AutoCloseable part : started) {
-                try {
-                    part.close();
-                } catch (Exception e) {
-                    // Already failing: stop the rest anyway.
-                }
-            }
         }
     }
 
@@ -178,25 +152,6 @@ public final class Topology implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
-    }
-
-    /**
-     * A web server for the one database at {@code config} (no replicas, no cache), its sessions and
-     * failed-login counts in {@code sessions} and {@code failures}.
-     */
-    public static WebServer webServer(
-            String name,
-            DataTierConfig config,
-            PasswordHasher hasher,
-            SessionStore sessions,
-            FailureCounter failures,
-            int port) {
-        ReplicationCluster cluster = ReplicationCluster.primaryOnly(config);
-        ReplicatedDatabase database = new ReplicatedDatabase(cluster, Acknowledgement.ASYNC);
-        Schema.apply(database.primary());
-        return new WebServer(name, new UserService(new JdbiUserRepository(database), hasher), sessions, failures)
-                .start(port)
-                .closing(cluster);
     }
 
     /** Points {@value #SITE} straight at this web server (no balancer). */

@@ -109,7 +109,7 @@ class DataTierConfigTest {
             DataTierConfig config = DataTierConfig.from(
                     Map.of("SNAPSHOTS_DB_URL", b.jdbcUrl("snapshots"), "SNAPSHOTS_DB_PASSWORD", b.password()),
                     properties());
-            try (WebServer web = Topology.webServer(
+            try (WebServer web = TestTopology.webServerOn(
                     "web-1", config, TestTopology.CHEAP_HASHING, new InMemorySessions(), new InMemorySessions(), 0)) {
                 var dns = new dev.snapshots.dns.DnsRegistry();
                 dns.register(Topology.SITE, web.address());

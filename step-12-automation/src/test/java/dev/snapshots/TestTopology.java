@@ -1,7 +1,16 @@
 package dev.snapshots;
 
+import dev.snapshots.data.DataTierConfig;
+import dev.snapshots.data.JdbiUserRepository;
+import dev.snapshots.data.ReplicatedDatabase;
+import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
+import dev.snapshots.data.ReplicationCluster;
+import dev.snapshots.data.Schema;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
+import dev.snapshots.domain.UserService;
+import dev.snapshots.session.FailureCounter;
+import dev.snapshots.session.SessionStore;
 import dev.snapshots.web.WebServer;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -43,5 +52,25 @@ final class TestTopology {
                         topology.web().servers().stream().map(WebServer::address),
                         Stream.of(topology.loadBalancer().address()))
                 .toList();
+    }
+
+    /**
+     * A web server for the one database at {@code config}, as a process started from its configuration
+     * would make it (no replicas, no cache), its sessions and failed-login counts in {@code
+     * sessions} and {@code failures}.
+     */
+    static WebServer webServerOn(
+            String name,
+            DataTierConfig config,
+            PasswordHasher hasher,
+            SessionStore sessions,
+            FailureCounter failures,
+            int port) {
+        ReplicationCluster cluster = ReplicationCluster.primaryOnly(config);
+        ReplicatedDatabase database = new ReplicatedDatabase(cluster, Acknowledgement.ASYNC);
+        Schema.apply(database.primary());
+        return new WebServer(name, new UserService(new JdbiUserRepository(database), hasher), sessions, failures)
+                .start(port)
+                .closing(cluster);
     }
 }
