@@ -23,6 +23,9 @@ public final class Topology implements AutoCloseable {
     public static final String SITE = "snapshots.test";
 
     private final DnsRegistry dns;
+    /** Every part started, to stop in reverse order. */
+    private final StartedParts parts;
+
     private final PasswordHasher hasher;
     private final DatabaseServer database;
     private final DataTierConfig dataTier;
@@ -40,19 +43,19 @@ public final class Topology implements AutoCloseable {
 
     /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
     static Topology start(TopologyBuilder options) {
-        Starting starting = new Starting();
+        StartedParts parts = new StartedParts();
         try {
-            return new Topology(options, starting);
+            return new Topology(options, parts);
         } catch (RuntimeException e) {
-            starting.closeAll();
-            throw e;
+            throw parts.closeAllAfter(e);
         }
     }
 
-    private Topology(TopologyBuilder options, Starting starting) {
+    private Topology(TopologyBuilder options, StartedParts parts) {
+        this.parts = parts;
         this.dns = options.dns;
         this.hasher = options.hasher;
-        this.database = starting.add(DatabaseServer.startTemporary());
+        this.database = parts.add(DatabaseServer.startTemporary());
         // The web tier learns the data tier's address the way production does: from its configuration.
         this.dataTier = DataTierConfig.from(
                 Map.of(
@@ -61,13 +64,14 @@ public final class Topology implements AutoCloseable {
                         DataTierConfig.PASSWORD_VARIABLE,
                         database.password()),
                 new Properties());
-        this.web = starting.add(new WebTier((name, port) -> webServer(name, dataTier, hasher, port)));
+        this.web = parts.add(new WebTier((name, port) -> webServer(name, dataTier, hasher, port)));
         for (int i = 1; i <= options.webServers; i++) {
             WebServer server = web.start("web-" + i);
             if (i == 1) {
                 publish(server);
             }
         }
+        parts.onClose(() -> dns.remove(SITE));
     }
 
     /** One web server for the data tier at {@code config}: schema first, then the routes. */
@@ -100,8 +104,6 @@ public final class Topology implements AutoCloseable {
 
     @Override
     public void close() {
-        dns.remove(SITE);
-        web.close();
-        database.close();
+        parts.closeAll();
     }
 }

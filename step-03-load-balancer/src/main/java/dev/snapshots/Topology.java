@@ -25,6 +25,9 @@ public final class Topology implements AutoCloseable {
     public static final String SITE = "snapshots.test";
 
     private final DnsRegistry dns;
+    /** Every part started, to stop in reverse order. */
+    private final StartedParts parts;
+
     private final PasswordHasher hasher;
     private final DatabaseServer database;
     private final DataTierConfig dataTier;
@@ -44,19 +47,19 @@ public final class Topology implements AutoCloseable {
 
     /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
     static Topology start(TopologyBuilder options) {
-        Starting starting = new Starting();
+        StartedParts parts = new StartedParts();
         try {
-            return new Topology(options, starting);
+            return new Topology(options, parts);
         } catch (RuntimeException e) {
-            starting.closeAll();
-            throw e;
+            throw parts.closeAllAfter(e);
         }
     }
 
-    private Topology(TopologyBuilder options, Starting starting) {
+    private Topology(TopologyBuilder options, StartedParts parts) {
+        this.parts = parts;
         this.dns = options.dns;
         this.hasher = options.hasher;
-        this.database = starting.add(DatabaseServer.startTemporary());
+        this.database = parts.add(DatabaseServer.startTemporary());
         // The web tier learns the data tier's address the way production does: from its configuration.
         this.dataTier = DataTierConfig.from(
                 Map.of(
@@ -65,9 +68,8 @@ public final class Topology implements AutoCloseable {
                         DataTierConfig.PASSWORD_VARIABLE,
                         database.password()),
                 new Properties());
-        this.web = starting.add(new WebTier((name, port) -> webServer(name, dataTier, hasher, port)));
-        this.loadBalancer =
-                options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
+        this.web = parts.add(new WebTier((name, port) -> webServer(name, dataTier, hasher, port)));
+        this.loadBalancer = options.loadBalanced ? parts.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
         for (int i = 1; i <= options.webServers; i++) {
             WebServer server = loadBalancer != null ? addWebServer("web-" + i) : web.start("web-" + i);
             if (loadBalancer == null && i == 1) {
@@ -77,6 +79,7 @@ public final class Topology implements AutoCloseable {
         if (loadBalancer != null) {
             dns.register(SITE, loadBalancer.address());
         }
+        parts.onClose(() -> dns.remove(SITE));
     }
 
     /** Starts a web server and puts it behind the balancer, which sends it traffic at once. */
@@ -131,11 +134,6 @@ public final class Topology implements AutoCloseable {
 
     @Override
     public void close() {
-        dns.remove(SITE);
-        if (loadBalancer != null) {
-            loadBalancer.close();
-        }
-        web.close();
-        database.close();
+        parts.closeAll();
     }
 }

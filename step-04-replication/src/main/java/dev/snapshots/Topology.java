@@ -22,6 +22,9 @@ public final class Topology implements AutoCloseable {
     public static final String SITE = "snapshots.test";
 
     private final DnsRegistry dns;
+    /** Every part started, to stop in reverse order. */
+    private final StartedParts parts;
+
     private final PasswordHasher hasher;
     private final DataTier data;
     private final WebTier web;
@@ -40,22 +43,22 @@ public final class Topology implements AutoCloseable {
 
     /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
     static Topology start(TopologyBuilder options) {
-        Starting starting = new Starting();
+        StartedParts parts = new StartedParts();
         try {
-            return new Topology(options, starting);
+            return new Topology(options, parts);
         } catch (RuntimeException e) {
-            starting.closeAll();
-            throw e;
+            throw parts.closeAllAfter(e);
         }
     }
 
-    private Topology(TopologyBuilder options, Starting starting) {
+    private Topology(TopologyBuilder options, StartedParts parts) {
+        this.parts = parts;
         this.dns = options.dns;
         this.hasher = options.hasher;
-        this.web = starting.add(new WebTier(this::webServer));
-        this.data = starting.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
-        this.loadBalancer =
-                options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
+        this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
+        // The web tier after the tiers it uses and before the balancer: it stops between them.
+        this.web = parts.add(new WebTier(this::webServer));
+        this.loadBalancer = options.loadBalanced ? parts.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
         for (int i = 1; i <= options.webServers; i++) {
             WebServer server = loadBalancer != null ? addWebServer("web-" + i) : web.start("web-" + i);
             if (loadBalancer == null && i == 1) {
@@ -65,6 +68,7 @@ public final class Topology implements AutoCloseable {
         if (loadBalancer != null) {
             dns.register(SITE, loadBalancer.address());
         }
+        parts.onClose(() -> dns.remove(SITE));
     }
 
     /** Starts a web server and puts it behind the balancer, which sends it traffic at once. */
@@ -120,11 +124,6 @@ public final class Topology implements AutoCloseable {
 
     @Override
     public void close() {
-        dns.remove(SITE);
-        if (loadBalancer != null) {
-            loadBalancer.close();
-        }
-        web.close();
-        data.close();
+        parts.closeAll();
     }
 }

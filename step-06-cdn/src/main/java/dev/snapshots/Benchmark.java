@@ -86,7 +86,7 @@ public final class Benchmark {
                     .mapToLong(WebServer::requestsServed)
                     .sum();
             if (topology.edge() != null) {
-                bytesFromOrigin += topology.edge().originBodyBytes();
+                bytesFromOrigin += topology.edge().server().originBodyBytes();
             }
             Arrays.sort(loads);
             return new Result(loads[VISITS / 2] / 1e6, originRequests, bytesFromOrigin);
@@ -94,7 +94,7 @@ public final class Benchmark {
     }
 
     private static int edgePort(Topology topology) {
-        return topology.edge() == null ? -1 : topology.edge().address().getPort();
+        return topology.edge() == null ? -1 : topology.edge().server().address().getPort();
     }
 
     /** GET {@code url}, its host resolved by the course DNS, as the tests' clients do. */

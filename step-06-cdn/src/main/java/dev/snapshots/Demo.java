@@ -42,7 +42,7 @@ public final class Demo {
         Topology topology = (redis.isPresent() ? site.cache(ttl, redis.get()) : site.cache(ttl)).start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
-        String edge = "http://localhost:" + topology.edge().address().getPort();
+        String edge = "http://localhost:" + topology.edge().server().address().getPort();
         HttpResponse<String> alice = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(base + "/api/users"))
@@ -63,8 +63,8 @@ public final class Demo {
                     + server.address().getPort() + "/");
         }
         System.out.println("Purge the edge's copies of the assets (the token is made for this run):");
-        System.out.println("  curl -i -X POST -H 'Authorization: Bearer " + topology.purgeToken() + "' '" + edge
-                + EdgeServer.PURGE_PATH + "?prefix=/assets/'");
+        System.out.println("  curl -i -X POST -H 'Authorization: Bearer "
+                + topology.edge().purgeToken() + "' '" + edge + EdgeServer.PURGE_PATH + "?prefix=/assets/'");
         System.out.println("Press Ctrl+C to stop.");
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -78,9 +78,9 @@ public final class Demo {
             System.out.printf(
                     "[%3d s] edge: %d answers stored, %d requests to the origin, %d body bytes from it%n",
                     seconds,
-                    topology.edge().storedResponses(),
-                    topology.edge().originRequests(),
-                    topology.edge().originBodyBytes());
+                    topology.edge().server().storedResponses(),
+                    topology.edge().server().originRequests(),
+                    topology.edge().server().originBodyBytes());
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.snapshots;
 
 import dev.snapshots.cache.CacheTier;
-import dev.snapshots.cdn.EdgeServer;
 import dev.snapshots.cdn.EdgeTier;
 import dev.snapshots.data.DataTier;
 import dev.snapshots.data.JdbiUserRepository;
@@ -35,6 +34,9 @@ public final class Topology implements AutoCloseable {
     public static final String CDN = "cdn.snapshots.test";
 
     private final DnsRegistry dns;
+    /** Every part started, to stop in reverse order. */
+    private final StartedParts parts;
+
     private final PasswordHasher hasher;
     private final DataTier data;
     private final WebTier web;
@@ -61,35 +63,36 @@ public final class Topology implements AutoCloseable {
 
     /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
     static Topology start(TopologyBuilder options) {
-        Starting starting = new Starting();
+        StartedParts parts = new StartedParts();
         try {
-            return new Topology(options, starting);
+            return new Topology(options, parts);
         } catch (RuntimeException e) {
-            starting.closeAll();
-            throw e;
+            throw parts.closeAllAfter(e);
         }
     }
 
-    private Topology(TopologyBuilder options, Starting starting) {
+    private Topology(TopologyBuilder options, StartedParts parts) {
+        this.parts = parts;
         this.dns = options.dns;
         this.hasher = options.hasher;
-        this.web = starting.add(new WebTier(this::webServer));
-        this.data = starting.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
+        this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
         if (options.cacheTtl == null) {
             this.cache = null;
         } else {
-            this.cache = starting.add(
+            this.cache = parts.add(
                     options.externalCache == null
                             ? CacheTier.start(options.cacheTtl)
                             : CacheTier.connect(options.externalCache, options.cacheTtl));
         }
-        this.loadBalancer =
-                options.loadBalanced ? starting.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
+        // The web tier after the tiers it uses and before the balancer: it stops between them.
+        this.web = parts.add(new WebTier(this::webServer));
+        this.loadBalancer = options.loadBalanced ? parts.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
         this.originLatency = options.originLatency;
         if (options.cdn) {
             // The edge finds its origin as anyone does: by asking DNS for the site.
-            this.edge = starting.add(EdgeTier.start(this::origin, options.cdnPort, options.assetHost));
+            this.edge = parts.add(EdgeTier.start(this::origin, options.cdnPort, options.assetHost));
             dns.register(CDN, edge.server().address());
+            parts.onClose(() -> dns.remove(CDN));
         } else {
             this.edge = null;
         }
@@ -102,6 +105,7 @@ public final class Topology implements AutoCloseable {
         if (loadBalancer != null) {
             dns.register(SITE, loadBalancer.address());
         }
+        parts.onClose(() -> dns.remove(SITE));
     }
 
     /** Starts a web server and puts it behind the balancer, which sends it traffic at once. */
@@ -152,14 +156,9 @@ public final class Topology implements AutoCloseable {
         return loadBalancer;
     }
 
-    /** The CDN edge; null without one. */
-    public EdgeServer edge() {
-        return edge == null ? null : edge.server();
-    }
-
-    /** The edge's purge token (the demo prints it); null without an edge. */
-    public String purgeToken() {
-        return edge == null ? null : edge.purgeToken();
+    /** The CDN edge: its server and its purge token; null without {@link TopologyBuilder#cdn}. */
+    public EdgeTier edge() {
+        return edge;
     }
 
     /**
@@ -193,18 +192,6 @@ public final class Topology implements AutoCloseable {
 
     @Override
     public void close() {
-        dns.remove(SITE);
-        if (edge != null) {
-            dns.remove(CDN);
-            edge.close();
-        }
-        if (loadBalancer != null) {
-            loadBalancer.close();
-        }
-        web.close();
-        if (cache != null) {
-            cache.close();
-        }
-        data.close();
+        parts.closeAll();
     }
 }

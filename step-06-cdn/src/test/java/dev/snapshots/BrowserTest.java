@@ -125,7 +125,7 @@ class BrowserTest {
     void the_next_visitors_assets_never_reach_the_origin() throws IOException {
         Visitor.load();
         Map<String, Long> before = Servers.served(topology.web().servers());
-        long edgeFetchesBefore = topology.edge().originRequests();
+        long edgeFetchesBefore = topology.edge().server().originRequests();
 
         Visit second = Visitor.load();
         Map<String, Long> served =
@@ -135,7 +135,7 @@ class BrowserTest {
                 .as("6.3: X-Cache of the second visitor's assets: %s", second.assets())
                 .hasSize(3)
                 .allMatch(f -> "HIT".equals(f.xCache()));
-        assertThat(topology.edge().originRequests() - edgeFetchesBefore)
+        assertThat(topology.edge().server().originRequests() - edgeFetchesBefore)
                 .as("6.3: requests the edge sent the origin for the second visitor")
                 .isZero();
         assertThat(served.values().stream().mapToLong(Long::longValue).sum())
@@ -188,7 +188,7 @@ class BrowserTest {
                     "http://snapshots.test/api/login",
                     "{\"email\": \"%s\", \"password\": \"correct horse\"}".formatted(email));
         }
-        int storedBefore = topology.edge().storedResponses();
+        int storedBefore = topology.edge().server().storedResponses();
 
         SiteClient.Response annMe = ann.get("http://cdn.snapshots.test/api/me");
         SiteClient.Response bobMe = bob.get("http://cdn.snapshots.test/api/me");
@@ -200,7 +200,7 @@ class BrowserTest {
                 .as("6.3: Bob's /api/me through the edge, right after Ann's: %s", bobMe)
                 .contains("bob" + suffix)
                 .doesNotContain("ann" + suffix);
-        assertThat(topology.edge().storedResponses() - storedBefore)
+        assertThat(topology.edge().server().storedResponses() - storedBefore)
                 .as("6.3: answers the edge stored for two users' /api/me")
                 .isZero();
     }

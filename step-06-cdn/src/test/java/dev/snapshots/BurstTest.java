@@ -70,7 +70,7 @@ class BurstTest {
     private static List<Object> servers(Topology topology) {
         List<Object> servers = new ArrayList<>(topology.web().servers());
         servers.add(topology.loadBalancer());
-        servers.add(topology.edge());
+        servers.add(topology.edge().server());
         return servers;
     }
 

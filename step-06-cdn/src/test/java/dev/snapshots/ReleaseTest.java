@@ -51,7 +51,7 @@ class ReleaseTest {
             topology.web().kill("web-2");
             client.get(Servers.CHEAP);
             addresses.add(topology.loadBalancer().address());
-            addresses.add(topology.edge().address());
+            addresses.add(topology.edge().server().address());
             topology.web().servers().stream().map(WebServer::address).forEach(addresses::add);
             topology.data()
                     .cluster()

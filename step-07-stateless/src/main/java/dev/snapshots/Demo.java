@@ -72,7 +72,7 @@ public final class Demo {
     }
 
     private static void printAddresses(Topology topology, Optional<RedisConfig> sessionRedis, String base, int alice) {
-        String edge = "http://localhost:" + topology.edge().address().getPort();
+        String edge = "http://localhost:" + topology.edge().server().address().getPort();
         System.out.println();
         System.out.println("Step 07 is running: stateless web servers, sessions on the session tier ("
                 + sessionRedis
@@ -88,8 +88,8 @@ public final class Demo {
                     + server.address().getPort() + "/");
         }
         System.out.println("Purge the edge's copies of the assets (the token is made for this run):");
-        System.out.println("  curl -i -X POST -H 'Authorization: Bearer " + topology.purgeToken() + "' '" + edge
-                + EdgeServer.PURGE_PATH + "?prefix=/assets/'");
+        System.out.println("  curl -i -X POST -H 'Authorization: Bearer "
+                + topology.edge().purgeToken() + "' '" + edge + EdgeServer.PURGE_PATH + "?prefix=/assets/'");
         System.out.println("Press Ctrl+C to stop.");
     }
 

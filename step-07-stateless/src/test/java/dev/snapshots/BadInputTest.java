@@ -214,7 +214,7 @@ class BadInputTest {
 
     @Test
     void the_edge_refuses_path_tricks_with_a_4xx_json_error_before_asking_the_origin() throws Exception {
-        long originRequests = topology.edge().originRequests();
+        long originRequests = topology.edge().server().originRequests();
         List<String> problems = new ArrayList<>();
         for (String target : PATH_TRICKS) {
             RawHttp.Answer answer = RawHttp.exchange(edge, "GET", target, "", new byte[0]);
@@ -227,7 +227,7 @@ class BadInputTest {
         assertThat(problems)
                 .as("path tricks the edge did not refuse with a 4xx JSON error:%n%s", String.join("\n", problems))
                 .isEmpty();
-        assertThat(topology.edge().originRequests() - originRequests)
+        assertThat(topology.edge().server().originRequests() - originRequests)
                 .as("requests the edge sent the origin for %d path tricks", PATH_TRICKS.size())
                 .isZero();
     }

@@ -124,7 +124,7 @@ class BrowserTest {
     void the_next_visitors_assets_never_reach_the_origin() throws IOException {
         Visitor.load();
         Map<String, Long> before = Servers.served(topology.web().servers());
-        long edgeFetchesBefore = topology.edge().originRequests();
+        long edgeFetchesBefore = topology.edge().server().originRequests();
 
         Visit second = Visitor.load();
         Map<String, Long> served =
@@ -134,7 +134,7 @@ class BrowserTest {
                 .as("X-Cache of the second visitor's assets: %s", second.assets())
                 .hasSize(3)
                 .allMatch(f -> "HIT".equals(f.xCache()));
-        assertThat(topology.edge().originRequests() - edgeFetchesBefore)
+        assertThat(topology.edge().server().originRequests() - edgeFetchesBefore)
                 .as("requests the edge sent the origin for the second visitor")
                 .isZero();
         assertThat(served.values().stream().mapToLong(Long::longValue).sum())
@@ -185,7 +185,7 @@ class BrowserTest {
                     "http://snapshots.test/api/login",
                     "{\"email\": \"%s\", \"password\": \"correct horse\"}".formatted(email));
         }
-        int storedBefore = topology.edge().storedResponses();
+        int storedBefore = topology.edge().server().storedResponses();
 
         SiteClient.Response annMe = ann.get("http://cdn.snapshots.test/api/me");
         SiteClient.Response bobMe = bob.get("http://cdn.snapshots.test/api/me");
@@ -195,7 +195,7 @@ class BrowserTest {
                 .as("Bob's /api/me through the edge, right after Ann's: %s", bobMe)
                 .contains("bob" + suffix)
                 .doesNotContain("ann" + suffix);
-        assertThat(topology.edge().storedResponses() - storedBefore)
+        assertThat(topology.edge().server().storedResponses() - storedBefore)
                 .as("answers the edge stored for two users' /api/me")
                 .isZero();
     }

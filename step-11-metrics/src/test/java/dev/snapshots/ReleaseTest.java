@@ -54,7 +54,7 @@ class ReleaseTest {
             topology.web().kill("web-2");
             client.get(Servers.CHEAP);
             addresses.add(topology.loadBalancer().address());
-            addresses.add(topology.edge().address());
+            addresses.add(topology.edge().server().address());
             addresses.add(
                     new InetSocketAddress("127.0.0.1", topology.sessionServer().port()));
             topology.web().servers().stream().map(WebServer::address).forEach(addresses::add);

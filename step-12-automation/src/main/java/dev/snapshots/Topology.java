@@ -1,7 +1,6 @@
 package dev.snapshots;
 
 import dev.snapshots.cache.CacheTier;
-import dev.snapshots.cdn.EdgeServer;
 import dev.snapshots.cdn.EdgeTier;
 import dev.snapshots.data.DataTier;
 import dev.snapshots.data.DbNode;
@@ -77,6 +76,9 @@ public final class Topology implements AutoCloseable {
     private static final Duration QUEUE_TIMEOUT = Duration.ofSeconds(1);
 
     private final DnsRegistry dns;
+    /** Every part started, to stop in reverse order. */
+    private final StartedParts parts;
+
     private final PasswordHasher hasher;
     private final DataTier data;
     private final WebTier web;
@@ -130,33 +132,32 @@ public final class Topology implements AutoCloseable {
 
     /** Starts every tier, data first; if any fails to start, whatever did start is stopped. */
     static Topology start(TopologyBuilder options) {
-        Starting starting = new Starting();
+        StartedParts parts = new StartedParts();
         try {
-            return new Topology(options, starting);
+            return new Topology(options, parts);
         } catch (RuntimeException e) {
-            starting.closeAll();
-            throw e;
+            throw parts.closeAllAfter(e);
         }
     }
 
-    private Topology(TopologyBuilder options, Starting starting) {
+    private Topology(TopologyBuilder options, StartedParts parts) {
+        this.parts = parts;
         this.dns = options.dns;
         this.hasher = options.hasher;
-        this.web = starting.add(new WebTier(this::webServer));
         this.deploySettings = options.deploySettings;
         this.pipeline = options.deploySettings == null ? null : Pipeline.withNewKey();
         // The log tier first, so that every server can ship to it from its first line.
-        this.logs = options.logSettings == null ? null : starting.add(LogPipeline.start(options.logSettings));
-        this.data = starting.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
+        this.logs = options.logSettings == null ? null : parts.add(LogPipeline.start(options.logSettings));
+        this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
         this.centre = options.centre;
-        this.peerSessions = options.centre == null ? null : starting.add(new PeerSessions());
+        this.peerSessions = options.centre == null ? null : parts.add(new PeerSessions());
         if (options.centre != null) {
             data.cluster().joinCentre(options.centre, options.centreIndex);
         }
         if (options.cacheTtl == null) {
             this.cache = null;
         } else {
-            this.cache = starting.add(
+            this.cache = parts.add(
                     options.externalCache == null
                             ? CacheTier.start(options.cacheTtl)
                             : CacheTier.connect(options.externalCache, options.cacheTtl));
@@ -166,7 +167,7 @@ public final class Topology implements AutoCloseable {
             this.sessions = options.sessions;
             this.failures = options.failures;
         } else {
-            this.sessionTier = starting.add(
+            this.sessionTier = parts.add(
                     options.externalSessionTier == null
                             ? SessionStorage.start(options.idleTimeout, options.absoluteLifetime)
                             : SessionStorage.connect(
@@ -182,28 +183,30 @@ public final class Topology implements AutoCloseable {
             this.photoStorage = null;
             this.workers = null;
         } else {
-            this.queue = starting.add(QueueTier.start(options.queueSettings));
+            this.queue = parts.add(QueueTier.start(options.queueSettings));
             this.photoStorage =
-                    starting.add(PhotoStorage.start(data.cluster().primary().admin(), queue));
-            this.workers = starting.add(new WorkerPool(
+                    parts.add(PhotoStorage.start(data.cluster().primary().admin(), queue));
+            this.workers = parts.add(new WorkerPool(
                     data.cluster().primary(), queue, photoStorage.blobs(), logs, options.storageLatency));
             for (int i = 1; i <= options.workers; i++) {
                 workers.start("worker-" + i);
             }
         }
         this.metricsToken = ServerMetrics.newToken();
-        this.loadBalancer = options.loadBalanced
-                ? starting.add(new LoadBalancer(metricsToken).start(options.loadBalancerPort))
-                : null;
+        // The web tier after the tiers it uses and before the balancer: it stops between them.
+        this.web = parts.add(new WebTier(this::webServer));
+        this.loadBalancer =
+                options.loadBalanced ? parts.add(new LoadBalancer(metricsToken).start(options.loadBalancerPort)) : null;
         if (loadBalancer != null) {
             ship(loadBalancer.logHost());
         }
         this.originLatency = options.originLatency;
         if (options.cdn) {
             // The edge finds its origin as anyone does: by asking DNS for the site.
-            this.edge = starting.add(EdgeTier.start(this::origin, options.cdnPort, options.assetHost));
+            this.edge = parts.add(EdgeTier.start(this::origin, options.cdnPort, options.assetHost));
             ship(edge.server().logHost());
             dns.register(CDN, edge.server().address());
+            parts.onClose(() -> dns.remove(CDN));
         } else {
             this.edge = null;
         }
@@ -216,6 +219,7 @@ public final class Topology implements AutoCloseable {
         if (loadBalancer != null) {
             dns.register(SITE, loadBalancer.address());
         }
+        parts.onClose(() -> dns.remove(SITE));
         if (deploySettings != null) {
             if (loadBalancer == null) {
                 throw new IllegalStateException("deploys() needs loadBalancer(): a rolling update happens behind one");
@@ -226,9 +230,8 @@ public final class Topology implements AutoCloseable {
         // The scraper last: every target is up by its first round.
         this.scraper = options.metricsSettings == null
                 ? null
-                : starting.add(
-                        new Scraper(this::scrapeTargets, metricsToken, options.metricsSettings, Clock.systemUTC())
-                                .start());
+                : parts.add(new Scraper(this::scrapeTargets, metricsToken, options.metricsSettings, Clock.systemUTC())
+                        .start());
     }
 
     /**
@@ -256,7 +259,7 @@ public final class Topology implements AutoCloseable {
         if (centre == null) {
             throw new IllegalStateException("not a data centre: start it with TopologyBuilder.centre");
         }
-        peerApplier = new PeerApplier(data.cluster().primary(), peerPrimary, peerCentre).start(applyEvery);
+        peerApplier = parts.add(new PeerApplier(data.cluster().primary(), peerPrimary, peerCentre).start(applyEvery));
         if (sessionTier != null) {
             peerSessions.link(sessionTier.peer(peerSessionTier));
         }
@@ -463,14 +466,9 @@ public final class Topology implements AutoCloseable {
         return sessions;
     }
 
-    /** The CDN edge; null without one. */
-    public EdgeServer edge() {
-        return edge == null ? null : edge.server();
-    }
-
-    /** The edge's purge token (the demo prints it); null without an edge. */
-    public String purgeToken() {
-        return edge == null ? null : edge.purgeToken();
+    /** The CDN edge: its server and its purge token; null without {@link TopologyBuilder#cdn}. */
+    public EdgeTier edge() {
+        return edge;
     }
 
     /**
@@ -510,38 +508,6 @@ public final class Topology implements AutoCloseable {
 
     @Override
     public void close() {
-        if (scraper != null) {
-            scraper.close();
-        }
-        dns.remove(SITE);
-        if (edge != null) {
-            dns.remove(CDN);
-            edge.close();
-        }
-        if (loadBalancer != null) {
-            loadBalancer.close();
-        }
-        web.close();
-        if (cache != null) {
-            cache.close();
-        }
-        if (peerApplier != null) {
-            peerApplier.close();
-        }
-        if (peerSessions != null) {
-            peerSessions.close();
-        }
-        if (workers != null) {
-            workers.close();
-            photoStorage.close();
-            queue.close();
-        }
-        if (sessionTier != null) {
-            sessionTier.close();
-        }
-        data.close();
-        if (logs != null) {
-            logs.close();
-        }
+        parts.closeAll();
     }
 }

@@ -53,7 +53,7 @@ public final class Demo {
         System.out.println("  the site (load balancer):  " + site + "/");
         System.out.println("  the newest users:          " + site + "/api/users?limit=5");
         System.out.println("  the CDN edge:              http://127.0.0.1:"
-                + topology.edge().address().getPort() + "/");
+                + topology.edge().server().address().getPort() + "/");
         System.out.println("  a web server's readiness:  http://127.0.0.1:"
                 + topology.web().server("web-1").address().getPort() + "/health/ready");
         System.out.println("  the balancer's metrics:    curl -s -H 'Authorization: Bearer " + topology.metricsToken()

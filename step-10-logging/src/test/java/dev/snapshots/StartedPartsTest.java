@@ -1,0 +1,69 @@
+package dev.snapshots;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Started parts: closing a topology stops every part, last started first, even past one that fails")
+class StartedPartsTest {
+
+    private final List<String> stopped = new ArrayList<>();
+    private final StartedParts parts = new StartedParts();
+
+    private AutoCloseable part(String name) {
+        return () -> stopped.add(name);
+    }
+
+    private AutoCloseable failing(String name) {
+        return () -> {
+            stopped.add(name);
+            throw new IllegalStateException(name + " failed to stop");
+        };
+    }
+
+    @Test
+    void parts_stop_in_the_reverse_of_their_start_and_only_once() {
+        parts.add(part("data"));
+        parts.add(part("web"));
+        parts.onClose(() -> stopped.add("dns"));
+        parts.add(part("balancer"));
+
+        parts.closeAll();
+        parts.closeAll();
+
+        assertThat(stopped).as("stopped, in order").containsExactly("balancer", "dns", "web", "data");
+    }
+
+    @Test
+    void a_part_that_fails_to_stop_stops_nothing_else_from_stopping_and_its_failure_is_thrown_after() {
+        parts.add(part("data"));
+        parts.add(failing("cache"));
+        parts.add(failing("web"));
+        parts.add(part("balancer"));
+
+        assertThatThrownBy(parts::closeAll)
+                .as("the first failure, with the next one suppressed in it")
+                .hasMessage("web failed to stop")
+                .satisfies(e -> assertThat(e.getSuppressed())
+                        .extracting(Throwable::getMessage)
+                        .containsExactly("cache failed to stop"));
+        assertThat(stopped).as("every part was asked to stop").containsExactly("balancer", "web", "cache", "data");
+    }
+
+    @Test
+    void a_start_that_fails_half_way_stops_what_started_and_keeps_its_own_failure() {
+        parts.add(part("data"));
+        parts.add(failing("cache"));
+        RuntimeException startFailure = new IllegalStateException("the balancer's port is taken");
+
+        RuntimeException thrown = parts.closeAllAfter(startFailure);
+
+        assertThat(thrown).as("the start's own failure").isSameAs(startFailure);
+        assertThat(thrown.getSuppressed()).extracting(Throwable::getMessage).containsExactly("cache failed to stop");
+        assertThat(stopped).containsExactly("cache", "data");
+    }
+}
