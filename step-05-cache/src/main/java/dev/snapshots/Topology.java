@@ -62,14 +62,8 @@ public final class Topology implements AutoCloseable {
         this.dns = options.dns;
         this.hasher = options.hasher;
         this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
-        if (options.cacheTtl == null) {
-            this.cache = null;
-        } else {
-            this.cache = parts.add(
-                    options.externalCache == null
-                            ? CacheTier.start(options.cacheTtl)
-                            : CacheTier.connect(options.externalCache, options.cacheTtl));
-        }
+        this.cache =
+                options.cacheTtl == null ? null : parts.add(CacheTier.start(options.externalCache, options.cacheTtl));
         // The web tier after the tiers it uses and before the balancer: it stops between them.
         this.web = parts.add(new WebTier(this::webServer));
         this.loadBalancer = options.loadBalanced ? parts.add(new LoadBalancer().start(options.loadBalancerPort)) : null;

@@ -26,8 +26,15 @@ public final class CacheTier implements AutoCloseable {
         this.ttl = ttl;
     }
 
-    /** Starts a Redis server of its own, on a free port; entries live {@code ttl}. */
-    public static CacheTier start(Duration ttl) {
+    /**
+     * Starts a Redis server of its own, on a free port, or uses the one at {@code external} when
+     * given (the demo's, started as a process of its own); entries live {@code ttl}.
+     */
+    public static CacheTier start(RedisConfig external, Duration ttl) {
+        if (external != null) {
+            return new CacheTier(
+                    null, RedisClients.connect(external.host(), external.port(), external.password()), ttl);
+        }
         RedisServer server = RedisServer.startTemporary(CachePolicy.redisSettings());
         try {
             return new CacheTier(server, RedisClients.connect(server), ttl);
@@ -35,11 +42,6 @@ public final class CacheTier implements AutoCloseable {
             server.close();
             throw e;
         }
-    }
-
-    /** Uses the Redis server at {@code external} instead (the demo's, started as a process of its own). */
-    public static CacheTier connect(RedisConfig external, Duration ttl) {
-        return new CacheTier(null, RedisClients.connect(external.host(), external.port(), external.password()), ttl);
     }
 
     /** {@code users} behind this cache: reads are asked here first, and the data tier on a miss. */

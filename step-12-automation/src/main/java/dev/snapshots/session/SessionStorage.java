@@ -37,10 +37,14 @@ public final class SessionStorage implements AutoCloseable {
     }
 
     /**
-     * Starts a Redis server of its own, on a free port; sessions end after {@code idleTimeout}
-     * without use and {@code absoluteLifetime} after their login.
+     * Starts a Redis server of its own, on a free port, or uses the one at {@code external} when
+     * given (set up with {@link SessionPolicy#redisSettings()}); sessions end after {@code
+     * idleTimeout} without use and {@code absoluteLifetime} after their login.
      */
-    public static SessionStorage start(Duration idleTimeout, Duration absoluteLifetime) {
+    public static SessionStorage start(RedisConfig external, Duration idleTimeout, Duration absoluteLifetime) {
+        if (external != null) {
+            return new SessionStorage(null, connect(external), idleTimeout, absoluteLifetime);
+        }
         RedisServer server = RedisServer.startTemporary(SessionPolicy.redisSettings());
         try {
             return new SessionStorage(
@@ -52,11 +56,6 @@ public final class SessionStorage implements AutoCloseable {
             server.close();
             throw e;
         }
-    }
-
-    /** Uses the Redis server at {@code external} instead (set up with {@link SessionPolicy#redisSettings()}). */
-    public static SessionStorage connect(RedisConfig external, Duration idleTimeout, Duration absoluteLifetime) {
-        return new SessionStorage(null, connect(external), idleTimeout, absoluteLifetime);
     }
 
     private static RedisClient connect(RedisConfig redis) {
