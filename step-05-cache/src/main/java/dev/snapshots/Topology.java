@@ -67,7 +67,12 @@ public final class Topology implements AutoCloseable {
         // The web tier after the tiers it uses and before the balancer: it stops between them.
         this.web = parts.add(new WebTier(this::webServer));
         this.loadBalancer = options.loadBalanced ? parts.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
-        for (int i = 1; i <= options.webServers; i++) {
+        openSite(options.webServers);
+    }
+
+    /** Starts the first web servers; {@value #SITE} points at the balancer, else at web-1. */
+    private void openSite(int webServers) {
+        for (int i = 1; i <= webServers; i++) {
             WebServer server = loadBalancer != null ? addWebServer("web-" + i) : web.start("web-" + i);
             if (loadBalancer == null && i == 1) {
                 publish(server);

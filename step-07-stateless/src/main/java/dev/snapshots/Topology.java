@@ -97,15 +97,13 @@ public final class Topology implements AutoCloseable {
         this.web = parts.add(new WebTier(this::webServer));
         this.loadBalancer = options.loadBalanced ? parts.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
         this.originLatency = options.originLatency;
-        if (options.cdn) {
-            // The edge finds its origin as anyone does: by asking DNS for the site.
-            this.edge = parts.add(EdgeTier.start(this::origin, options.cdnPort, options.assetHost));
-            dns.register(CDN, edge.server().address());
-            parts.onClose(() -> dns.remove(CDN));
-        } else {
-            this.edge = null;
-        }
-        for (int i = 1; i <= options.webServers; i++) {
+        this.edge = options.cdn ? startEdge(options.cdnPort, options.assetHost) : null;
+        openSite(options.webServers);
+    }
+
+    /** Starts the first web servers; {@value #SITE} points at the balancer, else at web-1. */
+    private void openSite(int webServers) {
+        for (int i = 1; i <= webServers; i++) {
             WebServer server = loadBalancer != null ? addWebServer("web-" + i) : web.start("web-" + i);
             if (loadBalancer == null && i == 1) {
                 publish(server);
@@ -135,6 +133,14 @@ public final class Topology implements AutoCloseable {
                         .withAssets(assets, edge == null ? "" : edge.assetBase())
                         .withLatency(originLatency))
                 .start(port);
+    }
+
+    /** Starts the edge, named {@value #CDN} in DNS; it asks DNS where its origin is, each time. */
+    private EdgeTier startEdge(int port, String assetHost) {
+        EdgeTier started = parts.add(EdgeTier.start(this::origin, port, assetHost));
+        dns.register(CDN, started.server().address());
+        parts.onClose(() -> dns.remove(CDN));
+        return started;
     }
 
     /** Where the edge sends what it lacks: wherever DNS says the site is (the load balancer). */

@@ -119,12 +119,7 @@ public final class Topology implements AutoCloseable {
                 ? null
                 : parts.add(SessionStorage.start(
                         options.externalSessionTier, options.idleTimeout, options.absoluteLifetime));
-        // In one of two centres, every change is copied to the other's session tier (exercise 8.5).
-        this.sessions = sessionTier == null
-                ? options.sessions
-                : peerSessions == null
-                        ? sessionTier.store()
-                        : new ReplicatedSessionStore(sessionTier.store(), peerSessions);
+        this.sessions = sessionTier == null ? options.sessions : sharedSessions();
         this.failures = sessionTier == null ? options.failures : sessionTier.failures();
         if (options.workers == null) {
             this.queue = null;
@@ -144,15 +139,23 @@ public final class Topology implements AutoCloseable {
         this.web = parts.add(new WebTier(this::webServer));
         this.loadBalancer = options.loadBalanced ? parts.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
         this.originLatency = options.originLatency;
-        if (options.cdn) {
-            // The edge finds its origin as anyone does: by asking DNS for the site.
-            this.edge = parts.add(EdgeTier.start(this::origin, options.cdnPort, options.assetHost));
-            dns.register(CDN, edge.server().address());
-            parts.onClose(() -> dns.remove(CDN));
-        } else {
-            this.edge = null;
-        }
-        for (int i = 1; i <= options.webServers; i++) {
+        this.edge = options.cdn ? startEdge(options.cdnPort, options.assetHost) : null;
+        openSite(options.webServers);
+    }
+
+    /**
+     * The sessions every web server shares, on the session tier; in one of two centres, each change
+     * is copied to the other centre's session tier too (exercise 8.5).
+     */
+    private SessionStore sharedSessions() {
+        return peerSessions == null
+                ? sessionTier.store()
+                : new ReplicatedSessionStore(sessionTier.store(), peerSessions);
+    }
+
+    /** Starts the first web servers; {@value #SITE} points at the balancer, else at web-1. */
+    private void openSite(int webServers) {
+        for (int i = 1; i <= webServers; i++) {
             WebServer server = loadBalancer != null ? addWebServer("web-" + i) : web.start("web-" + i);
             if (loadBalancer == null && i == 1) {
                 publish(server);
@@ -229,6 +232,14 @@ public final class Topology implements AutoCloseable {
     /** The workers; null without {@link TopologyBuilder#queue}. */
     public WorkerPool workers() {
         return workers;
+    }
+
+    /** Starts the edge, named {@value #CDN} in DNS; it asks DNS where its origin is, each time. */
+    private EdgeTier startEdge(int port, String assetHost) {
+        EdgeTier started = parts.add(EdgeTier.start(this::origin, port, assetHost));
+        dns.register(CDN, started.server().address());
+        parts.onClose(() -> dns.remove(CDN));
+        return started;
     }
 
     /** Where the edge sends what it lacks: wherever DNS says the site is (the load balancer). */

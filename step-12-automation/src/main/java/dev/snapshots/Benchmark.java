@@ -42,8 +42,9 @@ public final class Benchmark {
         measure("all at once", Benchmark::allAtOnce);
         measure("one at a time, no readiness/drain", Benchmark::blindOneByOne);
         measure("rolling: ready-gated, drained", topology -> {
-            Deployment deployment =
-                    topology.deployer().deploy(topology.pipeline().release(V2, Pipeline.TestRun.passed(120)));
+            Deployment deployment = topology.deploys()
+                    .deployer()
+                    .deploy(topology.deploys().pipeline().release(V2, Pipeline.TestRun.passed(120)));
             if (deployment.outcome() != Deployment.Outcome.DEPLOYED) {
                 throw new IllegalStateException("the rolling deploy did not complete: " + deployment);
             }

@@ -8,10 +8,6 @@ import dev.snapshots.data.JdbiUserRepository;
 import dev.snapshots.data.PeerApplier;
 import dev.snapshots.data.ReplicatedDatabase;
 import dev.snapshots.data.Schema;
-import dev.snapshots.deploy.DeploySettings;
-import dev.snapshots.deploy.Deployer;
-import dev.snapshots.deploy.Fleet;
-import dev.snapshots.deploy.Pipeline;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
 import dev.snapshots.domain.UserRepository;
@@ -42,7 +38,6 @@ import dev.snapshots.worker.WorkerPool;
 import io.micrometer.core.instrument.Timer;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,13 +77,8 @@ public final class Topology implements AutoCloseable {
     private final PasswordHasher hasher;
     private final DataTier data;
     private final WebTier web;
-    /** How deploys run (step 12); null: no deployer, and web servers stop at once. */
-    private final DeploySettings deploySettings;
-    /** The CI pipeline whose signed releases the deployer takes (step 12); null without deploys. */
-    private final Pipeline pipeline;
-    /** Asks a web server's readiness probe and reads its metrics, for the deployer (step 12). */
-    private final HttpClient probes =
-            HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    /** Rolling deploys (step 12); null without {@link TopologyBuilder#deploys}: web servers stop at once. */
+    private final DeployTier deploys;
 
     private final LoadBalancer loadBalancer;
     /** The cache tier; null without {@link TopologyBuilder#cache}. */
@@ -144,8 +134,6 @@ public final class Topology implements AutoCloseable {
         this.parts = parts;
         this.dns = options.dns;
         this.hasher = options.hasher;
-        this.deploySettings = options.deploySettings;
-        this.pipeline = options.deploySettings == null ? null : Pipeline.withNewKey();
         // The log tier first, so that every server can ship to it from its first line.
         this.logs = options.logSettings == null ? null : parts.add(LogPipeline.start(options.logSettings));
         this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
@@ -161,12 +149,7 @@ public final class Topology implements AutoCloseable {
                 ? null
                 : parts.add(SessionStorage.start(
                         options.externalSessionTier, options.idleTimeout, options.absoluteLifetime));
-        // In one of two centres, every change is copied to the other's session tier (exercise 8.5).
-        this.sessions = sessionTier == null
-                ? options.sessions
-                : peerSessions == null
-                        ? sessionTier.store()
-                        : new ReplicatedSessionStore(sessionTier.store(), peerSessions);
+        this.sessions = sessionTier == null ? options.sessions : sharedSessions();
         this.failures = sessionTier == null ? options.failures : sessionTier.failures();
         if (options.workers == null) {
             this.queue = null;
@@ -185,22 +168,36 @@ public final class Topology implements AutoCloseable {
         this.metricsToken = ServerMetrics.newToken();
         // The web tier after the tiers it uses and before the balancer: it stops between them.
         this.web = parts.add(new WebTier(this::webServer));
-        this.loadBalancer =
-                options.loadBalanced ? parts.add(new LoadBalancer(metricsToken).start(options.loadBalancerPort)) : null;
-        if (loadBalancer != null) {
-            ship(loadBalancer.logHost());
-        }
+        this.loadBalancer = options.loadBalanced ? startBalancer(options.loadBalancerPort) : null;
+        this.deploys = options.deploySettings == null
+                ? null
+                : new DeployTier(options.deploySettings, web, loadBalancer, metricsToken);
         this.originLatency = options.originLatency;
-        if (options.cdn) {
-            // The edge finds its origin as anyone does: by asking DNS for the site.
-            this.edge = parts.add(EdgeTier.start(this::origin, options.cdnPort, options.assetHost));
-            ship(edge.server().logHost());
-            dns.register(CDN, edge.server().address());
-            parts.onClose(() -> dns.remove(CDN));
-        } else {
-            this.edge = null;
+        this.edge = options.cdn ? startEdge(options.cdnPort, options.assetHost) : null;
+        openSite(options.webServers);
+        if (deploys != null) {
+            deploys.checkReadiness();
         }
-        for (int i = 1; i <= options.webServers; i++) {
+        // The scraper last: every target is up by its first round.
+        this.scraper = options.metricsSettings == null
+                ? null
+                : parts.add(new Scraper(this::scrapeTargets, metricsToken, options.metricsSettings, Clock.systemUTC())
+                        .start());
+    }
+
+    /**
+     * The sessions every web server shares, on the session tier; in one of two centres, each change
+     * is copied to the other centre's session tier too (exercise 8.5).
+     */
+    private SessionStore sharedSessions() {
+        return peerSessions == null
+                ? sessionTier.store()
+                : new ReplicatedSessionStore(sessionTier.store(), peerSessions);
+    }
+
+    /** Starts the first web servers; {@value #SITE} points at the balancer, else at web-1. */
+    private void openSite(int webServers) {
+        for (int i = 1; i <= webServers; i++) {
             WebServer server = loadBalancer != null ? addWebServer("web-" + i) : web.start("web-" + i);
             if (loadBalancer == null && i == 1) {
                 publish(server);
@@ -210,18 +207,6 @@ public final class Topology implements AutoCloseable {
             dns.register(SITE, loadBalancer.address());
         }
         parts.onClose(() -> dns.remove(SITE));
-        if (deploySettings != null) {
-            if (loadBalancer == null) {
-                throw new IllegalStateException("deploys() needs loadBalancer(): a rolling update happens behind one");
-            }
-            // The balancer asks each server's readiness probe: what lets a server leave and join safely.
-            loadBalancer.startHealthChecks(deploySettings.fall(), deploySettings.rise(), deploySettings.checkEvery());
-        }
-        // The scraper last: every target is up by its first round.
-        this.scraper = options.metricsSettings == null
-                ? null
-                : parts.add(new Scraper(this::scrapeTargets, metricsToken, options.metricsSettings, Clock.systemUTC())
-                        .start());
     }
 
     /**
@@ -301,7 +286,10 @@ public final class Topology implements AutoCloseable {
                         .withLatency(originLatency)
                         .withPhotos(photoStorage == null ? null : photoStorage.photos())
                         .withSite(new SiteMetrics(metrics, active))
-                        .withLifecycle(new Lifecycle(build, dependencies(), shutdown())))
+                        .withLifecycle(new Lifecycle(
+                                build,
+                                dependencies(),
+                                deploys == null ? Lifecycle.Shutdown.defaults() : deploys.shutdown())))
                 .start(port);
         if (queue != null) {
             TierMeters.bindQueue(metrics.registry(), queue.jobQueue());
@@ -334,12 +322,6 @@ public final class Topology implements AutoCloseable {
             dependencies.add(new Dependency("queue", false, queue::ping));
         }
         return dependencies;
-    }
-
-    private Lifecycle.Shutdown shutdown() {
-        return deploySettings == null
-                ? Lifecycle.Shutdown.defaults()
-                : new Lifecycle.Shutdown(deploySettings.notice(), deploySettings.drainLimit());
     }
 
     /** Ships the lines of the server whose log host is {@code host}, while this topology runs (with {@link TopologyBuilder#logs}). */
@@ -391,6 +373,22 @@ public final class Topology implements AutoCloseable {
         return workers;
     }
 
+    /** Starts the load balancer, its lines shipped to the log tier. */
+    private LoadBalancer startBalancer(int port) {
+        LoadBalancer started = parts.add(new LoadBalancer(metricsToken).start(port));
+        ship(started.logHost());
+        return started;
+    }
+
+    /** Starts the edge, named {@value #CDN} in DNS; it asks DNS where its origin is, each time. */
+    private EdgeTier startEdge(int port, String assetHost) {
+        EdgeTier started = parts.add(EdgeTier.start(this::origin, port, assetHost));
+        ship(started.server().logHost());
+        dns.register(CDN, started.server().address());
+        parts.onClose(() -> dns.remove(CDN));
+        return started;
+    }
+
     /** Where the edge sends what it lacks: wherever DNS says the site is (the load balancer). */
     private InetSocketAddress origin() {
         try {
@@ -400,28 +398,12 @@ public final class Topology implements AutoCloseable {
         }
     }
 
-    /** The CI pipeline whose releases {@link #deployer()} takes (with {@link TopologyBuilder#deploys}). */
-    public Pipeline pipeline() {
-        requireDeploys();
-        return pipeline;
-    }
-
-    /** A deployer for this topology's web servers, trusting this run's pipeline (with {@link TopologyBuilder#deploys}). */
-    public Deployer deployer() {
-        requireDeploys();
-        return new Deployer(fleet(), pipeline.key(), deploySettings);
-    }
-
-    /** The web servers behind the balancer, as a deployer drives them (with {@link TopologyBuilder#deploys}). */
-    public Fleet fleet() {
-        requireDeploys();
-        return new WebFleet(web, loadBalancer, probes, metricsToken);
-    }
-
-    private void requireDeploys() {
-        if (deploySettings == null) {
+    /** Rolling deploys: this run's pipeline, a deployer and the fleet it drives (with {@link TopologyBuilder#deploys}). */
+    public DeployTier deploys() {
+        if (deploys == null) {
             throw new IllegalStateException("build the topology with deploys()");
         }
+        return deploys;
     }
 
     /** Points {@value #SITE} straight at this web server (no balancer). */

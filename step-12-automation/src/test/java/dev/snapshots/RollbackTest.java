@@ -59,8 +59,9 @@ class RollbackTest {
             throws InterruptedException {
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> traffic.requests() >= 20);
-            Deployment deployment = new Deployer(fleet, topology.pipeline().key(), SETTINGS)
-                    .deploy(topology.pipeline().release(build, Pipeline.TestRun.passed(120)));
+            Deployment deployment = new Deployer(
+                            fleet, topology.deploys().pipeline().key(), SETTINGS)
+                    .deploy(topology.deploys().pipeline().release(build, Pipeline.TestRun.passed(120)));
             long after = traffic.requests();
             await().atMost(Duration.ofSeconds(20)).until(() -> traffic.requests() >= after + 20);
             return deployment;
@@ -70,7 +71,8 @@ class RollbackTest {
     }
 
     private static WatchedFleet watchedFleet() {
-        return new WatchedFleet(topology.fleet(), topology.loadBalancer().pool());
+        return new WatchedFleet(
+                topology.deploys().fleet(), topology.loadBalancer().pool());
     }
 
     private static void assertAllBackOnV1(Deployment deployment, WatchedFleet fleet) {
