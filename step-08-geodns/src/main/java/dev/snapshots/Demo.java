@@ -67,10 +67,10 @@ public final class Demo {
                     seconds,
                     site.isUp("us-east") ? "up" : "DOWN",
                     site.isUp("eu-west") ? "up" : "DOWN",
-                    site.centre(GlobalSite.US_EAST).peerSessions().sent(),
-                    site.centre(GlobalSite.US_EAST).peerSessions().dropped(),
-                    euWest.peerSessions().sent(),
-                    euWest.peerSessions().dropped());
+                    site.centre(GlobalSite.US_EAST).dataCentre().peerSessions().sent(),
+                    site.centre(GlobalSite.US_EAST).dataCentre().peerSessions().dropped(),
+                    euWest.dataCentre().peerSessions().sent(),
+                    euWest.dataCentre().peerSessions().dropped());
         }
     }
 

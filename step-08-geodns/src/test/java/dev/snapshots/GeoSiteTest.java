@@ -136,7 +136,7 @@ class GeoSiteTest {
             // Caught up means caught up: each centre's position in the other's log reaches its end, even
             // when that end is the centre's own change coming back to it.
             for (GlobalSite.Centre centre : List.of(GlobalSite.US_EAST, GlobalSite.EU_WEST)) {
-                PeerApplier applier = site.centre(centre).peerApplier();
+                PeerApplier applier = site.centre(centre).dataCentre().peerApplier();
                 await("8.4: " + centre.name() + " has applied the other centre's whole log")
                         .atMost(Duration.ofSeconds(10))
                         .pollInterval(Duration.ofMillis(20))

@@ -5,7 +5,6 @@ import dev.snapshots.cdn.EdgeTier;
 import dev.snapshots.data.DataTier;
 import dev.snapshots.data.DbNode;
 import dev.snapshots.data.JdbiUserRepository;
-import dev.snapshots.data.PeerApplier;
 import dev.snapshots.data.ReplicatedDatabase;
 import dev.snapshots.data.Schema;
 import dev.snapshots.dns.DnsRegistry;
@@ -25,7 +24,6 @@ import dev.snapshots.queue.QueueTier;
 import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.FailureCounter;
-import dev.snapshots.session.PeerSessions;
 import dev.snapshots.session.ReplicatedSessionStore;
 import dev.snapshots.session.SessionStorage;
 import dev.snapshots.session.SessionStore;
@@ -97,8 +95,8 @@ public final class Topology implements AutoCloseable {
 
     private final SessionStore sessions;
     private final FailureCounter failures;
-    private final String centre;
-    private final PeerSessions peerSessions;
+    /** This topology as one of two data centres (step 08); null for a topology that is no data centre. */
+    private final DataCentre centre;
     /** The queue tier, the photos' storage and the workers (step 09); null without {@link TopologyBuilder#queue}. */
     private final QueueTier queue;
 
@@ -110,8 +108,6 @@ public final class Topology implements AutoCloseable {
     private final Scraper scraper;
     /** Every web server name started, for the union of their active users. */
     private final java.util.Set<String> startedNames = ConcurrentHashMap.newKeySet();
-
-    private PeerApplier peerApplier;
 
     /**
      * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each
@@ -140,11 +136,10 @@ public final class Topology implements AutoCloseable {
         // The log tier first, so that every server can ship to it from its first line.
         this.logs = options.logSettings == null ? null : parts.add(LogPipeline.start(options.logSettings));
         this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
-        this.centre = options.centre;
-        this.peerSessions = options.centre == null ? null : parts.add(new PeerSessions());
         if (options.centre != null) {
             data.cluster().joinCentre(options.centre, options.centreIndex);
         }
+        this.centre = options.centre == null ? null : parts.add(new DataCentre(options.centre));
         this.sharding = options.shards == 0
                 ? null
                 : parts.add(ShardingTier.start(
@@ -197,9 +192,9 @@ public final class Topology implements AutoCloseable {
      * is copied to the other centre's session tier too (exercise 8.5).
      */
     private SessionStore sharedSessions() {
-        return peerSessions == null
+        return centre == null
                 ? sessionTier.store()
-                : new ReplicatedSessionStore(sessionTier.store(), peerSessions);
+                : new ReplicatedSessionStore(sessionTier.store(), centre.peerSessions());
     }
 
     /** Starts the first web servers; {@value #SITE} points at the balancer, else at web-1. */
@@ -241,25 +236,17 @@ public final class Topology implements AutoCloseable {
         if (centre == null) {
             throw new IllegalStateException("not a data centre: start it with TopologyBuilder.centre");
         }
-        peerApplier = parts.add(new PeerApplier(data.cluster().primary(), peerPrimary, peerCentre).start(applyEvery));
-        if (sessionTier != null) {
-            peerSessions.link(sessionTier.peer(peerSessionTier));
-        }
+        centre.link(
+                data.cluster().primary(),
+                peerCentre,
+                peerPrimary,
+                sessionTier == null ? null : sessionTier.peer(peerSessionTier),
+                applyEvery);
     }
 
-    /** This centre's name; null for a topology that is no data centre. */
-    public String centre() {
+    /** This topology as one of two data centres: its name, the applier and the peer sessions; null for none. */
+    public DataCentre dataCentre() {
         return centre;
-    }
-
-    /** The applier of the other centre's log; null before {@link #linkPeer}. */
-    public PeerApplier peerApplier() {
-        return peerApplier;
-    }
-
-    /** The other centre's session tier as this one reaches it; null outside step 08's centres. */
-    public PeerSessions peerSessions() {
-        return peerSessions;
     }
 
     /** Starts a web server and puts it behind the balancer, which sends it traffic at once. */
@@ -483,8 +470,8 @@ public final class Topology implements AutoCloseable {
      */
     public void rethrowUnfinished() {
         Optional<UnsupportedOperationException> todo = data.cluster().unfinished();
-        if (todo.isEmpty() && peerApplier != null) {
-            todo = peerApplier.unfinished();
+        if (todo.isEmpty() && centre != null) {
+            todo = centre.unfinished();
         }
         if (todo.isEmpty() && workers != null) {
             todo = workers.unfinished();
