@@ -34,6 +34,10 @@ public final class DataCentre implements AutoCloseable {
             DbNode peerPrimary,
             RedisSessionStore peerSessionStore,
             Duration applyEvery) {
+        if (peerApplier != null) {
+            // A second applier would run beside the first, and only the last one would be stopped.
+            throw new IllegalStateException(name + " is already linked to another centre");
+        }
         peerApplier = new PeerApplier(primary, peerPrimary, peerCentre).start(applyEvery);
         if (peerSessionStore != null) {
             peerSessions.link(peerSessionStore);
