@@ -132,9 +132,9 @@ public final class Topology implements AutoCloseable {
      * of at its time-out.
      */
     public void rethrowUnfinished() {
-        if (loadBalancer != null && loadBalancer.unfinishedHealthChecks().isPresent()) {
-            throw loadBalancer.unfinishedHealthChecks().get();
-        }
+        parts.unfinished().ifPresent(todo -> {
+            throw todo;
+        });
     }
 
     @Override

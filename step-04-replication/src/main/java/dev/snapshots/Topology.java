@@ -10,7 +10,6 @@ import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
 import dev.snapshots.session.InMemorySessionStore;
 import dev.snapshots.web.WebServer;
-import java.util.Optional;
 
 /**
  * Step 04's system, wired: DNS → load balancer → web servers → a replicated data tier (a primary
@@ -112,19 +111,11 @@ public final class Topology implements AutoCloseable {
         return loadBalancer;
     }
 
-    /**
-     * Throws the stub a background part of this topology (health checks, appliers, failover) ran
-     * into, if an exercise it needs is not done yet: a test that waits for that part fails at once,
-     * naming the exercise, instead of at its time-out.
-     */
+    /** Throws the stub a background part ran into (health checks, appliers…): a test waiting for it fails at once. */
     public void rethrowUnfinished() {
-        Optional<UnsupportedOperationException> todo = data.cluster().unfinished();
-        if (todo.isEmpty() && loadBalancer != null) {
-            todo = loadBalancer.unfinishedHealthChecks();
-        }
-        if (todo.isPresent()) {
-            throw todo.get();
-        }
+        parts.unfinished().ifPresent(todo -> {
+            throw todo;
+        });
     }
 
     @Override

@@ -6,7 +6,11 @@ import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
 import java.time.Duration;
 
-/** What a topology has. By default: one database alone, with no web server and no balancer. */
+/**
+ * What a topology has. By default: one database alone, with no web server and no balancer. Each
+ * step adds options, so a test carried from an earlier step asks for the shape it needs, e.g.
+ * {@code Topology.builder(dns).webServers(3).loadBalancer().replicas(2).start()}.
+ */
 public final class TopologyBuilder {
     final DnsRegistry dns;
     int webServers;

@@ -1,6 +1,8 @@
 package dev.snapshots;
 
+import dev.snapshots.background.BackgroundWork;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -16,6 +18,24 @@ final class StartedParts {
     <T extends AutoCloseable> T add(T part) {
         started.add(0, part);
         return part;
+    }
+
+    /**
+     * The first stub that a started part's background work ran into (health checks, appliers,
+     * workers), if an exercise it needs is not done yet.
+     */
+    Optional<UnsupportedOperationException> unfinished() {
+        // The list is kept last started first; the first started part is asked first.
+        List<AutoCloseable> parts = List.copyOf(started);
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            if (parts.get(i) instanceof BackgroundWork work) {
+                Optional<UnsupportedOperationException> todo = work.unfinished();
+                if (todo.isPresent()) {
+                    return todo;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Runs {@code action} when the topology closes, at this point of the order. */

@@ -13,7 +13,6 @@ import dev.snapshots.lb.LoadBalancer;
 import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.InMemorySessionStore;
 import dev.snapshots.web.WebServer;
-import java.util.Optional;
 
 /**
  * Step 05's system, wired: DNS → load balancer → web servers → the cache tier (Redis) in front of a
@@ -37,12 +36,7 @@ public final class Topology implements AutoCloseable {
     /** The cache tier; null without {@link TopologyBuilder#cache}. */
     private final CacheTier cache;
 
-    /**
-     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each
-     * step adds an option here (step 03 the load balancer, step 04 the replicas, step 05 the
-     * cache), so a test carried from an earlier step asks for the shape it needs, e.g. {@code
-     * Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
-     */
+    /** The one way to start a topology: say what it has (each step adds options), then {@link TopologyBuilder#start()}. */
     public static TopologyBuilder builder(DnsRegistry dns) {
         return new TopologyBuilder(dns);
     }
@@ -125,19 +119,11 @@ public final class Topology implements AutoCloseable {
         return cache == null ? null : cache.server();
     }
 
-    /**
-     * Throws the stub a background part of this topology (health checks, appliers, failover) ran
-     * into, if an exercise it needs is not done yet: a test that waits for that part fails at once,
-     * naming the exercise, instead of at its time-out.
-     */
+    /** Throws the stub a background part ran into (health checks, appliers…): a test waiting for it fails at once. */
     public void rethrowUnfinished() {
-        Optional<UnsupportedOperationException> todo = data.cluster().unfinished();
-        if (todo.isEmpty() && loadBalancer != null) {
-            todo = loadBalancer.unfinishedHealthChecks();
-        }
-        if (todo.isPresent()) {
-            throw todo.get();
-        }
+        parts.unfinished().ifPresent(todo -> {
+            throw todo;
+        });
     }
 
     @Override

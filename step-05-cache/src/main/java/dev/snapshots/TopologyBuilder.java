@@ -7,7 +7,11 @@ import dev.snapshots.domain.PasswordHasher;
 import dev.snapshots.redis.RedisConfig;
 import java.time.Duration;
 
-/** What a topology has. By default: one database alone, with no web server, balancer or cache. */
+/**
+ * What a topology has. By default: one database alone, with no web server, balancer or cache. Each
+ * step adds options, so a test carried from an earlier step asks for the shape it needs, e.g.
+ * {@code Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
+ */
 public final class TopologyBuilder {
     final DnsRegistry dns;
     int webServers;

@@ -15,10 +15,7 @@ import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.InMemorySessionStore;
 import dev.snapshots.web.AssetCatalog;
 import dev.snapshots.web.WebServer;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Step 06's system, wired: DNS → load balancer → web servers → the cache tier (Redis) in front of a
@@ -51,12 +48,7 @@ public final class Topology implements AutoCloseable {
 
     private final Duration originLatency;
 
-    /**
-     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each
-     * step adds an option here (step 03 the load balancer, step 04 the replicas, step 05 the
-     * cache), so a test carried from an earlier step asks for the shape it needs, e.g. {@code
-     * Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
-     */
+    /** The one way to start a topology: say what it has (each step adds options), then {@link TopologyBuilder#start()}. */
     public static TopologyBuilder builder(DnsRegistry dns) {
         return new TopologyBuilder(dns);
     }
@@ -122,19 +114,10 @@ public final class Topology implements AutoCloseable {
 
     /** Starts the edge, named {@value #CDN} in DNS; it asks DNS where its origin is, each time. */
     private EdgeTier startEdge(int port, String assetHost) {
-        EdgeTier started = parts.add(EdgeTier.start(this::origin, port, assetHost));
+        EdgeTier started = parts.add(EdgeTier.start(dns.follow(SITE), port, assetHost));
         dns.register(CDN, started.server().address());
         parts.onClose(() -> dns.remove(CDN));
         return started;
-    }
-
-    /** Where the edge sends what it lacks: wherever DNS says the site is (the load balancer). */
-    private InetSocketAddress origin() {
-        try {
-            return dns.resolve(SITE);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 
     /** Points {@value #SITE} straight at this web server (no balancer). */
@@ -161,11 +144,7 @@ public final class Topology implements AutoCloseable {
         return edge;
     }
 
-    /**
-     * Releases a new version of the asset {@code file} ({@code app.css}) to every web server, as a
-     * deployment would: pages link the new version from now on; old fingerprinted names still
-     * answer.
-     */
+    /** Releases a new {@code file} ({@code app.css}) to every web server: pages link it; old names still answer. */
     public void releaseAsset(String file, byte[] content) {
         assets.release(file, content);
     }
@@ -175,19 +154,11 @@ public final class Topology implements AutoCloseable {
         return cache == null ? null : cache.server();
     }
 
-    /**
-     * Throws the stub a background part of this topology (health checks, appliers, failover) ran
-     * into, if an exercise it needs is not done yet: a test that waits for that part fails at once,
-     * naming the exercise, instead of at its time-out.
-     */
+    /** Throws the stub a background part ran into (health checks, appliers…): a test waiting for it fails at once. */
     public void rethrowUnfinished() {
-        Optional<UnsupportedOperationException> todo = data.cluster().unfinished();
-        if (todo.isEmpty() && loadBalancer != null) {
-            todo = loadBalancer.unfinishedHealthChecks();
-        }
-        if (todo.isPresent()) {
-            throw todo.get();
-        }
+        parts.unfinished().ifPresent(todo -> {
+            throw todo;
+        });
     }
 
     @Override

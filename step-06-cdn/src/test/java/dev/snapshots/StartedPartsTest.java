@@ -3,8 +3,10 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.snapshots.background.BackgroundWork;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +67,39 @@ class StartedPartsTest {
         assertThat(thrown).as("the start's own failure").isSameAs(startFailure);
         assertThat(thrown.getSuppressed()).extracting(Throwable::getMessage).containsExactly("cache failed to stop");
         assertThat(stopped).containsExactly("cache", "data");
+    }
+
+    /** A part working in the background that ran into {@code stub}, or into none. */
+    private static final class Worker implements AutoCloseable, BackgroundWork {
+        private final Optional<UnsupportedOperationException> stub;
+
+        Worker(String stub) {
+            this.stub = Optional.ofNullable(stub).map(UnsupportedOperationException::new);
+        }
+
+        @Override
+        public Optional<UnsupportedOperationException> unfinished() {
+            return stub;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
+    void the_stub_reported_is_the_one_the_first_started_part_ran_into() {
+        parts.add(part("data"));
+        assertThat(parts.unfinished()).as("no part works in the background").isEmpty();
+
+        parts.add(new Worker(null));
+        parts.add(new Worker("TODO 4.2"));
+        parts.onClose(() -> stopped.add("dns"));
+        parts.add(new Worker("TODO 3.3"));
+
+        assertThat(parts.unfinished())
+                .as("the stub of the first started part that ran into one")
+                .get()
+                .extracting(Throwable::getMessage)
+                .isEqualTo("TODO 4.2");
     }
 }

@@ -17,10 +17,7 @@ import dev.snapshots.session.SessionStorage;
 import dev.snapshots.session.SessionStore;
 import dev.snapshots.web.AssetCatalog;
 import dev.snapshots.web.WebServer;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Step 07's system, wired: DNS → load balancer (plain round robin again) → stateless web servers →
@@ -53,18 +50,13 @@ public final class Topology implements AutoCloseable {
     private final EdgeTier edge;
 
     private final Duration originLatency;
-    /** The session tier; null when the builder was given sessions of its own. */
+    /** The session tier; null when the builder was given sessions (tests carried from before step 07). */
     private final SessionStorage sessionTier;
 
     private final SessionStore sessions;
     private final FailureCounter failures;
 
-    /**
-     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each
-     * step adds an option here (step 03 the load balancer, step 04 the replicas, step 05 the
-     * cache), so a test carried from an earlier step asks for the shape it needs, e.g. {@code
-     * Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
-     */
+    /** The one way to start a topology: say what it has (each step adds options), then {@link TopologyBuilder#start()}. */
     public static TopologyBuilder builder(DnsRegistry dns) {
         return new TopologyBuilder(dns);
     }
@@ -86,7 +78,6 @@ public final class Topology implements AutoCloseable {
         this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
         this.cache =
                 options.cacheTtl == null ? null : parts.add(CacheTier.start(options.externalCache, options.cacheTtl));
-        // Sessions given to the builder (tests carried from before step 07) need no session tier.
         this.sessionTier = options.sessions != null
                 ? null
                 : parts.add(SessionStorage.start(
@@ -137,19 +128,10 @@ public final class Topology implements AutoCloseable {
 
     /** Starts the edge, named {@value #CDN} in DNS; it asks DNS where its origin is, each time. */
     private EdgeTier startEdge(int port, String assetHost) {
-        EdgeTier started = parts.add(EdgeTier.start(this::origin, port, assetHost));
+        EdgeTier started = parts.add(EdgeTier.start(dns.follow(SITE), port, assetHost));
         dns.register(CDN, started.server().address());
         parts.onClose(() -> dns.remove(CDN));
         return started;
-    }
-
-    /** Where the edge sends what it lacks: wherever DNS says the site is (the load balancer). */
-    private InetSocketAddress origin() {
-        try {
-            return dns.resolve(SITE);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 
     /** Points {@value #SITE} straight at this web server (no balancer). */
@@ -171,10 +153,7 @@ public final class Topology implements AutoCloseable {
         return loadBalancer;
     }
 
-    /**
-     * The session tier's Redis server; null when the builder was given sessions of its own, or a
-     * session tier this topology did not start.
-     */
+    /** The session tier's Redis server; null for sessions given to the builder, or a tier not started here. */
     public RedisServer sessionServer() {
         return sessionTier == null ? null : sessionTier.server();
     }
@@ -189,11 +168,7 @@ public final class Topology implements AutoCloseable {
         return edge;
     }
 
-    /**
-     * Releases a new version of the asset {@code file} ({@code app.css}) to every web server, as a
-     * deployment would: pages link the new version from now on; old fingerprinted names still
-     * answer.
-     */
+    /** Releases a new {@code file} ({@code app.css}) to every web server: pages link it; old names still answer. */
     public void releaseAsset(String file, byte[] content) {
         assets.release(file, content);
     }
@@ -203,19 +178,11 @@ public final class Topology implements AutoCloseable {
         return cache == null ? null : cache.server();
     }
 
-    /**
-     * Throws the stub a background part of this topology (health checks, appliers, failover) ran
-     * into, if an exercise it needs is not done yet: a test that waits for that part fails at once,
-     * naming the exercise, instead of at its time-out.
-     */
+    /** Throws the stub a background part ran into (health checks, appliers…): a test waiting for it fails at once. */
     public void rethrowUnfinished() {
-        Optional<UnsupportedOperationException> todo = data.cluster().unfinished();
-        if (todo.isEmpty() && loadBalancer != null) {
-            todo = loadBalancer.unfinishedHealthChecks();
-        }
-        if (todo.isPresent()) {
-            throw todo.get();
-        }
+        parts.unfinished().ifPresent(todo -> {
+            throw todo;
+        });
     }
 
     @Override

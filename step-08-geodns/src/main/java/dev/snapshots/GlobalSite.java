@@ -173,6 +173,7 @@ public final class GlobalSite implements AutoCloseable {
         }
         topologies
                 .get(from.name())
+                .dataCentre()
                 .linkPeer(
                         to.name(),
                         DbNode.remote(to.name(), url, DatabaseServer.USER, farServer.password()),

@@ -3,7 +3,6 @@ package dev.snapshots;
 import dev.snapshots.cache.CacheTier;
 import dev.snapshots.cdn.EdgeTier;
 import dev.snapshots.data.DataTier;
-import dev.snapshots.data.DbNode;
 import dev.snapshots.data.JdbiUserRepository;
 import dev.snapshots.data.Schema;
 import dev.snapshots.dns.DnsRegistry;
@@ -12,25 +11,19 @@ import dev.snapshots.domain.UserRepository;
 import dev.snapshots.domain.UserService;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
-import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.FailureCounter;
-import dev.snapshots.session.ReplicatedSessionStore;
 import dev.snapshots.session.SessionStorage;
 import dev.snapshots.session.SessionStore;
 import dev.snapshots.web.AssetCatalog;
 import dev.snapshots.web.WebServer;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
- * Step 07's system, wired: DNS → load balancer (plain round robin again) → stateless web servers →
- * the cache tier (Redis) in front of a replicated data tier (a primary that takes the writes,
- * replicas that follow its log and take the reads); the session tier (a Redis server of its own)
- * holds who is logged in; and beside it all the CDN edge, {@value #CDN}, which serves the page's
- * assets from its own copies and asks the load balancer (its origin) only for what it lacks.
+ * The site as step 08 wires it, one module per tier: DNS → load balancer → stateless web servers
+ * ({@link WebTier}) → the cache tier in front of the replicated data tier; the session tier; the
+ * CDN edge, {@value #CDN}; with {@link TopologyBuilder#centre}, one of two data centres ({@link
+ * DataCentre}).
  */
 public final class Topology implements AutoCloseable {
 
@@ -56,7 +49,7 @@ public final class Topology implements AutoCloseable {
     private final EdgeTier edge;
 
     private final Duration originLatency;
-    /** The session tier; null when the builder was given sessions of its own. */
+    /** The session tier; null when the builder was given sessions (tests carried from before step 07). */
     private final SessionStorage sessionTier;
 
     private final SessionStore sessions;
@@ -64,12 +57,7 @@ public final class Topology implements AutoCloseable {
     /** This topology as one of two data centres (step 08); null for a topology that is no data centre. */
     private final DataCentre centre;
 
-    /**
-     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each
-     * step adds an option here (step 03 the load balancer, step 04 the replicas, step 05 the
-     * cache), so a test carried from an earlier step asks for the shape it needs, e.g. {@code
-     * Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
-     */
+    /** The one way to start a topology: say what it has (each step adds options), then {@link TopologyBuilder#start()}. */
     public static TopologyBuilder builder(DnsRegistry dns) {
         return new TopologyBuilder(dns);
     }
@@ -89,18 +77,18 @@ public final class Topology implements AutoCloseable {
         this.dns = options.dns;
         this.hasher = options.hasher;
         this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
-        if (options.centre != null) {
-            data.cluster().joinCentre(options.centre, options.centreIndex);
-        }
-        this.centre = options.centre == null ? null : parts.add(new DataCentre(options.centre));
         this.cache =
                 options.cacheTtl == null ? null : parts.add(CacheTier.start(options.externalCache, options.cacheTtl));
-        // Sessions given to the builder (tests carried from before step 07) need no session tier.
         this.sessionTier = options.sessions != null
                 ? null
                 : parts.add(SessionStorage.start(
                         options.externalSessionTier, options.idleTimeout, options.absoluteLifetime));
-        this.sessions = sessionTier == null ? options.sessions : sharedSessions();
+        this.centre = options.centre == null
+                ? null
+                : parts.add(DataCentre.join(options.centre, options.centreIndex, data, sessionTier));
+        // In one of two centres, the sessions are also copied to the other's session tier (exercise 8.5).
+        this.sessions =
+                sessionTier == null ? options.sessions : centre == null ? sessionTier.store() : centre.sharedSessions();
         this.failures = sessionTier == null ? options.failures : sessionTier.failures();
         // The web tier after the tiers it uses and before the balancer: it stops between them.
         this.web = parts.add(new WebTier(this::webServer));
@@ -110,46 +98,18 @@ public final class Topology implements AutoCloseable {
         openSite(options.webServers);
     }
 
-    /**
-     * The sessions every web server shares, on the session tier; in one of two centres, each change
-     * is copied to the other centre's session tier too (exercise 8.5).
-     */
-    private SessionStore sharedSessions() {
-        return centre == null
-                ? sessionTier.store()
-                : new ReplicatedSessionStore(sessionTier.store(), centre.peerSessions());
-    }
-
     /** Starts the first web servers; {@value #SITE} points at the balancer, else at web-1. */
     private void openSite(int webServers) {
         for (int i = 1; i <= webServers; i++) {
             WebServer server = loadBalancer != null ? addWebServer("web-" + i) : web.start("web-" + i);
             if (loadBalancer == null && i == 1) {
-                publish(server);
+                dns.register(SITE, server.address());
             }
         }
         if (loadBalancer != null) {
             dns.register(SITE, loadBalancer.address());
         }
         parts.onClose(() -> dns.remove(SITE));
-    }
-
-    /**
-     * Links this centre to the other one, across the ocean (step 08): from now on this centre's
-     * primary applies the log of {@code peerPrimary} (exercise 8.4), and its sessions are copied to
-     * the session tier at {@code peerSessionTier} (exercise 8.5). Both addresses are the far ends
-     * of slow links.
-     */
-    public void linkPeer(String peerCentre, DbNode peerPrimary, RedisConfig peerSessionTier, Duration applyEvery) {
-        if (centre == null) {
-            throw new IllegalStateException("not a data centre: start it with TopologyBuilder.centre");
-        }
-        centre.link(
-                data.cluster().primary(),
-                peerCentre,
-                peerPrimary,
-                sessionTier == null ? null : sessionTier.peer(peerSessionTier),
-                applyEvery);
     }
 
     /** This topology as one of two data centres: its name, the applier and the peer sessions; null for none. */
@@ -179,24 +139,10 @@ public final class Topology implements AutoCloseable {
 
     /** Starts the edge, named {@value #CDN} in DNS; it asks DNS where its origin is, each time. */
     private EdgeTier startEdge(int port, String assetHost) {
-        EdgeTier started = parts.add(EdgeTier.start(this::origin, port, assetHost));
+        EdgeTier started = parts.add(EdgeTier.start(dns.follow(SITE), port, assetHost));
         dns.register(CDN, started.server().address());
         parts.onClose(() -> dns.remove(CDN));
         return started;
-    }
-
-    /** Where the edge sends what it lacks: wherever DNS says the site is (the load balancer). */
-    private InetSocketAddress origin() {
-        try {
-            return dns.resolve(SITE);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    /** Points {@value #SITE} straight at this web server (no balancer). */
-    public void publish(WebServer server) {
-        dns.register(SITE, server.address());
     }
 
     /** The data tier: its nodes, the database the web servers use, and waiting for replication. */
@@ -213,10 +159,7 @@ public final class Topology implements AutoCloseable {
         return loadBalancer;
     }
 
-    /**
-     * The session tier's Redis server; null when the builder was given sessions of its own, or a
-     * session tier this topology did not start.
-     */
+    /** The session tier's Redis server; null for sessions given to the builder, or a tier not started here. */
     public RedisServer sessionServer() {
         return sessionTier == null ? null : sessionTier.server();
     }
@@ -231,11 +174,7 @@ public final class Topology implements AutoCloseable {
         return edge;
     }
 
-    /**
-     * Releases a new version of the asset {@code file} ({@code app.css}) to every web server, as a
-     * deployment would: pages link the new version from now on; old fingerprinted names still
-     * answer.
-     */
+    /** Releases a new {@code file} ({@code app.css}) to every web server: pages link it; old names still answer. */
     public void releaseAsset(String file, byte[] content) {
         assets.release(file, content);
     }
@@ -245,22 +184,11 @@ public final class Topology implements AutoCloseable {
         return cache == null ? null : cache.server();
     }
 
-    /**
-     * Throws the stub a background part of this topology (health checks, appliers, failover) ran
-     * into, if an exercise it needs is not done yet: a test that waits for that part fails at once,
-     * naming the exercise, instead of at its time-out.
-     */
+    /** Throws the stub a background part ran into (health checks, appliers…): a test waiting for it fails at once. */
     public void rethrowUnfinished() {
-        Optional<UnsupportedOperationException> todo = data.cluster().unfinished();
-        if (todo.isEmpty() && centre != null) {
-            todo = centre.unfinished();
-        }
-        if (todo.isEmpty() && loadBalancer != null) {
-            todo = loadBalancer.unfinishedHealthChecks();
-        }
-        if (todo.isPresent()) {
-            throw todo.get();
-        }
+        parts.unfinished().ifPresent(todo -> {
+            throw todo;
+        });
     }
 
     @Override

@@ -10,7 +10,11 @@ import dev.snapshots.session.SessionPolicy;
 import dev.snapshots.session.SessionStore;
 import java.time.Duration;
 
-/** What a topology has. By default: one database alone, with no web server, balancer or cache. */
+/**
+ * What a topology has. By default: one database alone, with no web server, balancer or cache. Each
+ * step adds options, so a test carried from an earlier step asks for the shape it needs, e.g.
+ * {@code Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
+ */
 public final class TopologyBuilder {
     final DnsRegistry dns;
     int webServers;
@@ -151,7 +155,7 @@ public final class TopologyBuilder {
     /**
      * Makes this topology the data centre {@code name}, the {@code index}-th from 0 (step 08): its
      * users get ids from a range of their own, its changes are marked as this centre's, and its
-     * sessions are copied to the other centre's session tier once {@link #linkPeer} says where.
+     * sessions are copied to the other centre's session tier once {@link DataCentre#linkPeer} says where.
      */
     public TopologyBuilder centre(String name, int index) {
         this.centre = name;

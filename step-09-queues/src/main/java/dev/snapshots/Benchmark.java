@@ -73,7 +73,10 @@ public final class Benchmark {
                 // Without a queue, the request would also do the worker's part before answering.
                 String id = PhotoIntake.newId();
                 for (Thumbnail thumbnail : Thumbnailer.make(photo)) {
-                    topology.photoStorage().blobs().put(Photo.thumbnailKey(id, thumbnail.size()), thumbnail.png());
+                    topology.photoProcessing()
+                            .storage()
+                            .blobs()
+                            .put(Photo.thumbnailKey(id, thumbnail.size()), thumbnail.png());
                 }
                 long resized = System.nanoTime();
                 if (i >= 0) {
@@ -114,18 +117,19 @@ public final class Benchmark {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < jobs; i++) {
             String id = PhotoIntake.newId();
-            topology.photoStorage().blobs().put(Photo.originalKey(id), photo);
-            topology.photoStorage().photoRepository().create(id, "image/png", photo.length);
-            topology.queue().jobQueue().publish(id);
+            topology.photoProcessing().storage().blobs().put(Photo.originalKey(id), photo);
+            topology.photoProcessing().storage().photoRepository().create(id, "image/png", photo.length);
+            topology.photoProcessing().queue().jobQueue().publish(id);
             ids.add(id);
         }
         long start = System.nanoTime();
         List<Worker> workers = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
-            workers.add(topology.workers().start("bench-" + System.nanoTime() + "-" + i));
+            workers.add(topology.photoProcessing().workers().start("bench-" + System.nanoTime() + "-" + i));
         }
         for (String id : ids) {
-            while (topology.photoStorage()
+            while (topology.photoProcessing()
+                            .storage()
                             .photoRepository()
                             .find(id)
                             .orElseThrow()
@@ -136,7 +140,7 @@ public final class Benchmark {
             }
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        workers.forEach(topology.workers()::stop);
+        workers.forEach(topology.photoProcessing().workers()::stop);
         return millis;
     }
 

@@ -73,7 +73,7 @@ public final class Demo {
         String site = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
         System.out.println();
         System.out.println("Step 09 is running: " + site + "/ with 2 worker processes; blobs in "
-                + topology.photoStorage().blobs().root());
+                + topology.photoProcessing().storage().blobs().root());
         System.out.println("Upload a photo of your own and follow its Location:");
         System.out.println("  curl -i -H 'Content-Type: image/png' --data-binary @photo.png " + site + "/api/photos");
         System.out.println("The demo kills worker-1 in the middle of a job; kill the other one yourself and uploads"
@@ -91,7 +91,8 @@ public final class Demo {
         // is neither done nor lost, and comes back to worker-2 once the visibility timeout runs out.
         long started = System.nanoTime();
         Thread killer = new Thread(
-                () -> killInTheMiddleOfAJob(topology.queue().jobQueue(), workers.get(0), "worker-1", started),
+                () -> killInTheMiddleOfAJob(
+                        topology.photoProcessing().queue().jobQueue(), workers.get(0), "worker-1", started),
                 "demo-kill");
         killer.setDaemon(true);
         killer.start();
@@ -99,12 +100,12 @@ public final class Demo {
             System.out.printf(
                     "[%3d s] queue: %d jobs (%d in flight); photos: %d queued, %d ready, %d failed; dead letters: %d%n",
                     seconds(started),
-                    topology.queue().jobQueue().depth(),
-                    topology.queue().jobQueue().inFlight(),
-                    topology.photoStorage().photoRepository().count(PhotoStatus.QUEUED),
-                    topology.photoStorage().photoRepository().count(PhotoStatus.READY),
-                    topology.photoStorage().photoRepository().count(PhotoStatus.FAILED),
-                    topology.queue().jobQueue().deadLetters().size());
+                    topology.photoProcessing().queue().jobQueue().depth(),
+                    topology.photoProcessing().queue().jobQueue().inFlight(),
+                    topology.photoProcessing().storage().photoRepository().count(PhotoStatus.QUEUED),
+                    topology.photoProcessing().storage().photoRepository().count(PhotoStatus.READY),
+                    topology.photoProcessing().storage().photoRepository().count(PhotoStatus.FAILED),
+                    topology.photoProcessing().queue().jobQueue().deadLetters().size());
         }
     }
 
@@ -260,13 +261,17 @@ public final class Demo {
         Map<String, String> environment = builder.environment();
         environment.put(
                 "SNAPSHOTS_QUEUE_URL",
-                "redis://127.0.0.1:" + topology.queue().server().port());
-        environment.put("SNAPSHOTS_QUEUE_PASSWORD", topology.queue().server().password());
+                "redis://127.0.0.1:"
+                        + topology.photoProcessing().queue().server().port());
+        environment.put(
+                "SNAPSHOTS_QUEUE_PASSWORD",
+                topology.photoProcessing().queue().server().password());
         environment.put(DataTierConfig.URL_VARIABLE, topology.data().config().url());
         environment.put(
                 DataTierConfig.PASSWORD_VARIABLE, topology.data().config().password());
         environment.put(
-                "SNAPSHOTS_BLOBS", topology.photoStorage().blobs().root().toString());
+                "SNAPSHOTS_BLOBS",
+                topology.photoProcessing().storage().blobs().root().toString());
         environment.put("SNAPSHOTS_WORKER_NAME", name);
         environment.put("SNAPSHOTS_VISIBILITY_TIMEOUT", VISIBILITY.toString());
         return builder.inheritIO().start();

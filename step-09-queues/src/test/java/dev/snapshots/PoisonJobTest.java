@@ -35,20 +35,21 @@ class PoisonJobTest {
     void a_job_out_of_tries_is_buried_once_with_its_last_error_and_one_with_tries_left_is_untouched() {
         DnsRegistry dns = new DnsRegistry();
         try (Topology topology = TestTopology.builder(dns).queue(0).start()) {
-            var redis = topology.queue().jobQueue().redis();
+            var redis = topology.photoProcessing().queue().jobQueue().redis();
             String photo = PhotoJobs.queue(topology, TestImages.png(32, 32, 5));
             String id = RedeliveryTest.takeAs(redis, "worker-x");
             Job third = new Job(id, photo, 3);
-            topology.queue().jobQueue().recordError(third, "the file could not be read as an image");
-            PoisonJobs poison = new PoisonJobs(redis, topology.photoStorage().photoRepository(), 3);
+            topology.photoProcessing().queue().jobQueue().recordError(third, "the file could not be read as an image");
+            PoisonJobs poison =
+                    new PoisonJobs(redis, topology.photoProcessing().storage().photoRepository(), 3);
 
             assertThat(poison.buryIfExhausted(third))
                     .as("9.5: buried on its 3rd delivery of 3 allowed")
                     .isFalse();
-            assertThat(topology.queue().jobQueue().deadLetters())
+            assertThat(topology.photoProcessing().queue().jobQueue().deadLetters())
                     .as("9.5: dead letters after the 3rd delivery")
                     .isEmpty();
-            assertThat(topology.queue().jobQueue().inFlight())
+            assertThat(topology.photoProcessing().queue().jobQueue().inFlight())
                     .as("9.5: the job still pending")
                     .isEqualTo(1);
             assertThat(PhotoJobs.status(topology, photo)).as("9.5: the photo").isEqualTo(PhotoStatus.QUEUED);
@@ -56,7 +57,7 @@ class PoisonJobTest {
             assertThat(poison.buryIfExhausted(new Job(id, photo, 4)))
                     .as("9.5: buried on its 4th delivery")
                     .isTrue();
-            assertThat(topology.queue().jobQueue().deadLetters())
+            assertThat(topology.photoProcessing().queue().jobQueue().deadLetters())
                     .as("9.5: the dead-letter queue")
                     .containsExactly(Map.of(
                             "job",
@@ -67,13 +68,17 @@ class PoisonJobTest {
                             "3",
                             "error",
                             "the file could not be read as an image"));
-            var failed = topology.photoStorage().photoRepository().find(photo).orElseThrow();
+            var failed = topology.photoProcessing()
+                    .storage()
+                    .photoRepository()
+                    .find(photo)
+                    .orElseThrow();
             assertThat(failed.status()).as("9.5: the photo's status").isEqualTo(PhotoStatus.FAILED);
             assertThat(failed.error()).as("9.5: the photo's error").isEqualTo("the file could not be read as an image");
-            assertThat(topology.queue().jobQueue().inFlight())
+            assertThat(topology.photoProcessing().queue().jobQueue().inFlight())
                     .as("9.5: the job pending after burial")
                     .isZero();
-            assertThat(topology.queue().jobQueue().depth())
+            assertThat(topology.photoProcessing().queue().jobQueue().depth())
                     .as("9.5: the job in the stream after burial")
                     .isZero();
         }
@@ -97,7 +102,8 @@ class PoisonJobTest {
             String corrupt = PhotoJobs.queue(topology, TestImages.corruptPng(21));
             good.addAll(PhotoJobs.queue(topology, 3, 160, 120, 30));
             List<Worker> workers = List.of(
-                    topology.workers().start("worker-1"), topology.workers().start("worker-2"));
+                    topology.photoProcessing().workers().start("worker-1"),
+                    topology.photoProcessing().workers().start("worker-2"));
 
             List<String> all = new ArrayList<>(good);
             all.add(corrupt);
@@ -129,9 +135,10 @@ class PoisonJobTest {
             // Nothing pending and nothing in the stream: no job can come back to be buried again.
             await("9.5: every job finished, the buried one too")
                     .atMost(Duration.ofSeconds(10))
-                    .until(() -> topology.queue().jobQueue().depth() == 0
-                            && topology.queue().jobQueue().inFlight() == 0);
-            List<Map<String, String>> dead = topology.queue().jobQueue().deadLetters();
+                    .until(() -> topology.photoProcessing().queue().jobQueue().depth() == 0
+                            && topology.photoProcessing().queue().jobQueue().inFlight() == 0);
+            List<Map<String, String>> dead =
+                    topology.photoProcessing().queue().jobQueue().deadLetters();
             assertThat(dead).as("9.5: the dead-letter queue").hasSize(1);
             assertThat(dead.get(0))
                     .as("9.5: the dead letter")
@@ -144,10 +151,10 @@ class PoisonJobTest {
             assertThat(failures)
                     .as("9.5: times the workers tried and failed the corrupt image (maxAttempts 3)")
                     .isEqualTo(3);
-            assertThat(topology.queue().jobQueue().depth())
+            assertThat(topology.photoProcessing().queue().jobQueue().depth())
                     .as("9.5: jobs left in the stream")
                     .isZero();
-            assertThat(topology.queue().jobQueue().inFlight())
+            assertThat(topology.photoProcessing().queue().jobQueue().inFlight())
                     .as("9.5: jobs still pending")
                     .isZero();
         }

@@ -35,7 +35,7 @@ class QueueRestartTest {
         try (Topology topology = TestTopology.builder(dns)
                 .queue(1, QueueSettings.defaults().poll(Duration.ofMillis(100)), Duration.ZERO)
                 .start()) {
-            RedisServer queue = topology.queue().server().supervise();
+            RedisServer queue = topology.photoProcessing().queue().server().supervise();
             List<String> before = PhotoJobs.queue(topology, 1, 64, 48, 1);
             awaitDoneOrAbort(topology, before, "before the kill");
 
@@ -60,9 +60,9 @@ class QueueRestartTest {
         try (Topology topology = TestTopology.builder(dns)
                 .queue(0, QueueSettings.defaults().poll(Duration.ofMillis(100)), Duration.ZERO)
                 .start()) {
-            RedisServer queue = topology.queue().server().supervise();
+            RedisServer queue = topology.photoProcessing().queue().server().supervise();
             List<String> waiting = PhotoJobs.queue(topology, 3, 64, 48, 1);
-            assertThat(topology.queue().jobQueue().depth())
+            assertThat(topology.photoProcessing().queue().jobQueue().depth())
                     .as("jobs queued, no worker yet")
                     .isEqualTo(3);
 
@@ -71,13 +71,13 @@ class QueueRestartTest {
             long replayed = await("the queue's depth read from the restarted Redis")
                     .atMost(Duration.ofSeconds(10))
                     .ignoreExceptions()
-                    .until(() -> topology.queue().jobQueue().depth(), depth -> true);
+                    .until(() -> topology.photoProcessing().queue().jobQueue().depth(), depth -> true);
             assertThat(replayed)
                     .as("jobs in the queue after kill -9 and restart of its Redis (3 were waiting): an"
                             + " acknowledged upload whose job is lost stays \"queued\" for ever")
                     .isEqualTo(3);
 
-            topology.workers().start("worker-after-restart");
+            topology.photoProcessing().workers().start("worker-after-restart");
             awaitDoneOrAbort(topology, waiting, "after the restart");
             for (String id : waiting) {
                 assertThat(PhotoJobs.status(topology, id))

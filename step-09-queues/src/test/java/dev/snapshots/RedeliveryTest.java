@@ -62,8 +62,8 @@ class RedeliveryTest {
     /** A fresh queue for each test: a job another test left behind (one that failed) is not this test's. */
     @BeforeEach
     void freshQueue() {
-        topology.queue().jobQueue().redis().del(JobQueue.STREAM);
-        new JobQueue(topology.queue().jobQueue().redis());
+        topology.photoProcessing().queue().jobQueue().redis().del(JobQueue.STREAM);
+        new JobQueue(topology.photoProcessing().queue().jobQueue().redis());
     }
 
     @AfterAll
@@ -73,8 +73,8 @@ class RedeliveryTest {
 
     @Test
     void a_job_is_claimed_only_once_its_holder_kept_it_past_the_visibility_timeout_and_counts_each_delivery() {
-        RedisClient redis = topology.queue().jobQueue().redis();
-        String id = topology.queue().jobQueue().publish("photo-for-9-3");
+        RedisClient redis = topology.photoProcessing().queue().jobQueue().redis();
+        String id = topology.photoProcessing().queue().jobQueue().publish("photo-for-9-3");
         Redelivery redelivery = new Redelivery(redis, VISIBILITY);
         // Times are measured from just before the take (or the claim) that starts a job's idle time, so
         // each one is at least the job's idle time on the queue tier, however slow the machine: a claim
@@ -144,7 +144,7 @@ class RedeliveryTest {
     @Test
     void a_worker_killed_in_the_middle_of_a_job_loses_nothing_the_job_completes_elsewhere_once() throws Exception {
         CountDownLatch inTheMiddle = new CountDownLatch(1);
-        Worker doomed = topology.workers().start("worker-doomed", job -> {
+        Worker doomed = topology.photoProcessing().workers().start("worker-doomed", job -> {
             inTheMiddle.countDown();
             new CountDownLatch(1).await(); // until killed
         });
@@ -155,15 +155,15 @@ class RedeliveryTest {
                     topology.rethrowUnfinished();
                     return inTheMiddle.getCount() == 0;
                 });
-        topology.workers().kill(doomed);
+        topology.photoProcessing().workers().kill(doomed);
 
-        Worker rescuer = topology.workers().start("worker-rescuer");
+        Worker rescuer = topology.photoProcessing().workers().start("worker-rescuer");
         try {
             PhotoJobs.awaitDone(topology, List.of(id), Duration.ofSeconds(15), "9.3");
             assertThat(PhotoJobs.status(topology, id))
                     .as("9.3: the photo after its worker was killed")
                     .hasToString("READY");
-            assertThat(topology.photoStorage().photoRepository().thumbnailsOf(id))
+            assertThat(topology.photoProcessing().storage().photoRepository().thumbnailsOf(id))
                     .as("9.3: thumbnails recorded")
                     .hasSize(2);
             assertThat(PhotoJobs.thumbnailBlobs(topology, id))
@@ -178,22 +178,22 @@ class RedeliveryTest {
                     .isEqualTo(1);
             await("9.3: nothing left in the queue")
                     .atMost(Duration.ofSeconds(10))
-                    .until(() -> topology.queue().jobQueue().depth() == 0
-                            && topology.queue().jobQueue().inFlight() == 0);
-            assertThat(topology.queue().jobQueue().deadLetters())
+                    .until(() -> topology.photoProcessing().queue().jobQueue().depth() == 0
+                            && topology.photoProcessing().queue().jobQueue().inFlight() == 0);
+            assertThat(topology.photoProcessing().queue().jobQueue().deadLetters())
                     .as("9.3: dead letters")
                     .isEmpty();
         } finally {
-            topology.workers().stop(rescuer);
+            topology.photoProcessing().workers().stop(rescuer);
         }
     }
 
     @Test
     void idle_workers_claiming_at_the_same_moment_take_each_stale_job_once() throws Exception {
-        RedisClient redis = topology.queue().jobQueue().redis();
+        RedisClient redis = topology.photoProcessing().queue().jobQueue().redis();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            topology.queue().jobQueue().publish("photo-" + i);
+            topology.photoProcessing().queue().jobQueue().publish("photo-" + i);
             ids.add(takeAs(redis, "worker-that-dies"));
         }
         // Stale by a minute on the queue tier's own clock (XCLAIM … IDLE), against a timeout of 5 s: a job
@@ -249,10 +249,10 @@ class RedeliveryTest {
 
     @Test
     void a_pending_entry_deleted_from_the_stream_is_nothing_to_claim() {
-        RedisClient redis = topology.queue().jobQueue().redis();
-        topology.queue().jobQueue().publish("photo-alive");
+        RedisClient redis = topology.photoProcessing().queue().jobQueue().redis();
+        topology.photoProcessing().queue().jobQueue().publish("photo-alive");
         String alive = takeAs(redis, "worker-that-dies");
-        topology.queue().jobQueue().publish("photo-deleted");
+        topology.photoProcessing().queue().jobQueue().publish("photo-deleted");
         String deleted = takeAs(redis, "worker-that-dies");
         // Both stale by a minute on the queue tier's own clock (XCLAIM … IDLE), against a timeout of 5 s: the
         // job claimed first is not due again before the second claim, however slow the machine.

@@ -206,7 +206,7 @@ class ThumbnailStoreTest {
             AtomicBoolean firstTime = new AtomicBoolean(true);
             AtomicReference<Job> slowJob = new AtomicReference<>();
             CountDownLatch takenOver = new CountDownLatch(1);
-            Worker slow = topology.workers().start("worker-slow", job -> {
+            Worker slow = topology.photoProcessing().workers().start("worker-slow", job -> {
                 if (firstTime.getAndSet(false)) {
                     slowJob.set(job);
                     // A long GC pause, a slow disk…: it outlives its visibility timeout, and stores its
@@ -222,7 +222,7 @@ class ThumbnailStoreTest {
                             topology.rethrowUnfinished();
                             return !firstTime.get();
                         });
-                Worker other = topology.workers().start("worker-other");
+                Worker other = topology.photoProcessing().workers().start("worker-other");
                 await("9.4: worker-other took the job over from worker-slow and finished it")
                         .atMost(Duration.ofSeconds(15))
                         .until(() -> {
@@ -242,13 +242,17 @@ class ThumbnailStoreTest {
                 assertThat(slow.failures())
                         .as(
                                 "9.4: failures of the slow worker, saving what was saved already (%s)",
-                                topology.queue()
+                                topology.photoProcessing()
+                                        .queue()
                                         .jobQueue()
                                         .lastError(slowJob.get())
                                         .orElse("none recorded"))
                         .isZero();
                 assertThat(PhotoJobs.status(topology, id)).as("9.4: the photo").hasToString("READY");
-                assertThat(topology.photoStorage().photoRepository().thumbnailsOf(id))
+                assertThat(topology.photoProcessing()
+                                .storage()
+                                .photoRepository()
+                                .thumbnailsOf(id))
                         .as("9.4: thumbnail rows")
                         .hasSize(2);
                 assertThat(PhotoJobs.thumbnailBlobs(topology, id))

@@ -54,7 +54,7 @@ class UploadTest {
                 assertThat(status.json().path("status").asText())
                         .as("9.1: %s", status)
                         .isEqualTo("queued");
-                assertThat(topology.photoStorage().blobs().get(Photo.originalKey(id)))
+                assertThat(topology.photoProcessing().storage().blobs().get(Photo.originalKey(id)))
                         .as("9.1: upload %d's original in the blob store, byte for byte", i)
                         .hasValueSatisfying(stored -> assertThat(stored).isEqualTo(photo));
                 ids.add(id);
@@ -67,10 +67,10 @@ class UploadTest {
                                     + " with a chance of 1 in 20 million; ids made of a time or a counter do): %s",
                             ids)
                     .isEqualTo(20);
-            assertThat(topology.queue().jobQueue().depth())
+            assertThat(topology.photoProcessing().queue().jobQueue().depth())
                     .as("9.1: jobs queued after 20 uploads, no worker")
                     .isEqualTo(20);
-            assertThat(topology.photoStorage().photoRepository().count(PhotoStatus.QUEUED))
+            assertThat(topology.photoProcessing().storage().photoRepository().count(PhotoStatus.QUEUED))
                     .as("9.1: photos queued")
                     .isEqualTo(20);
 
@@ -82,10 +82,10 @@ class UploadTest {
             assertThat(refused.header("Retry-After"))
                     .as("9.1: Retry-After of the 503")
                     .isEqualTo("30");
-            assertThat(topology.queue().jobQueue().depth())
+            assertThat(topology.photoProcessing().queue().jobQueue().depth())
                     .as("9.1: jobs queued after the refusal")
                     .isEqualTo(20);
-            assertThat(topology.photoStorage().blobs().list("originals/"))
+            assertThat(topology.photoProcessing().storage().blobs().list("originals/"))
                     .as("9.1: originals stored: the refused one is not")
                     .hasSize(20);
         }
@@ -100,14 +100,14 @@ class UploadTest {
             BlobStore brokenBlobs = brokenBlobs();
             PhotoIntake noBlobs = new PhotoIntake(
                     brokenBlobs,
-                    topology.photoStorage().photoRepository(),
-                    topology.queue().jobQueue(),
+                    topology.photoProcessing().storage().photoRepository(),
+                    topology.photoProcessing().queue().jobQueue(),
                     100,
                     Duration.ofSeconds(1));
             assertThatThrownBy(() -> noBlobs.accept(upload))
                     .as("9.1: the blob store down")
                     .isNotInstanceOf(UnsupportedOperationException.class);
-            assertThat(topology.queue().jobQueue().depth())
+            assertThat(topology.photoProcessing().queue().jobQueue().depth())
                     .as("9.1: jobs queued for an upload whose original could not be stored")
                     .isZero();
 
@@ -116,15 +116,15 @@ class UploadTest {
             stopped.close();
             try {
                 PhotoIntake noDatabase = new PhotoIntake(
-                        topology.photoStorage().blobs(),
+                        topology.photoProcessing().storage().blobs(),
                         new PhotoRepository(down),
-                        topology.queue().jobQueue(),
+                        topology.photoProcessing().queue().jobQueue(),
                         100,
                         Duration.ofSeconds(1));
                 assertThatThrownBy(() -> noDatabase.accept(upload))
                         .as("9.1: the data tier down")
                         .isNotInstanceOf(UnsupportedOperationException.class);
-                assertThat(topology.queue().jobQueue().depth())
+                assertThat(topology.photoProcessing().queue().jobQueue().depth())
                         .as("9.1: jobs queued for an upload whose photo could not be recorded")
                         .isZero();
             } finally {
@@ -137,13 +137,13 @@ class UploadTest {
     void an_upload_that_fails_half_way_leaves_no_photo_without_its_original_and_no_accepted_upload_without_its_job() {
         DnsRegistry dns = new DnsRegistry();
         try (Topology topology = TestTopology.builder(dns).queue(0).start()) {
-            PhotoRepository photos = topology.photoStorage().photoRepository();
-            JobQueue queue = topology.queue().jobQueue();
+            PhotoRepository photos = topology.photoProcessing().storage().photoRepository();
+            JobQueue queue = topology.photoProcessing().queue().jobQueue();
             Upload upload = Upload.check("image/png", TestImages.png(64, 64, 8));
-            PhotoIntake intake =
-                    new PhotoIntake(topology.photoStorage().blobs(), photos, queue, 100, Duration.ofSeconds(1));
+            PhotoIntake intake = new PhotoIntake(
+                    topology.photoProcessing().storage().blobs(), photos, queue, 100, Duration.ofSeconds(1));
             String accepted = intake.accept(upload);
-            assertThat(topology.photoStorage().blobs().get(Photo.originalKey(accepted)))
+            assertThat(topology.photoProcessing().storage().blobs().get(Photo.originalKey(accepted)))
                     .as("9.1: the original of an upload accepted directly")
                     .isPresent();
 

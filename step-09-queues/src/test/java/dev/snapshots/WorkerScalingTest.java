@@ -76,7 +76,7 @@ class WorkerScalingTest {
             List<Worker> workers = new ArrayList<>();
             try {
                 for (int i = 1; i <= WORKERS; i++) {
-                    workers.add(topology.workers().start("worker-" + i, gathering::hold));
+                    workers.add(topology.photoProcessing().workers().start("worker-" + i, gathering::hold));
                 }
                 // The queue is empty: each worker waits for a job on the queue tier, in a take.
                 AtomicInteger waiting = new AtomicInteger();
@@ -149,11 +149,12 @@ class WorkerScalingTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < JOBS; i++) {
             String id = PhotoIntake.newId();
-            topology.photoStorage().blobs().put(Photo.originalKey(id), PHOTO);
-            topology.photoStorage().photoRepository().create(id, "image/png", PHOTO.length);
+            topology.photoProcessing().storage().blobs().put(Photo.originalKey(id), PHOTO);
+            topology.photoProcessing().storage().photoRepository().create(id, "image/png", PHOTO.length);
             ids.add(id);
         }
-        try (AbstractTransaction publish = topology.queue().jobQueue().redis().multi()) {
+        try (AbstractTransaction publish =
+                topology.photoProcessing().queue().jobQueue().redis().multi()) {
             for (String id : ids) {
                 publish.xadd(JobQueue.STREAM, StreamEntryID.NEW_ENTRY, Map.of("photo", id));
             }
@@ -166,7 +167,8 @@ class WorkerScalingTest {
     private static void stopAll(Topology topology, List<Worker> workers) {
         List<Thread> stopping = new ArrayList<>();
         for (Worker worker : workers) {
-            Thread stopper = new Thread(() -> topology.workers().stop(worker), "stop-" + worker.name());
+            Thread stopper =
+                    new Thread(() -> topology.photoProcessing().workers().stop(worker), "stop-" + worker.name());
             stopper.start();
             stopping.add(stopper);
         }
@@ -182,7 +184,8 @@ class WorkerScalingTest {
 
     /** Clients of the queue tier blocked in a command that waits (here, the workers' XREADGROUP … BLOCK). */
     private static int blockedClients(Topology topology) {
-        return topology.queue()
+        return topology.photoProcessing()
+                .queue()
                 .jobQueue()
                 .redis()
                 .info("clients")

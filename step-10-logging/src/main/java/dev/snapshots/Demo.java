@@ -207,13 +207,17 @@ public final class Demo {
         Map<String, String> environment = builder.environment();
         environment.put(
                 "SNAPSHOTS_QUEUE_URL",
-                "redis://127.0.0.1:" + topology.queue().server().port());
-        environment.put("SNAPSHOTS_QUEUE_PASSWORD", topology.queue().server().password());
+                "redis://127.0.0.1:"
+                        + topology.photoProcessing().queue().server().port());
+        environment.put(
+                "SNAPSHOTS_QUEUE_PASSWORD",
+                topology.photoProcessing().queue().server().password());
         environment.put(DataTierConfig.URL_VARIABLE, topology.data().config().url());
         environment.put(
                 DataTierConfig.PASSWORD_VARIABLE, topology.data().config().password());
         environment.put(
-                "SNAPSHOTS_BLOBS", topology.photoStorage().blobs().root().toString());
+                "SNAPSHOTS_BLOBS",
+                topology.photoProcessing().storage().blobs().root().toString());
         environment.put("SNAPSHOTS_WORKER_NAME", name);
         environment.put(
                 "SNAPSHOTS_LOGS_URL",

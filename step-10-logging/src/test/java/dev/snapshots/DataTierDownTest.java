@@ -141,7 +141,7 @@ class DataTierDownTest {
                         new InMemorySessions(),
                         new InMemorySessions(),
                         0)) {
-            topology.publish(web);
+            dns.register(Topology.SITE, web.address());
             String ada = "http://snapshots.test/api/users/" + adaId;
             assertThat(client.get(ada).status())
                     .as("through the link, before the cut")

@@ -61,7 +61,7 @@ class UsersInTheDataTierTest {
         }
 
         topology.web().stop(topology.web().servers().get(0));
-        topology.publish(topology.web().start("web-2"));
+        dns.register(Topology.SITE, topology.web().start("web-2").address());
 
         for (int i = 0; i < ids.size(); i++) {
             var read = client.get("http://snapshots.test/api/users/" + ids.get(i));

@@ -61,10 +61,10 @@ class BadUploadTest {
             assertThat(answer.isJson()).as("a JSON error: %s", answer).isTrue();
             assertThat(answer.body()).as("no internals: %s", answer).doesNotContain("Exception", "at dev.");
         }
-        assertThat(topology.queue().jobQueue().depth())
+        assertThat(topology.photoProcessing().queue().jobQueue().depth())
                 .as("jobs queued by bad uploads")
                 .isZero();
-        assertThat(topology.photoStorage().blobs().list(""))
+        assertThat(topology.photoProcessing().storage().blobs().list(""))
                 .as("blobs stored by bad uploads")
                 .isEmpty();
     }

@@ -257,7 +257,8 @@ class RequestIdTest {
     /** The {@code request} field of the job queued for the photo this upload answered with. */
     private static String jobRequestId(SiteClient.Response upload) {
         String photo = upload.json().path("id").asText();
-        List<StreamEntry> jobs = topology.queue().jobQueue().redis().xrange(JobQueue.STREAM, "-", "+");
+        List<StreamEntry> jobs =
+                topology.photoProcessing().queue().jobQueue().redis().xrange(JobQueue.STREAM, "-", "+");
         return jobs.stream()
                 .filter(job -> photo.equals(job.getFields().get("photo")))
                 .findFirst()

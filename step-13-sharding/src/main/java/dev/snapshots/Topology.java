@@ -3,7 +3,6 @@ package dev.snapshots;
 import dev.snapshots.cache.CacheTier;
 import dev.snapshots.cdn.EdgeTier;
 import dev.snapshots.data.DataTier;
-import dev.snapshots.data.DbNode;
 import dev.snapshots.data.JdbiUserRepository;
 import dev.snapshots.data.ReplicatedDatabase;
 import dev.snapshots.data.Schema;
@@ -19,12 +18,8 @@ import dev.snapshots.metrics.Scraper;
 import dev.snapshots.metrics.ServerMetrics;
 import dev.snapshots.metrics.SiteMetrics;
 import dev.snapshots.metrics.TierMeters;
-import dev.snapshots.photos.PhotoStorage;
-import dev.snapshots.queue.QueueTier;
-import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
 import dev.snapshots.session.FailureCounter;
-import dev.snapshots.session.ReplicatedSessionStore;
 import dev.snapshots.session.SessionStorage;
 import dev.snapshots.session.SessionStore;
 import dev.snapshots.sharding.ShardingTier;
@@ -33,29 +28,23 @@ import dev.snapshots.web.Build;
 import dev.snapshots.web.Dependency;
 import dev.snapshots.web.Lifecycle;
 import dev.snapshots.web.WebServer;
-import dev.snapshots.worker.WorkerPool;
 import io.micrometer.core.instrument.Timer;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One data centre of the site, wired (step 09): step 07's system, and with {@link
- * TopologyBuilder#queue} a queue tier (a Redis server of its own) whose workers make the photos'
- * thumbnails, beside a blob store that holds the photos' bytes. Step 07's system: DNS → load
- * balancer (plain round robin again) → stateless web servers → the cache tier (Redis) in front of a
- * replicated data tier (a primary that takes the writes, replicas that follow its log and take the
- * reads); the session tier (a Redis server of its own) holds who is logged in; and beside it all
- * the CDN edge, {@value #CDN}, which serves the page's assets from its own copies and asks the load
- * balancer (its origin) only for what it lacks. Since step 10 a log tier, since step 11 a scraper,
- * and since step 12, with {@link TopologyBuilder#deploys}, a deployer that rolls signed releases
- * over the web servers behind the balancer.
+ * The site as step 13 wires it, one module per tier: DNS → load balancer → stateless web servers
+ * ({@link WebTier}) → the cache tier in front of the replicated data tier; the session tier; the
+ * CDN edge, {@value #CDN}; with {@link TopologyBuilder#centre}, one of two data centres ({@link
+ * DataCentre}); the queue tier, the photos' storage and the workers ({@link
+ * TopologyBuilder#queue(int)}); the log tier every server ships its lines to ({@link
+ * TopologyBuilder#logs()}); the scraper of every server's {@code /metrics} ({@link
+ * TopologyBuilder#metrics()}); rolling deploys ({@link DeployTier}); the users' shards ({@link
+ * TopologyBuilder#shards}).
  */
 public final class Topology implements AutoCloseable {
 
@@ -65,9 +54,6 @@ public final class Topology implements AutoCloseable {
     public static final String CDN = "cdn.snapshots.test";
     /** The build every web server runs until a deploy replaces it (step 12). */
     public static final Build FIRST_BUILD = Build.of("v1");
-
-    /** The queue tier's time-out: a Redis that does not answer in this long counts as down. */
-    private static final Duration QUEUE_TIMEOUT = Duration.ofSeconds(1);
 
     private final DnsRegistry dns;
     /** Every part started, to stop in reverse order. */
@@ -90,18 +76,15 @@ public final class Topology implements AutoCloseable {
     private final EdgeTier edge;
 
     private final Duration originLatency;
-    /** The session tier; null when the builder was given sessions of its own. */
+    /** The session tier; null when the builder was given sessions (tests carried from before step 07). */
     private final SessionStorage sessionTier;
 
     private final SessionStore sessions;
     private final FailureCounter failures;
     /** This topology as one of two data centres (step 08); null for a topology that is no data centre. */
     private final DataCentre centre;
-    /** The queue tier, the photos' storage and the workers (step 09); null without {@link TopologyBuilder#queue}. */
-    private final QueueTier queue;
-
-    private final PhotoStorage photoStorage;
-    private final WorkerPool workers;
+    /** The queue, the photos' storage and the workers (step 09); null without {@link TopologyBuilder#queue(int)}. */
+    private final PhotoProcessing photoProcessing;
 
     private final LogPipeline logs;
     private final String metricsToken;
@@ -109,12 +92,7 @@ public final class Topology implements AutoCloseable {
     /** Every web server name started, for the union of their active users. */
     private final java.util.Set<String> startedNames = ConcurrentHashMap.newKeySet();
 
-    /**
-     * The one way to start a topology: say what it has, then {@link TopologyBuilder#start()}. Each
-     * step adds an option here (step 03 the load balancer, step 04 the replicas, step 05 the
-     * cache), so a test carried from an earlier step asks for the shape it needs, e.g. {@code
-     * Topology.builder(dns).webServers(3).loadBalancer().replicas(2).cache(ttl).start()}.
-     */
+    /** The one way to start a topology: say what it has (each step adds options), then {@link TopologyBuilder#start()}. */
     public static TopologyBuilder builder(DnsRegistry dns) {
         return new TopologyBuilder(dns);
     }
@@ -136,37 +114,31 @@ public final class Topology implements AutoCloseable {
         // The log tier first, so that every server can ship to it from its first line.
         this.logs = options.logSettings == null ? null : parts.add(LogPipeline.start(options.logSettings));
         this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
-        if (options.centre != null) {
-            data.cluster().joinCentre(options.centre, options.centreIndex);
-        }
-        this.centre = options.centre == null ? null : parts.add(new DataCentre(options.centre));
-        this.sharding = options.shards == 0
-                ? null
-                : parts.add(ShardingTier.start(
-                        options.shards, options.replicas, data.database().primary()));
         this.cache =
                 options.cacheTtl == null ? null : parts.add(CacheTier.start(options.externalCache, options.cacheTtl));
-        // Sessions given to the builder (tests carried from before step 07) need no session tier.
         this.sessionTier = options.sessions != null
                 ? null
                 : parts.add(SessionStorage.start(
                         options.externalSessionTier, options.idleTimeout, options.absoluteLifetime));
-        this.sessions = sessionTier == null ? options.sessions : sharedSessions();
+        this.centre = options.centre == null
+                ? null
+                : parts.add(DataCentre.join(options.centre, options.centreIndex, data, sessionTier));
+        this.sharding = options.shards == 0
+                ? null
+                : parts.add(ShardingTier.start(
+                        options.shards, options.replicas, data.database().primary()));
+        // In one of two centres, the sessions are also copied to the other's session tier (exercise 8.5).
+        this.sessions =
+                sessionTier == null ? options.sessions : centre == null ? sessionTier.store() : centre.sharedSessions();
         this.failures = sessionTier == null ? options.failures : sessionTier.failures();
-        if (options.workers == null) {
-            this.queue = null;
-            this.photoStorage = null;
-            this.workers = null;
-        } else {
-            this.queue = parts.add(QueueTier.start(options.queueSettings));
-            this.photoStorage =
-                    parts.add(PhotoStorage.start(data.cluster().primary().admin(), queue));
-            this.workers = parts.add(new WorkerPool(
-                    data.cluster().primary(), queue, photoStorage.blobs(), logs, options.storageLatency));
-            for (int i = 1; i <= options.workers; i++) {
-                workers.start("worker-" + i);
-            }
-        }
+        this.photoProcessing = options.workers == null
+                ? null
+                : parts.add(PhotoProcessing.start(
+                        options.workers,
+                        options.queueSettings,
+                        data.cluster().primary(),
+                        logs,
+                        options.storageLatency));
         this.metricsToken = ServerMetrics.newToken();
         // The web tier after the tiers it uses and before the balancer: it stops between them.
         this.web = parts.add(new WebTier(this::webServer));
@@ -187,22 +159,12 @@ public final class Topology implements AutoCloseable {
                         .start());
     }
 
-    /**
-     * The sessions every web server shares, on the session tier; in one of two centres, each change
-     * is copied to the other centre's session tier too (exercise 8.5).
-     */
-    private SessionStore sharedSessions() {
-        return centre == null
-                ? sessionTier.store()
-                : new ReplicatedSessionStore(sessionTier.store(), centre.peerSessions());
-    }
-
     /** Starts the first web servers; {@value #SITE} points at the balancer, else at web-1. */
     private void openSite(int webServers) {
         for (int i = 1; i <= webServers; i++) {
             WebServer server = loadBalancer != null ? addWebServer("web-" + i) : web.start("web-" + i);
             if (loadBalancer == null && i == 1) {
-                publish(server);
+                dns.register(SITE, server.address());
             }
         }
         if (loadBalancer != null) {
@@ -224,24 +186,6 @@ public final class Topology implements AutoCloseable {
             web.servers().forEach(w -> targets.add(new Scraper.Target(w.name(), w.address())));
         }
         return targets;
-    }
-
-    /**
-     * Links this centre to the other one, across the ocean (step 08): from now on this centre's
-     * primary applies the log of {@code peerPrimary} (exercise 8.4), and its sessions are copied to
-     * the session tier at {@code peerSessionTier} (exercise 8.5). Both addresses are the far ends
-     * of slow links.
-     */
-    public void linkPeer(String peerCentre, DbNode peerPrimary, RedisConfig peerSessionTier, Duration applyEvery) {
-        if (centre == null) {
-            throw new IllegalStateException("not a data centre: start it with TopologyBuilder.centre");
-        }
-        centre.link(
-                data.cluster().primary(),
-                peerCentre,
-                peerPrimary,
-                sessionTier == null ? null : sessionTier.peer(peerSessionTier),
-                applyEvery);
     }
 
     /** This topology as one of two data centres: its name, the applier and the peer sessions; null for none. */
@@ -282,15 +226,18 @@ public final class Topology implements AutoCloseable {
         WebServer server = new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
                         .withAssets(assets, edge == null ? "" : edge.assetBase())
                         .withLatency(originLatency)
-                        .withPhotos(photoStorage == null ? null : photoStorage.photos())
+                        .withPhotos(
+                                photoProcessing == null
+                                        ? null
+                                        : photoProcessing.storage().photos())
                         .withSite(new SiteMetrics(metrics, active))
                         .withLifecycle(new Lifecycle(
                                 build,
                                 dependencies(),
                                 deploys == null ? Lifecycle.Shutdown.defaults() : deploys.shutdown())))
                 .start(port);
-        if (queue != null) {
-            TierMeters.bindQueue(metrics.registry(), queue.jobQueue());
+        if (photoProcessing != null) {
+            TierMeters.bindQueue(metrics.registry(), photoProcessing.queue().jobQueue());
         }
         if (logs != null) {
             server.closing(logs.ship(server.logHost()));
@@ -316,8 +263,8 @@ public final class Topology implements AutoCloseable {
         if (sessionTier != null) {
             dependencies.add(new Dependency("session tier", false, sessionTier.client()::ping));
         }
-        if (queue != null) {
-            dependencies.add(new Dependency("queue", false, queue::ping));
+        if (photoProcessing != null) {
+            dependencies.add(new Dependency("queue", false, photoProcessing.queue()::ping));
         }
         return dependencies;
     }
@@ -356,19 +303,9 @@ public final class Topology implements AutoCloseable {
         return logs;
     }
 
-    /** The queue tier; null without {@link TopologyBuilder#queue}. */
-    public QueueTier queue() {
-        return queue;
-    }
-
-    /** Where photos' bytes and rows are; null without {@link TopologyBuilder#queue}. */
-    public PhotoStorage photoStorage() {
-        return photoStorage;
-    }
-
-    /** The workers; null without {@link TopologyBuilder#queue}. */
-    public WorkerPool workers() {
-        return workers;
+    /** The queue, the photos' storage and the workers; null without {@link TopologyBuilder#queue(int)}. */
+    public PhotoProcessing photoProcessing() {
+        return photoProcessing;
     }
 
     /** Starts the load balancer, its lines shipped to the log tier. */
@@ -380,20 +317,11 @@ public final class Topology implements AutoCloseable {
 
     /** Starts the edge, named {@value #CDN} in DNS; it asks DNS where its origin is, each time. */
     private EdgeTier startEdge(int port, String assetHost) {
-        EdgeTier started = parts.add(EdgeTier.start(this::origin, port, assetHost));
+        EdgeTier started = parts.add(EdgeTier.start(dns.follow(SITE), port, assetHost));
         ship(started.server().logHost());
         dns.register(CDN, started.server().address());
         parts.onClose(() -> dns.remove(CDN));
         return started;
-    }
-
-    /** Where the edge sends what it lacks: wherever DNS says the site is (the load balancer). */
-    private InetSocketAddress origin() {
-        try {
-            return dns.resolve(SITE);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
     }
 
     /** The users' shards, their router and the email directory (with {@link TopologyBuilder#shards}). */
@@ -412,11 +340,6 @@ public final class Topology implements AutoCloseable {
         return deploys;
     }
 
-    /** Points {@value #SITE} straight at this web server (no balancer). */
-    public void publish(WebServer server) {
-        dns.register(SITE, server.address());
-    }
-
     /** The data tier: its nodes, the database the web servers use, and waiting for replication. */
     public DataTier data() {
         return data;
@@ -431,10 +354,7 @@ public final class Topology implements AutoCloseable {
         return loadBalancer;
     }
 
-    /**
-     * The session tier's Redis server; null when the builder was given sessions of its own, or a
-     * session tier this topology did not start.
-     */
+    /** The session tier's Redis server; null for sessions given to the builder, or a tier not started here. */
     public RedisServer sessionServer() {
         return sessionTier == null ? null : sessionTier.server();
     }
@@ -449,11 +369,7 @@ public final class Topology implements AutoCloseable {
         return edge;
     }
 
-    /**
-     * Releases a new version of the asset {@code file} ({@code app.css}) to every web server, as a
-     * deployment would: pages link the new version from now on; old fingerprinted names still
-     * answer.
-     */
+    /** Releases a new {@code file} ({@code app.css}) to every web server: pages link it; old names still answer. */
     public void releaseAsset(String file, byte[] content) {
         assets.release(file, content);
     }
@@ -463,25 +379,11 @@ public final class Topology implements AutoCloseable {
         return cache == null ? null : cache.server();
     }
 
-    /**
-     * Throws the stub a background part of this topology (health checks, appliers, failover) ran
-     * into, if an exercise it needs is not done yet: a test that waits for that part fails at once,
-     * naming the exercise, instead of at its time-out.
-     */
+    /** Throws the stub a background part ran into (health checks, appliers…): a test waiting for it fails at once. */
     public void rethrowUnfinished() {
-        Optional<UnsupportedOperationException> todo = data.cluster().unfinished();
-        if (todo.isEmpty() && centre != null) {
-            todo = centre.unfinished();
-        }
-        if (todo.isEmpty() && workers != null) {
-            todo = workers.unfinished();
-        }
-        if (todo.isEmpty() && loadBalancer != null) {
-            todo = loadBalancer.unfinishedHealthChecks();
-        }
-        if (todo.isPresent()) {
-            throw todo.get();
-        }
+        parts.unfinished().ifPresent(todo -> {
+            throw todo;
+        });
     }
 
     @Override

@@ -65,8 +65,8 @@ class ReleaseTest {
                             new InetSocketAddress("127.0.0.1", r.server().port())));
             addresses.add(new InetSocketAddress(
                     "127.0.0.1", topology.data().primaryServer().port()));
-            addresses.add(
-                    new InetSocketAddress("127.0.0.1", topology.queue().server().port()));
+            addresses.add(new InetSocketAddress(
+                    "127.0.0.1", topology.photoProcessing().queue().server().port()));
             addresses.add(
                     new InetSocketAddress("127.0.0.1", topology.logs().server().port()));
             addresses.add(topology.logs().searchAddress());

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * of waiting for what the task never does; any other failure is handed to the task's owner and the
  * next round tries again (a server that was down may be back). Provided code.
  */
-public final class BackgroundTask implements AutoCloseable {
+public final class BackgroundTask implements AutoCloseable, BackgroundWork {
 
     private final Runnable task;
     private final Consumer<RuntimeException> onFailure;
@@ -60,6 +60,7 @@ public final class BackgroundTask implements AutoCloseable {
     }
 
     /** The stub the task ran into, if an exercise it needs is not done yet. */
+    @Override
     public Optional<UnsupportedOperationException> unfinished() {
         return Optional.ofNullable(unfinished);
     }

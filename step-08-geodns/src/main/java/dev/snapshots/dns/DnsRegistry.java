@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The course's DNS: the first hop of every request in the chapter's figures. A client asks it for
@@ -32,6 +33,21 @@ public final class DnsRegistry {
             throw new UnknownHostException(host + ": no such host in the course DNS");
         }
         return address;
+    }
+
+    /**
+     * Where {@code host} points, asked again each time: for a part that must follow the record as
+     * it changes (the CDN edge's origin, step 06). A missing record is an {@link
+     * IllegalStateException}.
+     */
+    public Supplier<InetSocketAddress> follow(String host) {
+        return () -> {
+            try {
+                return resolve(host);
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        };
     }
 
     private static String normalise(String host) {

@@ -1,5 +1,6 @@
 package dev.snapshots.data;
 
+import dev.snapshots.background.BackgroundWork;
 import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
 import java.time.Duration;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.Properties;
  * database the web servers use over them ({@link ReplicatedDatabase}: writes on the primary,
  * acknowledged as the mode says; reads spread over the replicas). Started and closed as a whole.
  */
-public final class DataTier implements AutoCloseable {
+public final class DataTier implements AutoCloseable, BackgroundWork {
 
     private final ReplicationCluster cluster;
     private final ReplicatedDatabase database;
@@ -88,6 +89,12 @@ public final class DataTier implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The stub the appliers or the failover monitor ran into, if an exercise they need is not done yet. */
+    @Override
+    public Optional<UnsupportedOperationException> unfinished() {
+        return cluster.unfinished();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.snapshots.lb;
 
+import dev.snapshots.background.BackgroundWork;
 import dev.snapshots.http.BalancerProof;
 import dev.snapshots.http.JsonErrors;
 import dev.snapshots.http.ServerSetup;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * server (the next in turn: since step 07 any web server can answer any user), forwards the request
  * and returns the answer. The HTTP plumbing is provided; the decisions are the exercises.
  */
-public final class LoadBalancer implements AutoCloseable {
+public final class LoadBalancer implements AutoCloseable, BackgroundWork {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadBalancer.class);
     private static final List<HandlerType> METHODS = List.of(
@@ -139,7 +140,8 @@ public final class LoadBalancer implements AutoCloseable {
     }
 
     /** The stub the health checks ran into in the background, if an exercise they need is not done yet. */
-    public Optional<UnsupportedOperationException> unfinishedHealthChecks() {
+    @Override
+    public Optional<UnsupportedOperationException> unfinished() {
         HealthChecker checker = healthChecker;
         return checker == null ? Optional.empty() : checker.unfinished();
     }

@@ -1,5 +1,6 @@
 package dev.snapshots.worker;
 
+import dev.snapshots.background.BackgroundWork;
 import dev.snapshots.blob.BlobStore;
 import dev.snapshots.data.Database;
 import dev.snapshots.data.DatabaseServer;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and, over the storage link (a link that can be made slow, as a far disk would be), to the data
  * tier's primary. Since step 10 each ships its lines to the log tier.
  */
-public final class WorkerPool implements AutoCloseable {
+public final class WorkerPool implements AutoCloseable, BackgroundWork {
 
     private final DbNode primary;
     private final QueueTier queue;
@@ -99,6 +100,7 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /** The stub of an unfinished exercise a worker ran into, if any. */
+    @Override
     public Optional<UnsupportedOperationException> unfinished() {
         return workers.stream()
                 .map(Worker::unfinished)
