@@ -3,22 +3,15 @@ package dev.snapshots;
 import dev.snapshots.cache.CacheTier;
 import dev.snapshots.cdn.EdgeTier;
 import dev.snapshots.data.DataTier;
-import dev.snapshots.data.JdbiUserRepository;
-import dev.snapshots.data.Schema;
 import dev.snapshots.dns.DnsRegistry;
-import dev.snapshots.domain.PasswordHasher;
-import dev.snapshots.domain.UserRepository;
-import dev.snapshots.domain.UserService;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
 import dev.snapshots.logging.LogPipeline;
 import dev.snapshots.redis.RedisServer;
-import dev.snapshots.session.FailureCounter;
 import dev.snapshots.session.SessionStorage;
 import dev.snapshots.session.SessionStore;
 import dev.snapshots.web.AssetCatalog;
 import dev.snapshots.web.WebServer;
-import java.time.Duration;
 
 /**
  * The site as step 10 wires it, one module per tier: DNS → load balancer → stateless web servers
@@ -39,7 +32,6 @@ public final class Topology implements AutoCloseable {
     /** Every part started, to stop in reverse order. */
     private final StartedParts parts;
 
-    private final PasswordHasher hasher;
     private final DataTier data;
     private final WebTier web;
 
@@ -51,12 +43,10 @@ public final class Topology implements AutoCloseable {
     /** The CDN edge; null without {@link TopologyBuilder#cdn}. */
     private final EdgeTier edge;
 
-    private final Duration originLatency;
     /** The session tier; null when the builder was given sessions (tests carried from before step 07). */
     private final SessionStorage sessionTier;
 
     private final SessionStore sessions;
-    private final FailureCounter failures;
     /** This topology as one of two data centres (step 08); null for a topology that is no data centre. */
     private final DataCentre centre;
     /** The queue, the photos' storage and the workers (step 09); null without {@link TopologyBuilder#queue(int)}. */
@@ -82,7 +72,6 @@ public final class Topology implements AutoCloseable {
     private Topology(TopologyBuilder options, StartedParts parts) {
         this.parts = parts;
         this.dns = options.dns;
-        this.hasher = options.hasher;
         // The log tier first, so that every server can ship to it from its first line.
         this.logs = options.logSettings == null ? null : parts.add(LogPipeline.start(options.logSettings));
         this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
@@ -98,7 +87,6 @@ public final class Topology implements AutoCloseable {
         // In one of two centres, the sessions are also copied to the other's session tier (exercise 8.5).
         this.sessions =
                 sessionTier == null ? options.sessions : centre == null ? sessionTier.store() : centre.sharedSessions();
-        this.failures = sessionTier == null ? options.failures : sessionTier.failures();
         this.photoProcessing = options.workers == null
                 ? null
                 : parts.add(PhotoProcessing.start(
@@ -107,11 +95,11 @@ public final class Topology implements AutoCloseable {
                         data.cluster().primary(),
                         logs,
                         options.storageLatency));
-        // The web tier after the tiers it uses and before the balancer: it stops between them.
-        this.web = parts.add(new WebTier(this::webServer));
-        this.loadBalancer = options.loadBalanced ? startBalancer(options.loadBalancerPort) : null;
-        this.originLatency = options.originLatency;
         this.edge = options.cdn ? startEdge(options.cdnPort, options.assetHost) : null;
+        // The web tier after the tiers it uses and before the balancer: it stops between them.
+        this.web = parts.add(new WebTier(
+                new WebServerRecipe(options, data, cache, sessionTier, sessions, assets, edge, photoProcessing, logs)));
+        this.loadBalancer = options.loadBalanced ? startBalancer(options.loadBalancerPort) : null;
         openSite(options.webServers);
     }
 
@@ -138,27 +126,6 @@ public final class Topology implements AutoCloseable {
     public WebServer addWebServer(String name) {
         WebServer server = web.start(name);
         loadBalancer.pool().add(new Backend(name, server.address()));
-        return server;
-    }
-
-    /** A web server of this topology: through the cache tier when there is one. */
-    private WebServer webServer(String name, int port) {
-        Schema.apply(data.database().primary());
-        UserRepository users = new JdbiUserRepository(data.database());
-        if (cache != null) {
-            users = cache.inFrontOf(users);
-        }
-        WebServer server = new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
-                        .withAssets(assets, edge == null ? "" : edge.assetBase())
-                        .withLatency(originLatency)
-                        .withPhotos(
-                                photoProcessing == null
-                                        ? null
-                                        : photoProcessing.storage().photos()))
-                .start(port);
-        if (logs != null) {
-            server.closing(logs.ship(server.logHost()));
-        }
         return server;
     }
 

@@ -3,34 +3,20 @@ package dev.snapshots;
 import dev.snapshots.cache.CacheTier;
 import dev.snapshots.cdn.EdgeTier;
 import dev.snapshots.data.DataTier;
-import dev.snapshots.data.JdbiUserRepository;
-import dev.snapshots.data.ReplicatedDatabase;
-import dev.snapshots.data.Schema;
 import dev.snapshots.dns.DnsRegistry;
-import dev.snapshots.domain.PasswordHasher;
-import dev.snapshots.domain.UserRepository;
-import dev.snapshots.domain.UserService;
 import dev.snapshots.lb.Backend;
 import dev.snapshots.lb.LoadBalancer;
 import dev.snapshots.logging.LogPipeline;
-import dev.snapshots.metrics.ActiveUsers;
 import dev.snapshots.metrics.Scraper;
 import dev.snapshots.metrics.ServerMetrics;
-import dev.snapshots.metrics.SiteMetrics;
-import dev.snapshots.metrics.TierMeters;
 import dev.snapshots.redis.RedisServer;
-import dev.snapshots.session.FailureCounter;
 import dev.snapshots.session.SessionStorage;
 import dev.snapshots.session.SessionStore;
 import dev.snapshots.web.AssetCatalog;
 import dev.snapshots.web.WebServer;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The site as step 11 wires it, one module per tier: DNS → load balancer → stateless web servers
@@ -52,7 +38,6 @@ public final class Topology implements AutoCloseable {
     /** Every part started, to stop in reverse order. */
     private final StartedParts parts;
 
-    private final PasswordHasher hasher;
     private final DataTier data;
     private final WebTier web;
 
@@ -64,12 +49,10 @@ public final class Topology implements AutoCloseable {
     /** The CDN edge; null without {@link TopologyBuilder#cdn}. */
     private final EdgeTier edge;
 
-    private final Duration originLatency;
     /** The session tier; null when the builder was given sessions (tests carried from before step 07). */
     private final SessionStorage sessionTier;
 
     private final SessionStore sessions;
-    private final FailureCounter failures;
     /** This topology as one of two data centres (step 08); null for a topology that is no data centre. */
     private final DataCentre centre;
     /** The queue, the photos' storage and the workers (step 09); null without {@link TopologyBuilder#queue(int)}. */
@@ -78,8 +61,8 @@ public final class Topology implements AutoCloseable {
     private final LogPipeline logs;
     private final String metricsToken;
     private final Scraper scraper;
-    /** Every web server name started, for the union of their active users. */
-    private final java.util.Set<String> startedNames = ConcurrentHashMap.newKeySet();
+    /** What every web server is made of; it also counts their active users. */
+    private final WebServerRecipe recipe;
 
     /** The one way to start a topology: say what it has (each step adds options), then {@link TopologyBuilder#start()}. */
     public static TopologyBuilder builder(DnsRegistry dns) {
@@ -99,7 +82,6 @@ public final class Topology implements AutoCloseable {
     private Topology(TopologyBuilder options, StartedParts parts) {
         this.parts = parts;
         this.dns = options.dns;
-        this.hasher = options.hasher;
         // The log tier first, so that every server can ship to it from its first line.
         this.logs = options.logSettings == null ? null : parts.add(LogPipeline.start(options.logSettings));
         this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
@@ -115,7 +97,6 @@ public final class Topology implements AutoCloseable {
         // In one of two centres, the sessions are also copied to the other's session tier (exercise 8.5).
         this.sessions =
                 sessionTier == null ? options.sessions : centre == null ? sessionTier.store() : centre.sharedSessions();
-        this.failures = sessionTier == null ? options.failures : sessionTier.failures();
         this.photoProcessing = options.workers == null
                 ? null
                 : parts.add(PhotoProcessing.start(
@@ -125,11 +106,12 @@ public final class Topology implements AutoCloseable {
                         logs,
                         options.storageLatency));
         this.metricsToken = ServerMetrics.newToken();
-        // The web tier after the tiers it uses and before the balancer: it stops between them.
-        this.web = parts.add(new WebTier(this::webServer));
-        this.loadBalancer = options.loadBalanced ? startBalancer(options.loadBalancerPort) : null;
-        this.originLatency = options.originLatency;
         this.edge = options.cdn ? startEdge(options.cdnPort, options.assetHost) : null;
+        this.recipe = new WebServerRecipe(
+                options, data, cache, sessionTier, sessions, assets, edge, photoProcessing, logs, metricsToken);
+        // The web tier after the tiers it uses and before the balancer: it stops between them.
+        this.web = parts.add(new WebTier(recipe));
+        this.loadBalancer = options.loadBalanced ? startBalancer(options.loadBalancerPort) : null;
         openSite(options.webServers);
         // The scraper last: every target is up by its first round.
         this.scraper = options.metricsSettings == null
@@ -179,43 +161,6 @@ public final class Topology implements AutoCloseable {
         return server;
     }
 
-    /** A web server of this topology: through the cache tier when there is one. */
-    private WebServer webServer(String name, int port) {
-        startedNames.add(name);
-        Schema.apply(data.database().primary());
-        // Its metrics first: its cache counts into them (step 11).
-        ServerMetrics metrics = new ServerMetrics("web", metricsToken);
-        // Its own view of the data tier (the same cluster and pools), timed per role into its metrics.
-        ReplicatedDatabase timed = data.newView()
-                .onQuery((role, nanos) -> Timer.builder("db.queries")
-                        .description("Calls to the data tier, by where they went")
-                        .tag("role", role)
-                        .register(metrics.registry())
-                        .record(nanos, TimeUnit.NANOSECONDS));
-        UserRepository users = new JdbiUserRepository(timed);
-        if (cache != null) {
-            users = cache.inFrontOf(users, metrics.registry());
-        }
-        ActiveUsers active =
-                sessionTier == null ? null : new ActiveUsers(sessionTier.client(), name, Clock.systemUTC());
-        WebServer server = new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
-                        .withAssets(assets, edge == null ? "" : edge.assetBase())
-                        .withLatency(originLatency)
-                        .withPhotos(
-                                photoProcessing == null
-                                        ? null
-                                        : photoProcessing.storage().photos())
-                        .withSite(new SiteMetrics(metrics, active)))
-                .start(port);
-        if (photoProcessing != null) {
-            TierMeters.bindQueue(metrics.registry(), photoProcessing.queue().jobQueue());
-        }
-        if (logs != null) {
-            server.closing(logs.ship(server.logHost()));
-        }
-        return server;
-    }
-
     /** Ships the lines of the server whose log host is {@code host}, while this topology runs (with {@link TopologyBuilder#logs}). */
     private void ship(String host) {
         if (logs != null) {
@@ -238,11 +183,7 @@ public final class Topology implements AutoCloseable {
      * counted on the session tier; 0 without one.
      */
     public long dailyActiveUsers() {
-        if (sessionTier == null) {
-            return 0;
-        }
-        ActiveUsers reader = new ActiveUsers(sessionTier.client(), "reader", Clock.systemUTC());
-        return reader.count(reader.today(), startedNames);
+        return recipe.dailyActiveUsers();
     }
 
     /** The log tier; null without {@link TopologyBuilder#logs}. */

@@ -37,7 +37,7 @@ public final class DeployTier {
     }
 
     /** How a web server stops: after the settings' notice, draining for at most their limit. */
-    Lifecycle.Shutdown shutdown() {
+    static Lifecycle.Shutdown shutdown(DeploySettings settings) {
         return new Lifecycle.Shutdown(settings.notice(), settings.drainLimit());
     }
 
