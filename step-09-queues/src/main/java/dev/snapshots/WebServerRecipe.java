@@ -34,6 +34,10 @@ final class WebServerRecipe implements WebTier.Maker {
     private final String assetBase;
     private final PhotoProcessing photoProcessing;
 
+    /**
+     * Takes what the builder says once (the hashing cost, the origin's added latency, the sessions it
+     * was given), so that a builder changed after the start changes no web server.
+     */
     WebServerRecipe(
             TopologyBuilder options,
             DataTier data,
@@ -61,7 +65,7 @@ final class WebServerRecipe implements WebTier.Maker {
         if (cache != null) {
             users = cache.inFrontOf(users);
         }
-        WebServer server = new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
+        return new WebServer(WebServer.Parts.of(name, new UserService(users, hasher), sessions, failures)
                         .withAssets(assets, assetBase)
                         .withLatency(originLatency)
                         .withPhotos(
@@ -69,6 +73,5 @@ final class WebServerRecipe implements WebTier.Maker {
                                         ? null
                                         : photoProcessing.storage().photos()))
                 .start(port);
-        return server;
     }
 }

@@ -36,6 +36,10 @@ final class WebServerRecipe implements WebTier.Maker {
     private final PhotoProcessing photoProcessing;
     private final LogPipeline logs;
 
+    /**
+     * Takes what the builder says once (the hashing cost, the origin's added latency, the sessions it
+     * was given), so that a builder changed after the start changes no web server.
+     */
     WebServerRecipe(
             TopologyBuilder options,
             DataTier data,

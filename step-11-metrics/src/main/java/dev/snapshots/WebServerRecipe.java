@@ -51,6 +51,10 @@ final class WebServerRecipe implements WebTier.Maker {
     /** Every web server name started, for the union of their active users. */
     private final Set<String> startedNames = ConcurrentHashMap.newKeySet();
 
+    /**
+     * Takes what the builder says once (the hashing cost, the origin's added latency, the sessions it
+     * was given), so that a builder changed after the start changes no web server.
+     */
     WebServerRecipe(
             TopologyBuilder options,
             DataTier data,

@@ -63,6 +63,10 @@ final class WebServerRecipe implements WebTier.Maker {
 
     private final Lifecycle.Shutdown shutdown;
 
+    /**
+     * Takes what the builder says once (the hashing cost, the origin's added latency, the sessions it
+     * was given), so that a builder changed after the start changes no web server.
+     */
     WebServerRecipe(
             TopologyBuilder options,
             DataTier data,
