@@ -2,6 +2,8 @@ package dev.snapshots;
 
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
+import dev.snapshots.lb.LoadBalancer;
+import java.time.Duration;
 
 /** What a topology has. By default: one database alone, with no web server and no balancer. */
 public final class TopologyBuilder {
@@ -9,6 +11,7 @@ public final class TopologyBuilder {
     int webServers;
     boolean loadBalanced;
     int loadBalancerPort;
+    Duration backendTimeout = LoadBalancer.BACKEND_TIMEOUT;
     PasswordHasher hasher = new PasswordHasher();
 
     TopologyBuilder(DnsRegistry dns) {
@@ -33,6 +36,16 @@ public final class TopologyBuilder {
     public TopologyBuilder loadBalancer(int port) {
         this.loadBalanced = true;
         this.loadBalancerPort = port;
+        return this;
+    }
+
+    /**
+     * How long the balancer waits for a web server's answer before it answers {@code 504} (the
+     * site's: 4 s, nginx's {@code proxy_read_timeout}). Tests give it room: on a loaded machine a
+     * sign-up can take longer, and no test through a topology is about this time-out.
+     */
+    public TopologyBuilder backendTimeout(Duration timeout) {
+        this.backendTimeout = timeout;
         return this;
     }
 

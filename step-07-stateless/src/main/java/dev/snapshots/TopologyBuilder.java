@@ -4,6 +4,7 @@ import dev.snapshots.data.ReplicatedDatabase;
 import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
+import dev.snapshots.lb.LoadBalancer;
 import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.session.FailureCounter;
 import dev.snapshots.session.SessionPolicy;
@@ -20,6 +21,7 @@ public final class TopologyBuilder {
     int webServers;
     boolean loadBalanced;
     int loadBalancerPort;
+    Duration backendTimeout = LoadBalancer.BACKEND_TIMEOUT;
     int replicas;
     Acknowledgement acknowledgement = Acknowledgement.ASYNC;
     Duration semiSyncTimeout = ReplicatedDatabase.SEMI_SYNC_TIMEOUT;
@@ -58,6 +60,16 @@ public final class TopologyBuilder {
     public TopologyBuilder loadBalancer(int port) {
         this.loadBalanced = true;
         this.loadBalancerPort = port;
+        return this;
+    }
+
+    /**
+     * How long the balancer waits for a web server's answer before it answers {@code 504} (the
+     * site's: 4 s, nginx's {@code proxy_read_timeout}). Tests give it room: on a loaded machine a
+     * sign-up can take longer, and no test through a topology is about this time-out.
+     */
+    public TopologyBuilder backendTimeout(Duration timeout) {
+        this.backendTimeout = timeout;
         return this;
     }
 

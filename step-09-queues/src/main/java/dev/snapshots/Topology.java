@@ -15,8 +15,7 @@ import dev.snapshots.web.WebServer;
 /**
  * The site as step 09 wires it, one module per tier: DNS → load balancer → stateless web servers
  * ({@link WebTier}) → the cache tier in front of the replicated data tier; the session tier; the
- * CDN edge, {@value #CDN}; with {@link TopologyBuilder#centre}, one of two data centres ({@link
- * DataCentre}); the queue tier, the photos' storage and the workers ({@link
+ * CDN edge, {@value #CDN}; the queue tier, the photos' storage and the workers ({@link
  * TopologyBuilder#queue(int)}).
  */
 public final class Topology implements AutoCloseable {
@@ -45,8 +44,6 @@ public final class Topology implements AutoCloseable {
     private final SessionStorage sessionTier;
 
     private final SessionStore sessions;
-    /** This topology as one of two data centres (step 08); null for a topology that is no data centre. */
-    private final DataCentre centre;
     /** The queue, the photos' storage and the workers (step 09); null without {@link TopologyBuilder#queue(int)}. */
     private final PhotoProcessing photoProcessing;
 
@@ -75,12 +72,7 @@ public final class Topology implements AutoCloseable {
                 ? null
                 : parts.add(SessionStorage.start(
                         options.externalSessionTier, options.idleTimeout, options.absoluteLifetime));
-        this.centre = options.centre == null
-                ? null
-                : parts.add(DataCentre.join(options.centre, options.centreIndex, data, sessionTier));
-        // In one of two centres, the sessions are also copied to the other's session tier (exercise 8.5).
-        this.sessions =
-                sessionTier == null ? options.sessions : centre == null ? sessionTier.store() : centre.sharedSessions();
+        this.sessions = sessionTier == null ? options.sessions : sessionTier.store();
         this.photoProcessing = options.workers == null
                 ? null
                 : parts.add(PhotoProcessing.start(
@@ -89,7 +81,9 @@ public final class Topology implements AutoCloseable {
         // The web tier after the tiers it uses and before the balancer: it stops between them.
         this.web = parts.add(new WebTier(
                 new WebServerRecipe(options, data, cache, sessionTier, sessions, assets, edge, photoProcessing)));
-        this.loadBalancer = options.loadBalanced ? parts.add(new LoadBalancer().start(options.loadBalancerPort)) : null;
+        this.loadBalancer = options.loadBalanced
+                ? parts.add(new LoadBalancer(options.backendTimeout).start(options.loadBalancerPort))
+                : null;
         openSite(options.webServers);
     }
 
@@ -105,11 +99,6 @@ public final class Topology implements AutoCloseable {
             dns.register(SITE, loadBalancer.address());
         }
         parts.onClose(() -> dns.remove(SITE));
-    }
-
-    /** This topology as one of two data centres: its name, the applier and the peer sessions; null for none. */
-    public DataCentre dataCentre() {
-        return centre;
     }
 
     /** Starts a web server and puts it behind the balancer, which sends it traffic at once. */

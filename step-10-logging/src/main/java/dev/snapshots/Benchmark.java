@@ -7,6 +7,7 @@ import ch.qos.logback.core.UnsynchronizedAppenderBase;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.logging.JsonLineEncoder;
 import dev.snapshots.logging.LogFields;
+import dev.snapshots.logging.LogPipeline;
 import dev.snapshots.logging.LogSettings;
 import dev.snapshots.net.SlowLink;
 import dev.snapshots.redis.RedisClients;
@@ -69,7 +70,7 @@ public final class Benchmark {
         try (Topology topology = builder.start();
                 InlineShipping inline = shipInline ? InlineShipping.attach(topology) : null) {
             if (pipelineDown) {
-                topology.logs().server().stop();
+                topology.tier(LogPipeline.class).server().stop();
             }
             HttpClient http = HttpClient.newHttpClient();
             String site =

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.logging.LogPipeline;
 import dev.snapshots.logging.RequestIds;
 import dev.snapshots.redis.RedisServer;
 import dev.snapshots.worker.WorkerMain;
@@ -64,8 +65,9 @@ public final class Demo {
             stopped.countDown();
         }));
         String site = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
-        String search = "http://127.0.0.1:" + topology.logs().searchAddress().getPort() + "/api/logs";
-        String token = topology.logs().searchToken();
+        String search = "http://127.0.0.1:"
+                + topology.tier(LogPipeline.class).searchAddress().getPort() + "/api/logs";
+        String token = topology.tier(LogPipeline.class).searchToken();
 
         String email = "demo-" + ProcessHandle.current().pid() + "@example.com";
         HttpResponse<String> signUp = send(
@@ -96,9 +98,9 @@ public final class Demo {
             System.out.printf(
                     "[%3d s] log tier: %d lines indexed; in-process servers shipped %d, dropped %d%n",
                     Duration.ofNanos(System.nanoTime() - started).toSeconds(),
-                    topology.logs().indexer().indexed(),
-                    topology.logs().shipped(),
-                    topology.logs().dropped());
+                    topology.tier(LogPipeline.class).indexer().indexed(),
+                    topology.tier(LogPipeline.class).shipped(),
+                    topology.tier(LogPipeline.class).dropped());
         }
     }
 
@@ -208,21 +210,23 @@ public final class Demo {
         environment.put(
                 "SNAPSHOTS_QUEUE_URL",
                 "redis://127.0.0.1:"
-                        + topology.photoProcessing().queue().server().port());
+                        + topology.tier(PhotoProcessing.class).queue().server().port());
         environment.put(
                 "SNAPSHOTS_QUEUE_PASSWORD",
-                topology.photoProcessing().queue().server().password());
+                topology.tier(PhotoProcessing.class).queue().server().password());
         environment.put(DataTierConfig.URL_VARIABLE, topology.data().config().url());
         environment.put(
                 DataTierConfig.PASSWORD_VARIABLE, topology.data().config().password());
         environment.put(
                 "SNAPSHOTS_BLOBS",
-                topology.photoProcessing().storage().blobs().root().toString());
+                topology.tier(PhotoProcessing.class).storage().blobs().root().toString());
         environment.put("SNAPSHOTS_WORKER_NAME", name);
         environment.put(
                 "SNAPSHOTS_LOGS_URL",
-                "redis://127.0.0.1:" + topology.logs().server().port());
-        environment.put("SNAPSHOTS_LOGS_PASSWORD", topology.logs().server().password());
+                "redis://127.0.0.1:" + topology.tier(LogPipeline.class).server().port());
+        environment.put(
+                "SNAPSHOTS_LOGS_PASSWORD",
+                topology.tier(LogPipeline.class).server().password());
         return builder.inheritIO().start();
     }
 

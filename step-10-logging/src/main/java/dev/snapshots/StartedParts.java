@@ -4,6 +4,7 @@ import dev.snapshots.background.BackgroundWork;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * What a topology has started, in order, so that closing it stops every part last started first (the
@@ -13,11 +14,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class StartedParts {
     private final List<AutoCloseable> started = new CopyOnWriteArrayList<>();
+    /** Every tier started or noted, first first, for {@link #find}. */
+    private final List<Object> tiers = new CopyOnWriteArrayList<>();
 
     /** Notes {@code part} as started, and hands it back. */
     <T extends AutoCloseable> T add(T part) {
         started.add(0, part);
+        tiers.add(part);
         return part;
+    }
+
+    /** Starts a part with {@code start} if the topology is {@code wanted} to have it; null if not. */
+    <T extends AutoCloseable> T addIf(boolean wanted, Supplier<T> start) {
+        return wanted ? add(start.get()) : null;
+    }
+
+    /** Notes {@code tier}, which has nothing of its own to stop, so that {@link #find} finds it. */
+    <T> T note(T tier) {
+        tiers.add(tier);
+        return tier;
+    }
+
+    /** The first tier started or noted that is a {@code type}, if any. */
+    <T> Optional<T> find(Class<T> type) {
+        return tiers.stream().filter(type::isInstance).map(type::cast).findFirst();
     }
 
     /**

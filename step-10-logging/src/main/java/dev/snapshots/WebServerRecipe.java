@@ -21,7 +21,7 @@ import java.time.Duration;
  * with it): its users, through the cache tier when there is one, in front of the data tier; the
  * sessions and failed-login counts every web server shares; the assets and where pages link them
  * (at the edge, when there is one); the photos' upload service; its lines, shipped to the log tier.
- * The topology makes it once, after the tiers it names.
+ * The topology makes it once, after the tiers it finds among those started.
  */
 final class WebServerRecipe implements WebTier.Maker {
 
@@ -38,28 +38,22 @@ final class WebServerRecipe implements WebTier.Maker {
 
     /**
      * Takes what the builder says once (the hashing cost, the origin's added latency, the sessions it
-     * was given), so that a builder changed after the start changes no web server.
+     * was given), and the tiers started before it from {@code tiers} (the data tier, and whichever of
+     * the others the builder asked for), so that a builder changed after the start changes no web
+     * server.
      */
-    WebServerRecipe(
-            TopologyBuilder options,
-            DataTier data,
-            CacheTier cache,
-            SessionStorage sessionTier,
-            SessionStore sessions,
-            AssetCatalog assets,
-            EdgeTier edge,
-            PhotoProcessing photoProcessing,
-            LogPipeline logs) {
+    WebServerRecipe(TopologyBuilder options, StartedParts tiers, SessionStore sessions, AssetCatalog assets) {
+        SessionStorage sessionTier = tiers.find(SessionStorage.class).orElse(null);
         this.hasher = options.hasher;
         this.originLatency = options.originLatency;
-        this.data = data;
-        this.cache = cache;
+        this.data = tiers.find(DataTier.class).orElseThrow();
+        this.cache = tiers.find(CacheTier.class).orElse(null);
         this.sessions = sessions;
         this.failures = sessionTier == null ? options.failures : sessionTier.failures();
         this.assets = assets;
-        this.assetBase = edge == null ? "" : edge.assetBase();
-        this.photoProcessing = photoProcessing;
-        this.logs = logs;
+        this.assetBase = tiers.find(EdgeTier.class).map(EdgeTier::assetBase).orElse("");
+        this.photoProcessing = tiers.find(PhotoProcessing.class).orElse(null);
+        this.logs = tiers.find(LogPipeline.class).orElse(null);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshots.cdn.EdgeTier;
 import dev.snapshots.dns.DnsRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -214,7 +215,7 @@ class BadInputTest {
 
     @Test
     void the_edge_refuses_path_tricks_with_a_4xx_json_error_before_asking_the_origin() throws Exception {
-        long originRequests = topology.edge().server().originRequests();
+        long originRequests = topology.tier(EdgeTier.class).server().originRequests();
         List<String> problems = new ArrayList<>();
         for (String target : PATH_TRICKS) {
             RawHttp.Answer answer = RawHttp.exchange(edge, "GET", target, "", new byte[0]);
@@ -227,7 +228,7 @@ class BadInputTest {
         assertThat(problems)
                 .as("path tricks the edge did not refuse with a 4xx JSON error:%n%s", String.join("\n", problems))
                 .isEmpty();
-        assertThat(topology.edge().server().originRequests() - originRequests)
+        assertThat(topology.tier(EdgeTier.class).server().originRequests() - originRequests)
                 .as("requests the edge sent the origin for %d path tricks", PATH_TRICKS.size())
                 .isZero();
     }

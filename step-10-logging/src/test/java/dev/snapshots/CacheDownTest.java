@@ -2,6 +2,7 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshots.cache.CacheTier;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.redis.RedisServer;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class CacheDownTest {
             topology.data().awaitReplication();
             new SiteClient(dns).get(user);
 
-            topology.cacheServer().stop();
+            topology.tier(CacheTier.class).server().stop();
             List<String> slowOrFailed = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 long start = System.nanoTime();
@@ -49,7 +50,7 @@ class CacheDownTest {
                     .as("a sign-up with Redis down: %s", signUp)
                     .isEqualTo(201);
 
-            topology.cacheServer().start();
+            topology.tier(CacheTier.class).server().start();
             new SiteClient(dns).get(user); // a miss: fills the new, empty cache
             long afterRefill = topology.data().reads();
             for (int i = 0; i < 10; i++) {
@@ -70,7 +71,7 @@ class CacheDownTest {
                         .replicas(1)
                         .cache(Duration.ofSeconds(60))
                         .start();
-                Jedis admin = roomyClient(topology.cacheServer())) {
+                Jedis admin = roomyClient(topology.tier(CacheTier.class).server())) {
             // Up and answering, but refusing every write: "OOM command not allowed when used memory > 'maxmemory'".
             admin.configSet("maxmemory-policy", "noeviction");
             admin.configSet("maxmemory", "1");

@@ -210,7 +210,7 @@ class LogContextTest {
             String orphan = PhotoJobs.queue(topology, TestImages.png(64, 48, 99));
 
             try (CapturedLines lines = CapturedLines.ofHostsStartingWith("worker-ctx@")) {
-                topology.photoProcessing().workers().start("worker-ctx");
+                topology.tier(PhotoProcessing.class).workers().start("worker-ctx");
                 List<String> all = new ArrayList<>(uploads.keySet());
                 all.add(orphan);
                 PhotoJobs.awaitDone(topology, all, Duration.ofSeconds(10), "10.2");

@@ -6,6 +6,7 @@ import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.redis.RedisClients;
 import dev.snapshots.session.RedisSessionStore;
 import dev.snapshots.session.SessionPolicy;
+import dev.snapshots.session.SessionStorage;
 import dev.snapshots.web.WebServer;
 import java.time.Clock;
 import java.time.Duration;
@@ -141,8 +142,8 @@ class LogoutTest {
     private static RedisClient roomyClient() {
         return RedisClients.connect(
                 "127.0.0.1",
-                topology.sessionServer().port(),
-                topology.sessionServer().password(),
+                topology.tier(SessionStorage.class).server().port(),
+                topology.tier(SessionStorage.class).server().password(),
                 Duration.ofSeconds(10));
     }
 

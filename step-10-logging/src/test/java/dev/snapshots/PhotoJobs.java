@@ -31,9 +31,9 @@ final class PhotoJobs {
     /** Queues one photo with these bytes (a PNG's, or not); returns its id. */
     static String queue(Topology topology, byte[] png) {
         String id = PhotoIntake.newId();
-        topology.photoProcessing().storage().blobs().put(Photo.originalKey(id), png);
-        topology.photoProcessing().storage().photoRepository().create(id, "image/png", png.length);
-        topology.photoProcessing().queue().jobQueue().publish(id);
+        topology.tier(PhotoProcessing.class).storage().blobs().put(Photo.originalKey(id), png);
+        topology.tier(PhotoProcessing.class).storage().photoRepository().create(id, "image/png", png.length);
+        topology.tier(PhotoProcessing.class).queue().jobQueue().publish(id);
         return id;
     }
 
@@ -48,7 +48,7 @@ final class PhotoJobs {
     }
 
     static PhotoStatus status(Topology topology, String id) {
-        return topology.photoProcessing()
+        return topology.tier(PhotoProcessing.class)
                 .storage()
                 .photoRepository()
                 .find(id)
@@ -58,7 +58,7 @@ final class PhotoJobs {
 
     /** Thumbnail blobs stored for a photo: one per size when it was made once. */
     static List<String> thumbnailBlobs(Topology topology, String id) {
-        return topology.photoProcessing().storage().blobs().list(Photo.thumbnailPrefix(id));
+        return topology.tier(PhotoProcessing.class).storage().blobs().list(Photo.thumbnailPrefix(id));
     }
 
     /**
@@ -71,9 +71,14 @@ final class PhotoJobs {
         await(label + "every job acknowledged and deleted")
                 .atMost(Duration.ofSeconds(10))
                 .failFast(label + "a job acknowledged but left in the stream (the ack must delete it too)", () -> {
-                    long pending = topology.photoProcessing().queue().jobQueue().inFlight();
-                    long inStream =
-                            topology.photoProcessing().queue().jobQueue().depth();
+                    long pending = topology.tier(PhotoProcessing.class)
+                            .queue()
+                            .jobQueue()
+                            .inFlight();
+                    long inStream = topology.tier(PhotoProcessing.class)
+                            .queue()
+                            .jobQueue()
+                            .depth();
                     assertThat(inStream)
                             .as(
                                     "%sjobs in the stream (%d) beyond those pending (%d), every photo being done:"
@@ -82,8 +87,14 @@ final class PhotoJobs {
                             .isLessThanOrEqualTo(pending);
                 })
                 .untilAsserted(() -> assertThat(new long[] {
-                            topology.photoProcessing().queue().jobQueue().inFlight(),
-                            topology.photoProcessing().queue().jobQueue().depth()
+                            topology.tier(PhotoProcessing.class)
+                                    .queue()
+                                    .jobQueue()
+                                    .inFlight(),
+                            topology.tier(PhotoProcessing.class)
+                                    .queue()
+                                    .jobQueue()
+                                    .depth()
                         })
                         .as(label + "jobs pending in the group and jobs left in the stream, once every photo is ready")
                         .containsExactly(0, 0));

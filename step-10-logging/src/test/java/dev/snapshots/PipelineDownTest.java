@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.logging.LogPipeline;
 import dev.snapshots.logging.LogSettings;
 import dev.snapshots.logging.LogShipper;
 import dev.snapshots.logging.RequestIds;
@@ -166,7 +167,7 @@ class PipelineDownTest {
     @Test
     void with_the_pipeline_down_requests_succeed_at_normal_speed_and_dropped_lines_are_counted() {
         long[] before = timeRequests(30);
-        topology.logs().server().stop();
+        topology.tier(LogPipeline.class).server().stop();
         try {
             long[] during = timeRequests(3 * BUFFER);
             long p90Before = percentile(before, 0.9);
@@ -176,14 +177,14 @@ class PipelineDownTest {
                             "10.3: p90 of %d requests with the log pipeline down, in ms (%d ms with it up; all: %s)",
                             during.length, p90Before, Arrays.toString(during))
                     .isLessThanOrEqualTo(Math.max(3 * p90Before, p90Before + 50));
-            assertThat(topology.logs().dropped())
+            assertThat(topology.tier(LogPipeline.class).dropped())
                     .as(
                             "10.3: lines dropped by the servers' shippers, their buffers of %d lines full, after %d"
                                     + " requests",
                             BUFFER, during.length)
                     .isPositive();
         } finally {
-            topology.logs().server().start();
+            topology.tier(LogPipeline.class).server().start();
         }
         // Back up: once the shippers have sent what they held, new lines flow again, nobody restarted.
         Set<String> madeSince = ConcurrentHashMap.newKeySet();
@@ -193,7 +194,7 @@ class PipelineDownTest {
                 .until(() -> {
                     madeSince.add(
                             client.get("http://snapshots.test/api/users/424242").header(RequestIds.HEADER));
-                    return topology.logs().store().all().stream()
+                    return topology.tier(LogPipeline.class).store().all().stream()
                             .anyMatch(line -> line.requestId() != null && madeSince.contains(line.requestId()));
                 });
     }
@@ -208,7 +209,10 @@ class PipelineDownTest {
             assertThat(response.status())
                     .as(
                             "10.3: request %d of %d, the log pipeline %s: %s",
-                            i + 1, count, topology.logs().server().isRunning() ? "up" : "down", response)
+                            i + 1,
+                            count,
+                            topology.tier(LogPipeline.class).server().isRunning() ? "up" : "down",
+                            response)
                     .isEqualTo(404);
         }
         return millis;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.redis.RedisServer;
+import dev.snapshots.session.SessionStorage;
 import dev.snapshots.session.SessionTier;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +52,7 @@ class SessionTierDownTest {
                 .as("login before")
                 .isEqualTo(200);
 
-        topology.sessionServer().stop();
+        topology.tier(SessionStorage.class).server().stop();
         long start = System.nanoTime();
         SiteClient.Response login = Sessions.logIn(new SiteClient(dns), email);
         long loginMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
@@ -70,7 +71,7 @@ class SessionTierDownTest {
                 .as("an asset with the session tier down: %s", css)
                 .isEqualTo(200);
 
-        topology.sessionServer().start();
+        topology.tier(SessionStorage.class).server().start();
         assertThat(Sessions.logIn(new SiteClient(dns), email).status())
                 .as("a login once the session tier is back, without restarting any web server")
                 .isEqualTo(200);
@@ -100,7 +101,7 @@ class SessionTierDownTest {
                 .as("login before")
                 .isEqualTo(200);
 
-        try (Jedis sessions = roomyClient(topology.sessionServer())) {
+        try (Jedis sessions = roomyClient(topology.tier(SessionStorage.class).server())) {
             // The tier is full: its memory limit is now below what it holds. With noeviction it refuses
             // every new write and drops nothing (allkeys-lru would evict sessions to make room).
             sessions.sendCommand(Protocol.Command.CONFIG, "SET", "maxmemory", "1");

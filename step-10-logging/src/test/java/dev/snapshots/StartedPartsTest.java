@@ -102,4 +102,26 @@ class StartedPartsTest {
                 .extracting(Throwable::getMessage)
                 .isEqualTo("TODO 4.2");
     }
+
+    @Test
+    void a_tier_is_found_by_its_type_and_a_tier_not_wanted_is_not_started() {
+        AutoCloseable data = parts.add(part("data"));
+        Worker workers = parts.addIf(true, () -> new Worker(null));
+        Worker unwanted = parts.addIf(false, () -> {
+            throw new AssertionError("a tier not wanted must not start");
+        });
+        String noted = parts.note("deploys");
+
+        assertThat(unwanted).as("what addIf gives for a tier not wanted").isNull();
+        assertThat(parts.find(Worker.class)).as("the tier of that type").containsSame(workers);
+        assertThat(parts.find(AutoCloseable.class))
+                .as("the first started of that type")
+                .containsSame(data);
+        assertThat(parts.find(String.class))
+                .as("a tier noted, with nothing to stop")
+                .containsSame(noted);
+        assertThat(parts.find(Integer.class)).as("a type nothing started is").isEmpty();
+        parts.closeAll();
+        assertThat(stopped).as("noting a tier gives it nothing to stop").containsExactly("data");
+    }
 }

@@ -51,7 +51,10 @@ class UploadTest {
                 assertThat(status.json().path("status").asText())
                         .as("%s", status)
                         .isEqualTo("queued");
-                assertThat(topology.photoProcessing().storage().blobs().get(Photo.originalKey(id)))
+                assertThat(topology.tier(PhotoProcessing.class)
+                                .storage()
+                                .blobs()
+                                .get(Photo.originalKey(id)))
                         .as("upload %d's original in the blob store, byte for byte", i)
                         .hasValueSatisfying(stored -> assertThat(stored).isEqualTo(photo));
                 ids.add(id);
@@ -64,10 +67,13 @@ class UploadTest {
                                     + " with a chance of 1 in 20 million; ids made of a time or a counter do): %s",
                             ids)
                     .isEqualTo(20);
-            assertThat(topology.photoProcessing().queue().jobQueue().depth())
+            assertThat(topology.tier(PhotoProcessing.class).queue().jobQueue().depth())
                     .as("jobs queued after 20 uploads, no worker")
                     .isEqualTo(20);
-            assertThat(topology.photoProcessing().storage().photoRepository().count(PhotoStatus.QUEUED))
+            assertThat(topology.tier(PhotoProcessing.class)
+                            .storage()
+                            .photoRepository()
+                            .count(PhotoStatus.QUEUED))
                     .as("photos queued")
                     .isEqualTo(20);
 
@@ -79,10 +85,10 @@ class UploadTest {
             assertThat(refused.header("Retry-After"))
                     .as("Retry-After of the 503")
                     .isEqualTo("30");
-            assertThat(topology.photoProcessing().queue().jobQueue().depth())
+            assertThat(topology.tier(PhotoProcessing.class).queue().jobQueue().depth())
                     .as("jobs queued after the refusal")
                     .isEqualTo(20);
-            assertThat(topology.photoProcessing().storage().blobs().list("originals/"))
+            assertThat(topology.tier(PhotoProcessing.class).storage().blobs().list("originals/"))
                     .as("originals stored: the refused one is not")
                     .hasSize(20);
         }
@@ -97,14 +103,14 @@ class UploadTest {
             BlobStore brokenBlobs = brokenBlobs();
             PhotoIntake noBlobs = new PhotoIntake(
                     brokenBlobs,
-                    topology.photoProcessing().storage().photoRepository(),
-                    topology.photoProcessing().queue().jobQueue(),
+                    topology.tier(PhotoProcessing.class).storage().photoRepository(),
+                    topology.tier(PhotoProcessing.class).queue().jobQueue(),
                     100,
                     Duration.ofSeconds(1));
             assertThatThrownBy(() -> noBlobs.accept(upload))
                     .as("the blob store down")
                     .isNotInstanceOf(UnsupportedOperationException.class);
-            assertThat(topology.photoProcessing().queue().jobQueue().depth())
+            assertThat(topology.tier(PhotoProcessing.class).queue().jobQueue().depth())
                     .as("jobs queued for an upload whose original could not be stored")
                     .isZero();
 
@@ -113,15 +119,18 @@ class UploadTest {
             stopped.close();
             try {
                 PhotoIntake noDatabase = new PhotoIntake(
-                        topology.photoProcessing().storage().blobs(),
+                        topology.tier(PhotoProcessing.class).storage().blobs(),
                         new PhotoRepository(down),
-                        topology.photoProcessing().queue().jobQueue(),
+                        topology.tier(PhotoProcessing.class).queue().jobQueue(),
                         100,
                         Duration.ofSeconds(1));
                 assertThatThrownBy(() -> noDatabase.accept(upload))
                         .as("the data tier down")
                         .isNotInstanceOf(UnsupportedOperationException.class);
-                assertThat(topology.photoProcessing().queue().jobQueue().depth())
+                assertThat(topology.tier(PhotoProcessing.class)
+                                .queue()
+                                .jobQueue()
+                                .depth())
                         .as("jobs queued for an upload whose photo could not be recorded")
                         .isZero();
             } finally {
@@ -134,13 +143,14 @@ class UploadTest {
     void an_upload_that_fails_half_way_leaves_no_photo_without_its_original_and_no_accepted_upload_without_its_job() {
         DnsRegistry dns = new DnsRegistry();
         try (Topology topology = TestTopology.builder(dns).queue(0).start()) {
-            PhotoRepository photos = topology.photoProcessing().storage().photoRepository();
-            JobQueue queue = topology.photoProcessing().queue().jobQueue();
+            PhotoRepository photos =
+                    topology.tier(PhotoProcessing.class).storage().photoRepository();
+            JobQueue queue = topology.tier(PhotoProcessing.class).queue().jobQueue();
             Upload upload = Upload.check("image/png", TestImages.png(64, 64, 8));
             PhotoIntake intake = new PhotoIntake(
-                    topology.photoProcessing().storage().blobs(), photos, queue, 100, Duration.ofSeconds(1));
+                    topology.tier(PhotoProcessing.class).storage().blobs(), photos, queue, 100, Duration.ofSeconds(1));
             String accepted = intake.accept(upload);
-            assertThat(topology.photoProcessing().storage().blobs().get(Photo.originalKey(accepted)))
+            assertThat(topology.tier(PhotoProcessing.class).storage().blobs().get(Photo.originalKey(accepted)))
                     .as("the original of an upload accepted directly")
                     .isPresent();
 

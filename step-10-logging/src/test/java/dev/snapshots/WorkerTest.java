@@ -58,16 +58,16 @@ class WorkerTest {
     /** A fresh queue for each test: jobs another test left behind (one that failed) are not this test's. */
     @BeforeEach
     void freshQueue() {
-        topology.photoProcessing().queue().jobQueue().redis().del(JobQueue.STREAM);
-        new JobQueue(topology.photoProcessing().queue().jobQueue().redis());
+        topology.tier(PhotoProcessing.class).queue().jobQueue().redis().del(JobQueue.STREAM);
+        new JobQueue(topology.tier(PhotoProcessing.class).queue().jobQueue().redis());
     }
 
     @AfterEach
     void stopWorkers() {
-        topology.photoProcessing()
+        topology.tier(PhotoProcessing.class)
                 .workers()
                 .running()
-                .forEach(topology.photoProcessing().workers()::stop);
+                .forEach(topology.tier(PhotoProcessing.class).workers()::stop);
     }
 
     @AfterAll
@@ -77,26 +77,26 @@ class WorkerTest {
 
     @Test
     void a_job_taken_is_given_to_one_consumer_and_stays_pending_until_acknowledged() {
-        Delivery delivery =
-                new Delivery(topology.photoProcessing().queue().jobQueue().redis());
-        String id = topology.photoProcessing().queue().jobQueue().publish("photo-for-9-2");
+        Delivery delivery = new Delivery(
+                topology.tier(PhotoProcessing.class).queue().jobQueue().redis());
+        String id = topology.tier(PhotoProcessing.class).queue().jobQueue().publish("photo-for-9-2");
         Job job = delivery.take("worker-x", Duration.ofMillis(200))
                 .orElseThrow(() -> new AssertionError("take found nothing, with one job in the stream"));
         assertThat(job).as("the job taken").isEqualTo(new Job(id, "photo-for-9-2", 1));
         assertThat(delivery.take("worker-y", Duration.ofMillis(50)))
                 .as("a second worker's take, the only job already taken")
                 .isEmpty();
-        assertThat(topology.photoProcessing().queue().jobQueue().inFlight())
+        assertThat(topology.tier(PhotoProcessing.class).queue().jobQueue().inFlight())
                 .as("jobs pending, taken and not acknowledged")
                 .isEqualTo(1);
-        assertThat(topology.photoProcessing().queue().jobQueue().depth())
+        assertThat(topology.tier(PhotoProcessing.class).queue().jobQueue().depth())
                 .as("jobs in the stream before the ack")
                 .isEqualTo(1);
         delivery.ack(job);
-        assertThat(topology.photoProcessing().queue().jobQueue().inFlight())
+        assertThat(topology.tier(PhotoProcessing.class).queue().jobQueue().inFlight())
                 .as("jobs pending after the ack")
                 .isZero();
-        assertThat(topology.photoProcessing().queue().jobQueue().depth())
+        assertThat(topology.tier(PhotoProcessing.class).queue().jobQueue().depth())
                 .as("jobs in the stream after the ack")
                 .isZero();
     }
@@ -104,26 +104,29 @@ class WorkerTest {
     @Test
     void jobs_wait_for_a_worker_then_one_worker_makes_every_thumbnail_and_empties_the_queue() {
         List<String> ids = PhotoJobs.queue(topology, 20, 320, 240, 1);
-        assertThat(topology.photoProcessing().queue().jobQueue().depth())
+        assertThat(topology.tier(PhotoProcessing.class).queue().jobQueue().depth())
                 .as("jobs waiting with no worker")
                 .isEqualTo(20);
 
-        Worker worker = topology.photoProcessing().workers().start("worker-1");
+        Worker worker = topology.tier(PhotoProcessing.class).workers().start("worker-1");
         PhotoJobs.awaitDone(topology, ids, Duration.ofSeconds(15), "9.2");
 
         for (String id : ids) {
             assertThat(PhotoJobs.status(topology, id)).as("photo %s", id).isEqualTo(PhotoStatus.READY);
-            assertThat(topology.photoProcessing().storage().photoRepository().thumbnailsOf(id))
+            assertThat(topology.tier(PhotoProcessing.class)
+                            .storage()
+                            .photoRepository()
+                            .thumbnailsOf(id))
                     .as("thumbnails recorded for %s", id)
                     .hasSize(2);
         }
         // Decoded, each thumbnail really is smaller: its longest side is its size.
-        byte[] small = topology.photoProcessing()
+        byte[] small = topology.tier(PhotoProcessing.class)
                 .storage()
                 .blobs()
                 .get(Photo.thumbnailKey(ids.get(0), 64))
                 .orElseThrow();
-        byte[] large = topology.photoProcessing()
+        byte[] large = topology.tier(PhotoProcessing.class)
                 .storage()
                 .blobs()
                 .get(Photo.thumbnailKey(ids.get(0), 256))
@@ -147,10 +150,10 @@ class WorkerTest {
         Worker.Hook count = job ->
                 worked.computeIfAbsent(job.photoId(), id -> new AtomicInteger()).incrementAndGet();
         List<Worker> workers = List.of(
-                topology.photoProcessing().workers().start("worker-a", count),
-                topology.photoProcessing().workers().start("worker-b", count),
-                topology.photoProcessing().workers().start("worker-c", count),
-                topology.photoProcessing().workers().start("worker-d", count));
+                topology.tier(PhotoProcessing.class).workers().start("worker-a", count),
+                topology.tier(PhotoProcessing.class).workers().start("worker-b", count),
+                topology.tier(PhotoProcessing.class).workers().start("worker-c", count),
+                topology.tier(PhotoProcessing.class).workers().start("worker-d", count));
         List<String> ids = PhotoJobs.queue(topology, 40, 160, 120, 100);
         PhotoJobs.awaitDone(topology, ids, Duration.ofSeconds(15), "9.2");
 
@@ -161,7 +164,10 @@ class WorkerTest {
         // within VISIBILITY) one worker per job.
         for (String id : ids) {
             assertThat(PhotoJobs.status(topology, id)).as("photo %s", id).isEqualTo(PhotoStatus.READY);
-            assertThat(topology.photoProcessing().storage().photoRepository().thumbnailsOf(id))
+            assertThat(topology.tier(PhotoProcessing.class)
+                            .storage()
+                            .photoRepository()
+                            .thumbnailsOf(id))
                     .as("thumbnail rows of %s", id)
                     .hasSize(2);
             assertThat(PhotoJobs.thumbnailBlobs(topology, id))
@@ -179,10 +185,10 @@ class WorkerTest {
                 .allMatch(n -> n == 1);
         long completed = workers.stream().mapToLong(Worker::completed).sum();
         assertThat(completed).as("jobs completed by the 4 workers together").isEqualTo(40);
-        assertThat(topology.photoProcessing().queue().jobQueue().depth())
+        assertThat(topology.tier(PhotoProcessing.class).queue().jobQueue().depth())
                 .as("jobs left in the stream")
                 .isZero();
-        assertThat(topology.photoProcessing().queue().jobQueue().inFlight())
+        assertThat(topology.tier(PhotoProcessing.class).queue().jobQueue().inFlight())
                 .as("jobs still pending in the group")
                 .isZero();
     }

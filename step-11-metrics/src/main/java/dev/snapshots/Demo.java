@@ -71,7 +71,7 @@ public final class Demo {
         while (!stopped.await(1, TimeUnit.SECONDS)) {
             long second = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             topology.web().server("web-2").setFailureRate(second % 60 >= 20 && second % 60 < 40 ? 0.2 : 0);
-            Scraper scraper = topology.scraper();
+            Scraper scraper = topology.tier(Scraper.class);
             Map<String, String> lb = Map.of("service", "lb");
             double requests = scraper.rate("http_server_requests_seconds_count", lb, RATE_WINDOW);
             double errors = scraper.rate(

@@ -4,10 +4,8 @@ import dev.snapshots.background.BackgroundWork;
 import dev.snapshots.data.DbNode;
 import dev.snapshots.logging.LogPipeline;
 import dev.snapshots.photos.PhotoStorage;
-import dev.snapshots.queue.QueueSettings;
 import dev.snapshots.queue.QueueTier;
 import dev.snapshots.worker.WorkerPool;
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -31,17 +29,18 @@ public final class PhotoProcessing implements AutoCloseable, BackgroundWork {
     }
 
     /**
-     * Starts the queue tier, the storage over {@code primary} and {@code workerCount} workers (their lines shipped to {@code logs}, null for none);
-     * storage calls take {@code storageLatency} more (the benchmark's far store; zero elsewhere).
+     * Starts the queue tier with the builder's settings, the storage over {@code primary} and the
+     * builder's number of workers (their lines shipped to {@code logs}, null for none); storage calls
+     * take the builder's {@code storageLatency} more (the benchmark's far store; zero elsewhere).
      */
-    static PhotoProcessing start(
-            int workerCount, QueueSettings settings, DbNode primary, LogPipeline logs, Duration storageLatency) {
+    static PhotoProcessing start(TopologyBuilder options, DbNode primary, LogPipeline logs) {
         StartedParts parts = new StartedParts();
         try {
-            QueueTier queue = parts.add(QueueTier.start(settings));
+            QueueTier queue = parts.add(QueueTier.start(options.queueSettings));
             PhotoStorage storage = parts.add(PhotoStorage.start(primary.admin(), queue));
-            WorkerPool workers = parts.add(new WorkerPool(primary, queue, storage.blobs(), logs, storageLatency));
-            for (int i = 1; i <= workerCount; i++) {
+            WorkerPool workers =
+                    parts.add(new WorkerPool(primary, queue, storage.blobs(), logs, options.storageLatency));
+            for (int i = 1; i <= options.workers; i++) {
                 workers.start("worker-" + i);
             }
             return new PhotoProcessing(parts, queue, storage, workers);

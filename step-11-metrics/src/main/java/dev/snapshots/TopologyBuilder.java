@@ -4,6 +4,7 @@ import dev.snapshots.data.ReplicatedDatabase;
 import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
+import dev.snapshots.lb.LoadBalancer;
 import dev.snapshots.logging.LogSettings;
 import dev.snapshots.metrics.MetricsSettings;
 import dev.snapshots.queue.QueueSettings;
@@ -23,6 +24,7 @@ public final class TopologyBuilder {
     int webServers;
     boolean loadBalanced;
     int loadBalancerPort;
+    Duration backendTimeout = LoadBalancer.BACKEND_TIMEOUT;
     int replicas;
     Acknowledgement acknowledgement = Acknowledgement.ASYNC;
     Duration semiSyncTimeout = ReplicatedDatabase.SEMI_SYNC_TIMEOUT;
@@ -38,8 +40,6 @@ public final class TopologyBuilder {
     SessionStore sessions;
     FailureCounter failures;
     RedisConfig externalSessionTier;
-    String centre;
-    int centreIndex;
     Integer workers;
     QueueSettings queueSettings = QueueSettings.defaults();
     LogSettings logSettings;
@@ -68,6 +68,16 @@ public final class TopologyBuilder {
     public TopologyBuilder loadBalancer(int port) {
         this.loadBalanced = true;
         this.loadBalancerPort = port;
+        return this;
+    }
+
+    /**
+     * How long the balancer waits for a web server's answer before it answers {@code 504} (the
+     * site's: 4 s, nginx's {@code proxy_read_timeout}). Tests give it room: on a loaded machine a
+     * sign-up can take longer, and no test through a topology is about this time-out.
+     */
+    public TopologyBuilder backendTimeout(Duration timeout) {
+        this.backendTimeout = timeout;
         return this;
     }
 
@@ -157,17 +167,6 @@ public final class TopologyBuilder {
     public TopologyBuilder sessions(SessionStore sessions, FailureCounter failures) {
         this.sessions = sessions;
         this.failures = failures;
-        return this;
-    }
-
-    /**
-     * Makes this topology the data centre {@code name}, the {@code index}-th from 0 (step 08): its
-     * users get ids from a range of their own, its changes are marked as this centre's, and its
-     * sessions are copied to the other centre's session tier once {@link DataCentre#linkPeer} says where.
-     */
-    public TopologyBuilder centre(String name, int index) {
-        this.centre = name;
-        this.centreIndex = index;
         return this;
     }
 

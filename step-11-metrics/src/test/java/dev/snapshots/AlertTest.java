@@ -8,6 +8,7 @@ import dev.snapshots.metrics.AlertRule;
 import dev.snapshots.metrics.AlertRule.State;
 import dev.snapshots.metrics.MetricsSettings;
 import dev.snapshots.metrics.Scrape;
+import dev.snapshots.metrics.Scraper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -201,14 +202,14 @@ class AlertTest {
                 await("11.5: web-2's alert active (pending or firing), 20% of its requests failing")
                         .atMost(PATIENCE)
                         .pollInterval(Duration.ofMillis(50))
-                        .until(() -> topology.scraper().alerts().get("web-2") != null
-                                && topology.scraper().alerts().get("web-2") != State.INACTIVE);
+                        .until(() -> topology.tier(Scraper.class).alerts().get("web-2") != null
+                                && topology.tier(Scraper.class).alerts().get("web-2") != State.INACTIVE);
                 await("11.5: web-2's alert firing, 20% of its requests failing (scrapes every 100 ms, 1 s window,"
                                 + " for 500 ms)")
                         .atMost(PATIENCE)
                         .pollInterval(Duration.ofMillis(50))
-                        .until(() -> topology.scraper().alerts().get("web-2") == State.FIRING);
-                assertThat(topology.scraper().alerts())
+                        .until(() -> topology.tier(Scraper.class).alerts().get("web-2") == State.FIRING);
+                assertThat(topology.tier(Scraper.class).alerts())
                         .as("11.5: the healthy servers' alerts")
                         .containsEntry("web-1", State.INACTIVE)
                         .containsEntry("web-3", State.INACTIVE);
@@ -216,7 +217,7 @@ class AlertTest {
                 await("11.5: web-2's alert cleared once it fails no more")
                         .atMost(PATIENCE)
                         .pollInterval(Duration.ofMillis(50))
-                        .until(() -> topology.scraper().alerts().get("web-2") == State.INACTIVE);
+                        .until(() -> topology.tier(Scraper.class).alerts().get("web-2") == State.INACTIVE);
             } finally {
                 running.set(false);
                 load.join(30_000);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.logging.LogLine;
+import dev.snapshots.logging.LogPipeline;
 import dev.snapshots.logging.SecretMasker;
 import java.net.http.HttpRequest;
 import java.security.SecureRandom;
@@ -33,7 +34,7 @@ class SecretsTest {
     @BeforeAll
     static void start() {
         topology = TestTopology.builder(DNS).webServers(2).loadBalancer().logs().start();
-        logs = new CentralLogs(topology.logs());
+        logs = new CentralLogs(topology.tier(LogPipeline.class));
     }
 
     @AfterAll

@@ -99,7 +99,7 @@ class TierMetricsTest {
 
     @Test
     void the_queues_gauges_are_read_at_each_scrape() throws InterruptedException {
-        long depth = topology.photoProcessing().queue().jobQueue().depth();
+        long depth = topology.tier(PhotoProcessing.class).queue().jobQueue().depth();
         upload(3);
         assertThat(web().sum("queue_depth", Map.of()))
                 .as("11.2: queue_depth after 3 uploads with no worker (it was %d)", depth)
@@ -133,8 +133,8 @@ class TierMetricsTest {
 
     @Test
     void a_queue_that_does_not_answer_reads_as_no_value_not_as_empty() {
-        RedisClient redis =
-                RedisClients.connect(topology.photoProcessing().queue().server());
+        RedisClient redis = RedisClients.connect(
+                topology.tier(PhotoProcessing.class).queue().server());
         JobQueue queue = new JobQueue(redis);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try {

@@ -42,9 +42,9 @@ public final class Benchmark {
         measure("all at once", Benchmark::allAtOnce);
         measure("one at a time, no readiness/drain", Benchmark::blindOneByOne);
         measure("rolling: ready-gated, drained", topology -> {
-            Deployment deployment = topology.deploys()
+            Deployment deployment = topology.tier(DeployTier.class)
                     .deployer()
-                    .deploy(topology.deploys().pipeline().release(V2, Pipeline.TestRun.passed(120)));
+                    .deploy(topology.tier(DeployTier.class).pipeline().release(V2, Pipeline.TestRun.passed(120)));
             if (deployment.outcome() != Deployment.Outcome.DEPLOYED) {
                 throw new IllegalStateException("the rolling deploy did not complete: " + deployment);
             }

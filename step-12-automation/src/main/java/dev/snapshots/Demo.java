@@ -70,8 +70,8 @@ public final class Demo {
                 + topology.web().server("web-1").address().getPort() + "/health/ready");
         System.out.println("Press Ctrl+C to stop.");
         Thread.sleep(3_000);
-        Deployer deployer = topology.deploys().deployer();
-        Pipeline pipeline = topology.deploys().pipeline();
+        Deployer deployer = topology.tier(DeployTier.class).deployer();
+        Pipeline pipeline = topology.tier(DeployTier.class).pipeline();
         deploy(deployer, load, pipeline.release(Build.of("v2").warmingUpFor(Duration.ofSeconds(1)), passed()));
         deploy(deployer, load, pipeline.release(Build.of("v3"), new Pipeline.TestRun(120, 2, 0)));
         deploy(deployer, load, pipeline.release(Build.of("v3-buggy").failing(0.3), passed()));

@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * (at the edge, when there is one); the photos' upload service; its lines, shipped to the log tier;
  * its metrics, with its calls to the data tier timed by where they went, and the users active on
  * it; what its readiness probe checks, and how it shuts down. The topology makes it once, after the
- * tiers it names.
+ * tiers it finds among those started.
  */
 final class WebServerRecipe implements WebTier.Maker {
 
@@ -61,30 +61,28 @@ final class WebServerRecipe implements WebTier.Maker {
 
     /**
      * Takes what the builder says once (the hashing cost, the origin's added latency, the sessions it
-     * was given), so that a builder changed after the start changes no web server.
+     * was given), and the tiers started before it from {@code tiers} (the data tier, and whichever of
+     * the others the builder asked for), so that a builder changed after the start changes no web
+     * server.
      */
     WebServerRecipe(
             TopologyBuilder options,
-            DataTier data,
-            CacheTier cache,
-            SessionStorage sessionTier,
+            StartedParts tiers,
             SessionStore sessions,
             AssetCatalog assets,
-            EdgeTier edge,
-            PhotoProcessing photoProcessing,
-            LogPipeline logs,
             String metricsToken) {
+        SessionStorage sessionTier = tiers.find(SessionStorage.class).orElse(null);
         this.hasher = options.hasher;
         this.originLatency = options.originLatency;
-        this.data = data;
-        this.cache = cache;
+        this.data = tiers.find(DataTier.class).orElseThrow();
+        this.cache = tiers.find(CacheTier.class).orElse(null);
         this.sessionTier = sessionTier;
         this.sessions = sessions;
         this.failures = sessionTier == null ? options.failures : sessionTier.failures();
         this.assets = assets;
-        this.assetBase = edge == null ? "" : edge.assetBase();
-        this.photoProcessing = photoProcessing;
-        this.logs = logs;
+        this.assetBase = tiers.find(EdgeTier.class).map(EdgeTier::assetBase).orElse("");
+        this.photoProcessing = tiers.find(PhotoProcessing.class).orElse(null);
+        this.logs = tiers.find(LogPipeline.class).orElse(null);
         this.metricsToken = metricsToken;
         this.shutdown = options.deploySettings == null
                 ? Lifecycle.Shutdown.defaults()

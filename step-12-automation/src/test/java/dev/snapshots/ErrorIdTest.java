@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.logging.LogLine;
+import dev.snapshots.logging.LogPipeline;
 import dev.snapshots.logging.RequestIds;
 import dev.snapshots.queue.QueueSettings;
 import java.net.http.HttpRequest;
@@ -33,7 +34,7 @@ class ErrorIdTest {
                 .logs()
                 .start();
         client = new SiteClient(DNS);
-        logs = new CentralLogs(topology.logs());
+        logs = new CentralLogs(topology.tier(LogPipeline.class));
     }
 
     @AfterAll

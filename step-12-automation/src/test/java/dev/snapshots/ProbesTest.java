@@ -3,6 +3,7 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.snapshots.cache.CacheTier;
 import dev.snapshots.deploy.DeploySettings;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.web.Build;
@@ -125,7 +126,7 @@ class ProbesTest {
 
     @Test
     void without_the_cache_a_server_is_degraded_but_stays_ready() {
-        topology.cacheServer().stop();
+        topology.tier(CacheTier.class).server().stop();
         try {
             for (WebServer server : topology.web().servers()) {
                 SiteClient.Response ready = probe(server, "/health/ready");
@@ -140,7 +141,7 @@ class ProbesTest {
                         .contains("cache unreachable");
             }
         } finally {
-            topology.cacheServer().start();
+            topology.tier(CacheTier.class).server().start();
         }
     }
 

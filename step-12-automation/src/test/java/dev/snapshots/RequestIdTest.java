@@ -258,7 +258,7 @@ class RequestIdTest {
     private static String jobRequestId(SiteClient.Response upload) {
         String photo = upload.json().path("id").asText();
         List<StreamEntry> jobs =
-                topology.photoProcessing().queue().jobQueue().redis().xrange(JobQueue.STREAM, "-", "+");
+                topology.tier(PhotoProcessing.class).queue().jobQueue().redis().xrange(JobQueue.STREAM, "-", "+");
         return jobs.stream()
                 .filter(job -> photo.equals(job.getFields().get("photo")))
                 .findFirst()

@@ -60,8 +60,8 @@ class RollbackTest {
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> traffic.requests() >= 20);
             Deployment deployment = new Deployer(
-                            fleet, topology.deploys().pipeline().key(), SETTINGS)
-                    .deploy(topology.deploys().pipeline().release(build, Pipeline.TestRun.passed(120)));
+                            fleet, topology.tier(DeployTier.class).pipeline().key(), SETTINGS)
+                    .deploy(topology.tier(DeployTier.class).pipeline().release(build, Pipeline.TestRun.passed(120)));
             long after = traffic.requests();
             await().atMost(Duration.ofSeconds(20)).until(() -> traffic.requests() >= after + 20);
             return deployment;
@@ -72,7 +72,7 @@ class RollbackTest {
 
     private static WatchedFleet watchedFleet() {
         return new WatchedFleet(
-                topology.deploys().fleet(), topology.loadBalancer().pool());
+                topology.tier(DeployTier.class).fleet(), topology.loadBalancer().pool());
     }
 
     private static void assertAllBackOnV1(Deployment deployment, WatchedFleet fleet) {

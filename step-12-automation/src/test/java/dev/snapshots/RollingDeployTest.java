@@ -55,12 +55,14 @@ class RollingDeployTest {
         Build v2 = Build.of("v2").warmingUpFor(Duration.ofMillis(150));
         Deployment deployment;
         WatchedFleet fleet = new WatchedFleet(
-                topology.deploys().fleet(), topology.loadBalancer().pool());
-        Deployer deployer = new Deployer(fleet, topology.deploys().pipeline().key(), SETTINGS);
+                topology.tier(DeployTier.class).fleet(), topology.loadBalancer().pool());
+        Deployer deployer =
+                new Deployer(fleet, topology.tier(DeployTier.class).pipeline().key(), SETTINGS);
         Traffic traffic = Traffic.start(DNS, 4);
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> traffic.requests() >= 20);
-            deployment = deployer.deploy(topology.deploys().pipeline().release(v2, Pipeline.TestRun.passed(120)));
+            deployment = deployer.deploy(
+                    topology.tier(DeployTier.class).pipeline().release(v2, Pipeline.TestRun.passed(120)));
             long after = traffic.requests();
             await().atMost(Duration.ofSeconds(20)).until(() -> traffic.requests() >= after + 20);
         } finally {

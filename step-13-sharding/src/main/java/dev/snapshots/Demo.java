@@ -1,9 +1,12 @@
 package dev.snapshots;
 
+import dev.snapshots.cdn.EdgeTier;
 import dev.snapshots.deploy.DeploySettings;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.logging.LogPipeline;
 import dev.snapshots.redis.RedisServer;
 import dev.snapshots.sharding.Shard;
+import dev.snapshots.sharding.ShardingTier;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -53,14 +56,15 @@ public final class Demo {
         System.out.println("  the site (load balancer):  " + site + "/");
         System.out.println("  the newest users:          " + site + "/api/users?limit=5");
         System.out.println("  the CDN edge:              http://127.0.0.1:"
-                + topology.edge().server().address().getPort() + "/");
+                + topology.tier(EdgeTier.class).server().address().getPort() + "/");
         System.out.println("  a web server's readiness:  http://127.0.0.1:"
                 + topology.web().server("web-1").address().getPort() + "/health/ready");
         System.out.println("  the balancer's metrics:    curl -s -H 'Authorization: Bearer " + topology.metricsToken()
                 + "' " + site + "/metrics");
         System.out.println("  the log search:            curl -s -H 'Authorization: Bearer "
-                + topology.logs().searchToken() + "' 'http://127.0.0.1:"
-                + topology.logs().searchAddress().getPort() + "/api/logs?request_id=<an X-Request-Id>'");
+                + topology.tier(LogPipeline.class).searchToken() + "' 'http://127.0.0.1:"
+                + topology.tier(LogPipeline.class).searchAddress().getPort()
+                + "/api/logs?request_id=<an X-Request-Id>'");
         System.out.println("Press Ctrl+C to stop.");
         long started = System.nanoTime();
         boolean resharded = false;
@@ -69,13 +73,13 @@ public final class Demo {
             if (!resharded && second >= 10) {
                 resharded = true;
                 long start = System.nanoTime();
-                int moved = topology.sharding().addShard();
+                int moved = topology.tier(ShardingTier.class).addShard();
                 System.out.printf(
                         ">>> added shard-5: %d users moved in %d ms, while the clients went on%n",
                         moved, (System.nanoTime() - start) / 1_000_000);
             }
             Map<String, String> shards = new TreeMap<>();
-            for (Shard shard : topology.sharding().shards().values()) {
+            for (Shard shard : topology.tier(ShardingTier.class).shards().values()) {
                 shards.put(shard.name(), shard.rows() + " users, " + shard.readsServed() + " reads");
             }
             System.out.printf("[%4.1f s] requests %d, failed %d; %s%n", second, load.requests(), load.failed(), shards);

@@ -61,10 +61,10 @@ class BadUploadTest {
             assertThat(answer.isJson()).as("a JSON error: %s", answer).isTrue();
             assertThat(answer.body()).as("no internals: %s", answer).doesNotContain("Exception", "at dev.");
         }
-        assertThat(topology.photoProcessing().queue().jobQueue().depth())
+        assertThat(topology.tier(PhotoProcessing.class).queue().jobQueue().depth())
                 .as("jobs queued by bad uploads")
                 .isZero();
-        assertThat(topology.photoProcessing().storage().blobs().list(""))
+        assertThat(topology.tier(PhotoProcessing.class).storage().blobs().list(""))
                 .as("blobs stored by bad uploads")
                 .isEmpty();
     }

@@ -2,6 +2,7 @@ package dev.snapshots;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.snapshots.cdn.EdgeTier;
 import dev.snapshots.dns.DnsRegistry;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -70,7 +71,7 @@ class BurstTest {
     private static List<Object> servers(Topology topology) {
         List<Object> servers = new ArrayList<>(topology.web().servers());
         servers.add(topology.loadBalancer());
-        servers.add(topology.edge().server());
+        servers.add(topology.tier(EdgeTier.class).server());
         return servers;
     }
 

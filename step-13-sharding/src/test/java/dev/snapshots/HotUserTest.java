@@ -7,6 +7,7 @@ import dev.snapshots.domain.User;
 import dev.snapshots.sharding.HotKeys;
 import dev.snapshots.sharding.Shard;
 import dev.snapshots.sharding.ShardedUserRepository;
+import dev.snapshots.sharding.ShardingTier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ class HotUserTest {
 
     private static Map<String, Long> reads() {
         Map<String, Long> reads = new TreeMap<>();
-        for (Shard shard : topology.sharding().shards().values()) {
+        for (Shard shard : topology.tier(ShardingTier.class).shards().values()) {
             reads.put(shard.name(), shard.readsServed());
         }
         return reads;
@@ -60,7 +61,7 @@ class HotUserTest {
         // speed. On the wall clock, a slow machine would stretch them over more windows, each letting
         // 100 reads through to the shard, and the verdict would be the machine's.
         AtomicLong now = new AtomicLong(1_000_000_000L);
-        ShardedUserRepository users = topology.sharding()
+        ShardedUserRepository users = topology.tier(ShardingTier.class)
                 .users()
                 .withHotKeys(new HotKeys(100, Duration.ofSeconds(1), Duration.ofMillis(250), 64, now::get));
         // The others: exactly 20 users on each shard, so that their reads load every shard alike.
@@ -69,7 +70,7 @@ class HotUserTest {
         for (int i = 0; perShard.values().stream().mapToInt(List::size).sum() < 80 && i < 2_000; i++) {
             User user = users.save("U" + i, "hot-" + i + "@example.com", "hash");
             List<User> mine = perShard.computeIfAbsent(
-                    topology.sharding().router().ownerOf(user.id()), shard -> new ArrayList<>());
+                    topology.tier(ShardingTier.class).router().ownerOf(user.id()), shard -> new ArrayList<>());
             if (celebrity == null) {
                 celebrity = user;
             } else if (mine.size() < 20) {
@@ -95,7 +96,7 @@ class HotUserTest {
         assertThat((double) most)
                 .as(
                         "13.4: reads served by the busiest shard (%s holds the celebrity), against 1.5× the mean of %.0f: %s",
-                        topology.sharding().router().ownerOf(celebrity.id()), mean, served)
+                        topology.tier(ShardingTier.class).router().ownerOf(celebrity.id()), mean, served)
                 .isLessThanOrEqualTo(1.5 * mean);
 
         users.rename(celebrity.id(), "Renamed");

@@ -3,8 +3,11 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.snapshots.cdn.EdgeTier;
 import dev.snapshots.data.DatabaseServer;
 import dev.snapshots.dns.DnsRegistry;
+import dev.snapshots.logging.LogPipeline;
+import dev.snapshots.session.SessionStorage;
 import dev.snapshots.web.WebServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -54,9 +57,9 @@ class ReleaseTest {
             topology.web().kill("web-2");
             client.get(Servers.CHEAP);
             addresses.add(topology.loadBalancer().address());
-            addresses.add(topology.edge().server().address());
-            addresses.add(
-                    new InetSocketAddress("127.0.0.1", topology.sessionServer().port()));
+            addresses.add(topology.tier(EdgeTier.class).server().address());
+            addresses.add(new InetSocketAddress(
+                    "127.0.0.1", topology.tier(SessionStorage.class).server().port()));
             topology.web().servers().stream().map(WebServer::address).forEach(addresses::add);
             topology.data()
                     .cluster()
@@ -66,10 +69,11 @@ class ReleaseTest {
             addresses.add(new InetSocketAddress(
                     "127.0.0.1", topology.data().primaryServer().port()));
             addresses.add(new InetSocketAddress(
-                    "127.0.0.1", topology.photoProcessing().queue().server().port()));
-            addresses.add(
-                    new InetSocketAddress("127.0.0.1", topology.logs().server().port()));
-            addresses.add(topology.logs().searchAddress());
+                    "127.0.0.1",
+                    topology.tier(PhotoProcessing.class).queue().server().port()));
+            addresses.add(new InetSocketAddress(
+                    "127.0.0.1", topology.tier(LogPipeline.class).server().port()));
+            addresses.add(topology.tier(LogPipeline.class).searchAddress());
         }
 
         for (InetSocketAddress address : addresses) {

@@ -7,6 +7,7 @@ import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.User;
 import dev.snapshots.sharding.Shard;
 import dev.snapshots.sharding.ShardedUserRepository;
+import dev.snapshots.sharding.ShardingTier;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ class ReshardingTest {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES) // thousands of queries to real shards: room for a busy machine
     void a_fifth_shard_joins_while_users_read_and_write() throws Exception {
-        ShardedUserRepository users = topology.sharding().users();
+        ShardedUserRepository users = topology.tier(ShardingTier.class).users();
         // Acknowledged: each user id, with the last name a write of it was acknowledged with.
         Map<Long, String> acknowledged = new ConcurrentHashMap<>();
         for (int i = 0; i < USERS; i++) {
@@ -70,7 +71,7 @@ class ReshardingTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
         for (int t = 0; t < 4; t++) {
             int thread = t;
-            ShardedUserRepository mine = topology.sharding().users();
+            ShardedUserRepository mine = topology.tier(ShardingTier.class).users();
             Thread worker = new Thread(
                     () -> {
                         Random random = new Random(thread);
@@ -109,7 +110,7 @@ class ReshardingTest {
         int moved;
         try {
             await().atMost(PATIENCE).until(() -> operations.get() >= 200);
-            moved = topology.sharding().addShard();
+            moved = topology.tier(ShardingTier.class).addShard();
             int after = operations.get();
             await().atMost(PATIENCE).until(() -> operations.get() >= after + 200);
         } finally {
@@ -146,15 +147,15 @@ class ReshardingTest {
                 .isBetween(0.1, 0.3);
 
         Map<Long, Integer> copies = new ConcurrentHashMap<>();
-        for (Shard shard : topology.sharding().shards().values()) {
+        for (Shard shard : topology.tier(ShardingTier.class).shards().values()) {
             for (long id : shard.ids()) {
                 copies.merge(id, 1, Integer::sum);
-                assertThat(topology.sharding().router().ownerOf(id))
+                assertThat(topology.tier(ShardingTier.class).router().ownerOf(id))
                         .as("13.3: the owner of user %d, found on %s", id, shard.name())
                         .isEqualTo(shard.name());
             }
         }
-        assertThat(topology.sharding().shards())
+        assertThat(topology.tier(ShardingTier.class).shards())
                 .as("13.3: the shards after the resharding")
                 .hasSize(5);
         assertThat(copies.keySet())
@@ -163,7 +164,7 @@ class ReshardingTest {
         assertThat(copies.values())
                 .as("13.3: copies of each user across the shards")
                 .containsOnly(1);
-        ShardedUserRepository reader = topology.sharding().users();
+        ShardedUserRepository reader = topology.tier(ShardingTier.class).users();
         for (Map.Entry<Long, String> user : acknowledged.entrySet()) {
             Optional<User> found = reader.findById(user.getKey());
             assertThat(found.map(User::name))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.sharding.Shard;
+import dev.snapshots.sharding.ShardingTier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -104,13 +105,13 @@ class ShardedListingTest {
 
         String email = "login-" + System.nanoTime() + "@example.com";
         signUp(email);
-        long before = topology.sharding().shards().values().stream()
+        long before = topology.tier(ShardingTier.class).shards().values().stream()
                 .mapToLong(Shard::readsServed)
                 .sum();
         SiteClient.Response login = client.postJson(
                 "http://snapshots.test/api/login", "{\"email\": \"" + email + "\", \"password\": \"correct horse\"}");
         assertThat(login.status()).as("13.5: login: %s", login).isEqualTo(200);
-        long asked = topology.sharding().shards().values().stream()
+        long asked = topology.tier(ShardingTier.class).shards().values().stream()
                         .mapToLong(Shard::readsServed)
                         .sum()
                 - before;

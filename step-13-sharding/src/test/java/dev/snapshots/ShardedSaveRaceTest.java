@@ -7,6 +7,7 @@ import dev.snapshots.domain.EmailTakenException;
 import dev.snapshots.domain.User;
 import dev.snapshots.domain.UserRepository;
 import dev.snapshots.sharding.Shard;
+import dev.snapshots.sharding.ShardingTier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -86,7 +87,9 @@ class ShardedSaveRaceTest {
     }
 
     private static List<UserRepository> twoWebServers() {
-        return List.of(topology.sharding().users(), topology.sharding().users());
+        return List.of(
+                topology.tier(ShardingTier.class).users(),
+                topology.tier(ShardingTier.class).users());
     }
 
     @Test
@@ -121,9 +124,9 @@ class ShardedSaveRaceTest {
                 wrong.add("id " + user.id() + " was given twice (" + user.email() + ")");
                 continue;
             }
-            String owner = topology.sharding().router().ownerOf(user.id());
+            String owner = topology.tier(ShardingTier.class).router().ownerOf(user.id());
             List<String> holders = new ArrayList<>();
-            for (Shard shard : topology.sharding().shards().values()) {
+            for (Shard shard : topology.tier(ShardingTier.class).shards().values()) {
                 Optional<User> row = shard.find(user.id());
                 if (row.isPresent()) {
                     holders.add(shard.name());
@@ -175,7 +178,7 @@ class ShardedSaveRaceTest {
                     .containsOnly("saved", "taken")
                     .containsOnlyOnce("saved");
             long rows = 0;
-            for (Shard shard : topology.sharding().shards().values()) {
+            for (Shard shard : topology.tier(ShardingTier.class).shards().values()) {
                 rows += shard.newest(Long.MAX_VALUE, 10_000).stream()
                         .filter(user -> user.email().equals(email))
                         .count();

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import redis.clients.jedis.RedisClient;
@@ -102,42 +101,6 @@ public final class RedisSessionStore implements SessionStore {
         SessionTier.call("track a session", () -> redis.sadd(key, sessionId));
         // No session in the set outlives this: the set goes when its newest member must have.
         SessionTier.call("expire a user's sessions", () -> redis.pexpire(key, absoluteLifetime.toMillis()));
-    }
-
-    /**
-     * A copy of one live session (step 08), to be kept on another centre's session tier: its id, its
-     * user and its absolute end. Empty if the session is not live.
-     */
-    public Optional<SessionCopy> copyOf(String sessionId) {
-        String value = SessionTier.call("read a session", () -> redis.get(SESSION_PREFIX + sessionId));
-        if (value == null) {
-            return Optional.empty();
-        }
-        String[] parts = value.split(":");
-        return Optional.of(new SessionCopy(sessionId, Long.parseLong(parts[0]), Long.parseLong(parts[1])));
-    }
-
-    /**
-     * Keeps a session copied from another centre (step 08): the same id for the same user, ending at
-     * the same moment, idle from now on, and tracked for "log out everywhere". One script, so one
-     * round trip across the ocean, and the session never lands without its tracking. A copy already
-     * past its end is not kept.
-     */
-    public void restore(SessionCopy copy) {
-        long left = copy.endsAtMillis() - clock.millis();
-        if (left <= 0) {
-            return;
-        }
-        SessionTier.call(
-                "keep a copied session",
-                () -> redis.eval(
-                        RESTORE,
-                        List.of(SESSION_PREFIX + copy.sessionId(), USER_SESSIONS_PREFIX + copy.userId()),
-                        List.of(
-                                copy.userId() + ":" + copy.endsAtMillis(),
-                                Long.toString(Math.min(idleTimeout.toMillis(), left)),
-                                copy.sessionId(),
-                                Long.toString(absoluteLifetime.toMillis()))));
     }
 
     /** Log out: the session's id no longer works, on any server. A null or unknown id is no error. */

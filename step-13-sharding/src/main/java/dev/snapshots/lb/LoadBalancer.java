@@ -44,7 +44,7 @@ public final class LoadBalancer implements AutoCloseable, BackgroundWork {
             HandlerType.OPTIONS);
 
     /** How long a backend may take to answer before the balancer gives up on it (nginx: proxy_read_timeout). */
-    static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(4);
+    public static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(4);
 
     /**
      * The largest request body the balancer takes (nginx: {@code client_max_body_size}): the web
@@ -87,6 +87,11 @@ public final class LoadBalancer implements AutoCloseable, BackgroundWork {
     /** A balancer whose {@code /metrics} answers whoever has {@code metricsToken} (step 11). */
     public LoadBalancer(String metricsToken) {
         this(BACKEND_TIMEOUT, new Forwarder(), metricsToken);
+    }
+
+    /** The same, giving a web server {@code backendTimeout} to answer instead of the site's 4 s. */
+    public LoadBalancer(String metricsToken, Duration backendTimeout) {
+        this(backendTimeout, new Forwarder(), metricsToken);
     }
 
     /**

@@ -5,8 +5,6 @@ import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import redis.clients.jedis.RedisClient;
 
 /**
@@ -25,8 +23,6 @@ public final class SessionStorage implements AutoCloseable {
     private final RedisSessionStore store;
     private final FailureCounter failures;
     /** Connections to the other centre's session tier (step 08), closed with this one. */
-    private final List<RedisClient> peerClients = new CopyOnWriteArrayList<>();
-
     private SessionStorage(RedisServer server, RedisClient client, Duration idleTimeout, Duration absoluteLifetime) {
         this.server = server;
         this.client = client;
@@ -62,16 +58,6 @@ public final class SessionStorage implements AutoCloseable {
         return RedisClients.connect(redis.host(), redis.port(), redis.password(), SessionPolicy.TIMEOUT);
     }
 
-    /**
-     * The session tier at {@code peer}, the other centre's (step 08), with this tier's lifetimes:
-     * where {@link PeerSessions} copies this centre's changes.
-     */
-    public RedisSessionStore peer(RedisConfig peer) {
-        RedisClient peerClient = connect(peer);
-        peerClients.add(peerClient);
-        return new RedisSessionStore(peerClient, idleTimeout, absoluteLifetime, Clock.systemUTC());
-    }
-
     /** The sessions kept here. */
     public RedisSessionStore store() {
         return store;
@@ -94,7 +80,6 @@ public final class SessionStorage implements AutoCloseable {
 
     @Override
     public void close() {
-        peerClients.forEach(RedisClient::close);
         client.close();
         if (server != null) {
             server.close();
