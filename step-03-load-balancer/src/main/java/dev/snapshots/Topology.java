@@ -69,9 +69,7 @@ public final class Topology implements AutoCloseable {
                         database.password()),
                 new Properties());
         this.web = parts.add(new WebTier((name, port) -> webServer(name, dataTier, hasher, port)));
-        this.loadBalancer = options.loadBalanced
-                ? parts.add(new LoadBalancer(options.backendTimeout).start(options.loadBalancerPort))
-                : null;
+        this.loadBalancer = options.loadBalanced ? parts.add(options.balancer().start(options.loadBalancerPort)) : null;
         openSite(options.webServers);
     }
 

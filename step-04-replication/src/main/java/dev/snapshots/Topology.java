@@ -57,9 +57,7 @@ public final class Topology implements AutoCloseable {
         this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
         // The web tier after the tiers it uses and before the balancer: it stops between them.
         this.web = parts.add(new WebTier(this::webServer));
-        this.loadBalancer = options.loadBalanced
-                ? parts.add(new LoadBalancer(options.backendTimeout).start(options.loadBalancerPort))
-                : null;
+        this.loadBalancer = options.loadBalanced ? parts.add(options.balancer().start(options.loadBalancerPort)) : null;
         openSite(options.webServers);
     }
 

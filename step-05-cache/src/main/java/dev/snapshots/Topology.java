@@ -60,9 +60,7 @@ public final class Topology implements AutoCloseable {
                 options.cacheTtl == null ? null : parts.add(CacheTier.start(options.externalCache, options.cacheTtl));
         // The web tier after the tiers it uses and before the balancer: it stops between them.
         this.web = parts.add(new WebTier(this::webServer));
-        this.loadBalancer = options.loadBalanced
-                ? parts.add(new LoadBalancer(options.backendTimeout).start(options.loadBalancerPort))
-                : null;
+        this.loadBalancer = options.loadBalanced ? parts.add(options.balancer().start(options.loadBalancerPort)) : null;
         openSite(options.webServers);
     }
 

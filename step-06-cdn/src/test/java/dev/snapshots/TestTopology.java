@@ -26,16 +26,19 @@ final class TestTopology {
     static final PasswordHasher CHEAP_HASHING = new PasswordHasher(1_000);
 
     /**
-     * What a topology's balancer gives a web server to answer here, instead of the site's 4 s: on a
-     * loaded machine a sign-up through the balancer can take longer, and no test of a topology is
-     * about that time-out ({@code GatewayErrorsTest} tests it on a balancer of its own).
+     * What a topology's balancer gives a web server here to take a connection and to answer, instead
+     * of the site's 1 s and 4 s: on a loaded machine a web server can take longer to do either, and
+     * no test of a topology is about those time-outs ({@code GatewayErrorsTest} tests them on a
+     * balancer of its own).
      */
-    static final Duration ROOMY_BACKEND_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration ROOMY_BALANCER_TIMEOUT = Duration.ofSeconds(20);
 
     private TestTopology() {}
 
     static TopologyBuilder builder(DnsRegistry dns) {
-        return Topology.builder(dns).passwordHasher(CHEAP_HASHING).backendTimeout(ROOMY_BACKEND_TIMEOUT);
+        return Topology.builder(dns)
+                .passwordHasher(CHEAP_HASHING)
+                .balancerTimeouts(ROOMY_BALANCER_TIMEOUT, ROOMY_BALANCER_TIMEOUT);
     }
 
     /** The site as a client meets it, its front door published in {@code dns}. */

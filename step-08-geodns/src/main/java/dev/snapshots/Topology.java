@@ -92,9 +92,7 @@ public final class Topology implements AutoCloseable {
         this.failures = sessionTier == null ? options.failures : sessionTier.failures();
         // The web tier after the tiers it uses and before the balancer: it stops between them.
         this.web = parts.add(new WebTier(this::webServer));
-        this.loadBalancer = options.loadBalanced
-                ? parts.add(new LoadBalancer(options.backendTimeout).start(options.loadBalancerPort))
-                : null;
+        this.loadBalancer = options.loadBalanced ? parts.add(options.balancer().start(options.loadBalancerPort)) : null;
         this.originLatency = options.originLatency;
         this.edge = options.cdn ? startEdge(options.cdnPort, options.assetHost) : null;
         openSite(options.webServers);

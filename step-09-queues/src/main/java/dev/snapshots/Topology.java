@@ -81,9 +81,7 @@ public final class Topology implements AutoCloseable {
         // The web tier after the tiers it uses and before the balancer: it stops between them.
         this.web = parts.add(new WebTier(
                 new WebServerRecipe(options, data, cache, sessionTier, sessions, assets, edge, photoProcessing)));
-        this.loadBalancer = options.loadBalanced
-                ? parts.add(new LoadBalancer(options.backendTimeout).start(options.loadBalancerPort))
-                : null;
+        this.loadBalancer = options.loadBalanced ? parts.add(options.balancer().start(options.loadBalancerPort)) : null;
         openSite(options.webServers);
     }
 

@@ -97,7 +97,7 @@ public final class Topology implements AutoCloseable {
 
     /** Starts the load balancer, its lines shipped to the log tier. */
     private LoadBalancer startBalancer(TopologyBuilder options) {
-        LoadBalancer started = parts.add(new LoadBalancer(options.backendTimeout).start(options.loadBalancerPort));
+        LoadBalancer started = parts.add(options.balancer().start(options.loadBalancerPort));
         ship(started.logHost());
         return started;
     }

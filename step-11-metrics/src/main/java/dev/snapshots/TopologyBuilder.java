@@ -24,6 +24,7 @@ public final class TopologyBuilder {
     int webServers;
     boolean loadBalanced;
     int loadBalancerPort;
+    Duration connectTimeout = LoadBalancer.CONNECT_TIMEOUT;
     Duration backendTimeout = LoadBalancer.BACKEND_TIMEOUT;
     int replicas;
     Acknowledgement acknowledgement = Acknowledgement.ASYNC;
@@ -72,13 +73,20 @@ public final class TopologyBuilder {
     }
 
     /**
-     * How long the balancer waits for a web server's answer before it answers {@code 504} (the
-     * site's: 4 s, nginx's {@code proxy_read_timeout}). Tests give it room: on a loaded machine a
-     * sign-up can take longer, and no test through a topology is about this time-out.
+     * How long the balancer waits for a web server to take a connection (the site's: 1 s, nginx's
+     * {@code proxy_connect_timeout}) and to answer (4 s, {@code proxy_read_timeout}) before it gives
+     * up with a {@code 502} or a {@code 504}. Tests give both room: on a loaded machine a web server
+     * can take longer, and no test through a topology is about these time-outs.
      */
-    public TopologyBuilder backendTimeout(Duration timeout) {
-        this.backendTimeout = timeout;
+    public TopologyBuilder balancerTimeouts(Duration connect, Duration answer) {
+        this.connectTimeout = connect;
+        this.backendTimeout = answer;
         return this;
+    }
+
+    /** The load balancer this builder describes, not started yet; its {@code /metrics} asks for {@code metricsToken}. */
+    LoadBalancer balancer(String metricsToken) {
+        return new LoadBalancer(metricsToken, connectTimeout, backendTimeout);
     }
 
     /** Gives the primary {@code count} replicas (db-2, db-3…) that follow its log and take the reads. */

@@ -124,8 +124,7 @@ public final class Topology implements AutoCloseable {
 
     /** Starts the load balancer, its lines shipped to the log tier. */
     private LoadBalancer startBalancer(TopologyBuilder options) {
-        LoadBalancer started =
-                parts.add(new LoadBalancer(metricsToken, options.backendTimeout).start(options.loadBalancerPort));
+        LoadBalancer started = parts.add(options.balancer(metricsToken).start(options.loadBalancerPort));
         ship(started.logHost());
         return started;
     }

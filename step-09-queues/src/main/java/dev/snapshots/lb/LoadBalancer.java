@@ -43,6 +43,9 @@ public final class LoadBalancer implements AutoCloseable, BackgroundWork {
     /** How long a backend may take to answer before the balancer gives up on it (nginx: proxy_read_timeout). */
     public static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(4);
 
+    /** How long the balancer tries to connect to a backend before it gives up on it (nginx: proxy_connect_timeout). */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
     /**
      * The largest request body the balancer takes (nginx: {@code client_max_body_size}): the web
      * tier's own limit. A larger one is refused here with a {@code 413}, not forwarded: a web server
@@ -59,10 +62,7 @@ public final class LoadBalancer implements AutoCloseable, BackgroundWork {
     private final RoundRobin roundRobin = new RoundRobin();
     private final Forwarder forwarder;
     private final RetryPolicy retryPolicy = new RetryPolicy();
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(1))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient http;
     private final Duration backendTimeout;
     private final Javalin app;
     private HealthChecker healthChecker;
@@ -71,9 +71,12 @@ public final class LoadBalancer implements AutoCloseable, BackgroundWork {
         this(BACKEND_TIMEOUT, new Forwarder());
     }
 
-    /** A balancer that gives a web server {@code backendTimeout} to answer instead of the site's 4 s. */
-    public LoadBalancer(Duration backendTimeout) {
-        this(backendTimeout, new Forwarder());
+    /**
+     * A balancer that gives a web server {@code connectTimeout} to take a connection and {@code
+     * backendTimeout} to answer, instead of the site's 1 s and 4 s.
+     */
+    public LoadBalancer(Duration connectTimeout, Duration backendTimeout) {
+        this(connectTimeout, backendTimeout, new Forwarder());
     }
 
     /**
@@ -81,6 +84,14 @@ public final class LoadBalancer implements AutoCloseable, BackgroundWork {
      * theirs, so that its error answers are tested whatever state exercise 3.1 is in.
      */
     LoadBalancer(Duration backendTimeout, Forwarder forwarder) {
+        this(CONNECT_TIMEOUT, backendTimeout, forwarder);
+    }
+
+    private LoadBalancer(Duration connectTimeout, Duration backendTimeout, Forwarder forwarder) {
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.backendTimeout = backendTimeout;
         this.forwarder = forwarder;
         this.app = Javalin.create(config -> {

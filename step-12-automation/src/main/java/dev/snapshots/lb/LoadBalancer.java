@@ -46,6 +46,9 @@ public final class LoadBalancer implements AutoCloseable, BackgroundWork {
     /** How long a backend may take to answer before the balancer gives up on it (nginx: proxy_read_timeout). */
     public static final Duration BACKEND_TIMEOUT = Duration.ofSeconds(4);
 
+    /** How long the balancer tries to connect to a backend before it gives up on it (nginx: proxy_connect_timeout). */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+
     /**
      * The largest request body the balancer takes (nginx: {@code client_max_body_size}): the web
      * tier's own limit. A larger one is refused here with a {@code 413}, not forwarded: a web server
@@ -72,10 +75,7 @@ public final class LoadBalancer implements AutoCloseable, BackgroundWork {
     private final RoundRobin roundRobin = new RoundRobin();
     private final Forwarder forwarder;
     private final RetryPolicy retryPolicy = new RetryPolicy();
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(1))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient http;
     private final Duration backendTimeout;
     private final Javalin app;
     private HealthChecker healthChecker;
@@ -86,12 +86,15 @@ public final class LoadBalancer implements AutoCloseable, BackgroundWork {
 
     /** A balancer whose {@code /metrics} answers whoever has {@code metricsToken} (step 11). */
     public LoadBalancer(String metricsToken) {
-        this(BACKEND_TIMEOUT, new Forwarder(), metricsToken);
+        this(CONNECT_TIMEOUT, BACKEND_TIMEOUT, new Forwarder(), metricsToken);
     }
 
-    /** The same, giving a web server {@code backendTimeout} to answer instead of the site's 4 s. */
-    public LoadBalancer(String metricsToken, Duration backendTimeout) {
-        this(backendTimeout, new Forwarder(), metricsToken);
+    /**
+     * The same, giving a web server {@code connectTimeout} to take a connection and {@code
+     * backendTimeout} to answer, instead of the site's 1 s and 4 s.
+     */
+    public LoadBalancer(String metricsToken, Duration connectTimeout, Duration backendTimeout) {
+        this(connectTimeout, backendTimeout, new Forwarder(), metricsToken);
     }
 
     /**
@@ -99,10 +102,14 @@ public final class LoadBalancer implements AutoCloseable, BackgroundWork {
      * theirs, so that its error answers are tested whatever state exercise 3.1 is in.
      */
     LoadBalancer(Duration backendTimeout, Forwarder forwarder) {
-        this(backendTimeout, forwarder, ServerMetrics.newToken());
+        this(CONNECT_TIMEOUT, backendTimeout, forwarder, ServerMetrics.newToken());
     }
 
-    private LoadBalancer(Duration backendTimeout, Forwarder forwarder, String metricsToken) {
+    private LoadBalancer(Duration connectTimeout, Duration backendTimeout, Forwarder forwarder, String metricsToken) {
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         this.backendTimeout = backendTimeout;
         this.forwarder = forwarder;
         this.metrics = new ServerMetrics("lb", metricsToken);
