@@ -45,7 +45,9 @@ class SingleFlightTest {
     @BeforeAll
     static void startRedis() {
         redisServer = RedisServer.startTemporary(CachePolicy.redisSettings());
-        redis = RedisClients.connect(redisServer);
+        // This class is about loads in flight, not the cache's 100 ms time-out: a roomy one, so that a
+        // machine short of CPU does not fail a connection to the cache.
+        redis = RedisClients.connect("127.0.0.1", redisServer.port(), redisServer.password(), Duration.ofSeconds(5));
     }
 
     @AfterAll
