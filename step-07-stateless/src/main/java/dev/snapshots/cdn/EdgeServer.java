@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -65,28 +67,23 @@ public final class EdgeServer implements AutoCloseable {
     /** The longest path and query the edge takes (browsers and CDNs cap URLs near this too). */
     static final int MAX_TARGET = 2_048;
 
-    /** Request headers about the connection, or that the edge sets itself, never passed to the origin. */
-    private static final Set<String> NOT_FORWARDED = Set.of(
-            "connection",
-            "keep-alive",
-            "proxy-connection",
-            "transfer-encoding",
-            "te",
-            "trailer",
-            "upgrade",
-            "host",
-            "content-length",
-            "expect",
-            "proxy-authorization",
-            // The edge asks for a whole, uncompressed answer: it serves many clients from one copy.
-            "accept-encoding",
-            "range",
-            "if-range",
-            // A client's own conditions are answered by the edge, from its copy.
-            "if-none-match",
-            "if-modified-since",
-            "if-match",
-            "if-unmodified-since");
+    /**
+     * Request headers never passed to the origin: the hop-by-hop ones, and those the edge answers or
+     * sets itself.
+     */
+    private static final Set<String> NOT_FORWARDED = Stream.concat(
+                    HopByHop.HEADERS.stream(),
+                    Stream.of(
+                            // The edge asks for a whole, uncompressed answer: it serves many clients from one copy.
+                            "accept-encoding",
+                            "range",
+                            "if-range",
+                            // A client's own conditions are answered by the edge, from its copy.
+                            "if-none-match",
+                            "if-modified-since",
+                            "if-match",
+                            "if-unmodified-since"))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final Supplier<InetSocketAddress> origin;
     private final String purgeToken;
