@@ -1,5 +1,6 @@
 package dev.snapshots.metrics;
 
+import dev.snapshots.background.BackgroundTask;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +46,7 @@ public final class Scraper implements AutoCloseable {
             HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
     private final Map<String, Deque<Taken>> history = new ConcurrentHashMap<>();
     private final Map<String, AlertRule.State> alerts = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "scraper");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final BackgroundTask rounds = new BackgroundTask("scraper", this::round);
 
     public Scraper(Supplier<List<Target>> discover, String token, MetricsSettings settings, Clock clock) {
         this.discover = discover;
@@ -64,8 +58,7 @@ public final class Scraper implements AutoCloseable {
 
     /** Scrapes every target now, then every interval, until closed. */
     public Scraper start() {
-        long every = settings.scrapeInterval().toMillis();
-        schedule.scheduleWithFixedDelay(this::round, 0, every, TimeUnit.MILLISECONDS);
+        rounds.start(settings.scrapeInterval());
         return this;
     }
 
@@ -194,11 +187,6 @@ public final class Scraper implements AutoCloseable {
 
     @Override
     public void close() {
-        schedule.shutdownNow();
-        try {
-            schedule.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        rounds.close();
     }
 }
