@@ -56,8 +56,9 @@ public final class Topology implements AutoCloseable {
         this.dns = options.dns;
         this.hasher = options.hasher;
         this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
-        this.cache =
-                options.cacheTtl == null ? null : parts.add(CacheTier.start(options.externalCache, options.cacheTtl));
+        this.cache = options.cacheTtl == null
+                ? null
+                : parts.add(CacheTier.start(options.externalCache, options.cacheTtl, options.cacheTimeout));
         // The web tier after the tiers it uses and before the balancer: it stops between them.
         this.web = parts.add(new WebTier(this::webServer));
         this.loadBalancer = options.loadBalanced ? parts.add(options.balancer().start(options.loadBalancerPort)) : null;

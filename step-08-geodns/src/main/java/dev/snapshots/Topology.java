@@ -77,8 +77,9 @@ public final class Topology implements AutoCloseable {
         this.dns = options.dns;
         this.hasher = options.hasher;
         this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
-        this.cache =
-                options.cacheTtl == null ? null : parts.add(CacheTier.start(options.externalCache, options.cacheTtl));
+        this.cache = options.cacheTtl == null
+                ? null
+                : parts.add(CacheTier.start(options.externalCache, options.cacheTtl, options.cacheTimeout));
         this.sessionTier = options.sessions != null
                 ? null
                 : parts.add(SessionStorage.start(

@@ -5,6 +5,7 @@ import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PasswordHasher;
 import dev.snapshots.lb.LoadBalancer;
+import dev.snapshots.redis.RedisClients;
 import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.session.FailureCounter;
 import dev.snapshots.session.SessionPolicy;
@@ -27,6 +28,7 @@ public final class TopologyBuilder {
     Acknowledgement acknowledgement = Acknowledgement.ASYNC;
     Duration semiSyncTimeout = ReplicatedDatabase.SEMI_SYNC_TIMEOUT;
     Duration cacheTtl;
+    Duration cacheTimeout = RedisClients.TIMEOUT;
     RedisConfig externalCache;
     PasswordHasher hasher = new PasswordHasher();
     boolean cdn;
@@ -111,6 +113,15 @@ public final class TopologyBuilder {
     public TopologyBuilder cache(Duration ttl, RedisConfig external) {
         this.externalCache = external;
         return cache(ttl);
+    }
+
+    /**
+     * How long a web server waits for the cache to connect or answer before it asks the data tier
+     * instead; by default {@link RedisClients#TIMEOUT}, the site's: a slow cache is worse than none.
+     */
+    public TopologyBuilder cacheTimeout(Duration timeout) {
+        this.cacheTimeout = timeout;
+        return this;
     }
 
     /**

@@ -66,8 +66,9 @@ public final class Topology implements AutoCloseable {
         this.parts = parts;
         this.dns = options.dns;
         this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
-        this.cache =
-                options.cacheTtl == null ? null : parts.add(CacheTier.start(options.externalCache, options.cacheTtl));
+        this.cache = options.cacheTtl == null
+                ? null
+                : parts.add(CacheTier.start(options.externalCache, options.cacheTtl, options.cacheTimeout));
         this.sessionTier = options.sessions != null
                 ? null
                 : parts.add(SessionStorage.start(

@@ -67,7 +67,9 @@ public final class Topology implements AutoCloseable {
         // The log tier first, so that every server can ship to it from its first line.
         this.logs = parts.addIf(options.logSettings != null, () -> LogPipeline.start(options.logSettings));
         this.data = parts.add(DataTier.start(options.replicas, options.acknowledgement, options.semiSyncTimeout));
-        parts.addIf(options.cacheTtl != null, () -> CacheTier.start(options.externalCache, options.cacheTtl));
+        parts.addIf(
+                options.cacheTtl != null,
+                () -> CacheTier.start(options.externalCache, options.cacheTtl, options.cacheTimeout));
         SessionStorage sessionTier = parts.addIf(
                 options.sessions == null,
                 () -> SessionStorage.start(options.externalSessionTier, options.idleTimeout, options.absoluteLifetime));

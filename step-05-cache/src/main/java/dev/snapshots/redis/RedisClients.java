@@ -24,15 +24,23 @@ public final class RedisClients {
 
     /** A client for the Redis server at {@code host:port}, which asks for {@code password}. */
     public static RedisClient connect(String host, int port, String password) {
+        return connect(host, port, password, TIMEOUT);
+    }
+
+    /**
+     * The same with another {@code timeout} for connecting, reading and waiting for a pooled
+     * connection: the session tier's (a slow answer there is a slow login, not a cache miss).
+     */
+    public static RedisClient connect(String host, int port, String password, Duration timeout) {
         GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
         pool.setMaxTotal(16);
-        pool.setMaxWait(TIMEOUT);
+        pool.setMaxWait(timeout);
         return RedisClient.builder()
                 .hostAndPort(host, port)
                 .clientConfig(DefaultJedisClientConfig.builder()
                         .password(password)
-                        .connectionTimeoutMillis((int) TIMEOUT.toMillis())
-                        .socketTimeoutMillis((int) TIMEOUT.toMillis())
+                        .connectionTimeoutMillis((int) timeout.toMillis())
+                        .socketTimeoutMillis((int) timeout.toMillis())
                         .build())
                 .poolConfig(pool)
                 .build();

@@ -29,16 +29,18 @@ public final class CacheTier implements AutoCloseable {
 
     /**
      * Starts a Redis server of its own, on a free port, or uses the one at {@code external} when
-     * given (the demo's, started as a process of its own); entries live {@code ttl}.
+     * given (the demo's, started as a process of its own); entries live {@code ttl}, and a web server
+     * waits at most {@code timeout} for the cache before it asks the data tier instead.
      */
-    public static CacheTier start(RedisConfig external, Duration ttl) {
+    public static CacheTier start(RedisConfig external, Duration ttl, Duration timeout) {
         if (external != null) {
             return new CacheTier(
-                    null, RedisClients.connect(external.host(), external.port(), external.password()), ttl);
+                    null, RedisClients.connect(external.host(), external.port(), external.password(), timeout), ttl);
         }
         RedisServer server = RedisServer.startTemporary(CachePolicy.redisSettings());
         try {
-            return new CacheTier(server, RedisClients.connect(server), ttl);
+            return new CacheTier(
+                    server, RedisClients.connect("127.0.0.1", server.port(), server.password(), timeout), ttl);
         } catch (RuntimeException e) {
             server.close();
             throw e;
