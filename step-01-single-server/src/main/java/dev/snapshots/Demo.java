@@ -1,11 +1,15 @@
 package dev.snapshots;
 
+import dev.snapshots.console.ConsoleServer;
+import dev.snapshots.console.Traffic;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.NewUser;
+import java.net.URI;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs step 01's finished system on this machine and prints where to look. Stop it with Ctrl+C.
+ * Runs step 01's finished system on this machine and prints where to look, its live console first.
+ * Stop it with Ctrl+C.
  * Start it from the repository root with {@code ./course demo step-01-single-server}.
  */
 public final class Demo {
@@ -16,8 +20,12 @@ public final class Demo {
         Topology topology = Topology.start(new DnsRegistry(), port);
         var alice = topology.users().register(new NewUser("Alice", "alice@example.com", "correct horse"));
         String base = "http://127.0.0.1:" + topology.webServer().address().getPort();
+        Traffic traffic = new Traffic(URI.create(base + "/"));
+        ConsoleServer console = new ConsoleServer(new TopologyView(topology, traffic)).start(0);
 
         System.out.println();
+        System.out.println("The console (send traffic, stop the server, watch):");
+        System.out.println("  " + console.address());
         System.out.println("Step 01 is running: one server holds everything.");
         System.out.println("  web page         " + base + "/");
         System.out.println("  a user (JSON)    " + base + "/api/users/" + alice.id());
@@ -27,6 +35,8 @@ public final class Demo {
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.close();
+            traffic.close();
             topology.close();
             stopped.countDown();
         }));

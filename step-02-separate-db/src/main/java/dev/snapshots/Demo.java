@@ -1,19 +1,17 @@
 package dev.snapshots;
 
+import dev.snapshots.console.ConsoleServer;
+import dev.snapshots.console.Traffic;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.data.DatabaseServer;
 import dev.snapshots.domain.PasswordHasher;
 import dev.snapshots.web.WebServer;
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -54,19 +52,29 @@ public final class Demo {
         untilStopped(web::close);
     }
 
-    /** Starts each tier as a child process of this one, then shows what to try. */
+    /** Starts each tier as a child process of this one and the console, then shows what to try. */
     private static void runBoth() throws Exception {
-        List<Process> tiers = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> tiers.forEach(Process::destroy)));
-
-        tiers.add(child("data-tier", null, null));
-        awaitPort(DB_PORT);
+        TierProcess data = new TierProcess("database", DB_PORT, () -> child("data-tier", null, null));
         // The web tier gets the data tier's password the way production hands out secrets: through
         // its environment, which only its own user can read, never on a command line anyone can see.
-        tiers.add(child(
-                "web-tier", "jdbc:h2:tcp://127.0.0.1:" + DB_PORT + "/snapshots", DatabaseServer.passwordIn(DATA)));
+        TierProcess web = new TierProcess(
+                "web-1",
+                WEB_PORT,
+                () -> child(
+                        "web-tier",
+                        "jdbc:h2:tcp://127.0.0.1:" + DB_PORT + "/snapshots",
+                        DatabaseServer.passwordIn(DATA)));
         String base = "http://127.0.0.1:" + WEB_PORT;
-        awaitPort(WEB_PORT);
+        Traffic traffic = new Traffic(URI.create(base + "/"));
+        ConsoleServer console = new ConsoleServer(new TopologyView(traffic, web, data)).start(0);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.close();
+            traffic.close();
+            web.stop();
+            data.stop();
+        }));
+        data.start();
+        web.start();
 
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> alice = http.send(
@@ -78,8 +86,10 @@ public final class Demo {
                 HttpResponse.BodyHandlers.ofString());
 
         System.out.println();
-        System.out.println("Step 02 is running: two tiers, two processes (pids "
-                + tiers.get(0).pid() + " and " + tiers.get(1).pid() + ").");
+        System.out.println("The console (send traffic, kill a tier, start it again, watch):");
+        System.out.println("  " + console.address());
+        System.out.println(
+                "Step 02 is running: two tiers, two processes (pids " + data.pid() + " and " + web.pid() + ").");
         System.out.println("  web page        " + base + "/");
         System.out.println("  users (JSON)    " + base + "/api/users/1   (sign-up of alice@example.com: "
                 + alice.statusCode() + ")");
@@ -101,20 +111,6 @@ public final class Demo {
             builder.environment().put(DataTierConfig.PASSWORD_VARIABLE, dbPassword);
         }
         return builder.start();
-    }
-
-    private static void awaitPort(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            try (Socket probe = new Socket("127.0.0.1", port)) {
-                if (probe.isConnected()) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("nothing listens on port " + port + " after 30 s");
     }
 
     private static void untilStopped(Runnable stop) throws InterruptedException {

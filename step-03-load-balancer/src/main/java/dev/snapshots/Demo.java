@@ -1,5 +1,7 @@
 package dev.snapshots;
 
+import dev.snapshots.console.ConsoleServer;
+import dev.snapshots.console.Traffic;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.lb.BackendPool;
 import dev.snapshots.web.WebServer;
@@ -10,12 +12,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Runs step 03's finished system (a data tier, three web servers, a load balancer with health
  * checks) and plays a short outage: web-2 dies after 20 s and comes back 20 s later. Watch the pool
- * line it prints, and reload the page: "served by" changes with every request.
+ * line it prints, or the console it prints first (the picture, live, with its faults a click away),
+ * and reload the page: "served by" changes with every request.
  * Start it from the repository root with {@code ./course demo step-03-load-balancer}; stop with Ctrl+C.
  */
 public final class Demo {
@@ -31,6 +35,9 @@ public final class Demo {
                 .start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
+        Traffic traffic = new Traffic(URI.create(base + "/"));
+        TopologyView view = new TopologyView(topology, traffic);
+        ConsoleServer console = new ConsoleServer(view).start(0);
         HttpResponse<String> alice = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(base + "/api/users"))
@@ -41,6 +48,8 @@ public final class Demo {
                         HttpResponse.BodyHandlers.ofString());
 
         System.out.println();
+        System.out.println("The console (send traffic, kill a web server, watch):");
+        System.out.println("  " + console.address());
         System.out.println("Step 03 is running: clients reach only the load balancer.");
         System.out.println("  load balancer   " + base + "/   (reload it: 'served by' takes turns)");
         System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: "
@@ -54,23 +63,22 @@ public final class Demo {
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.close();
+            traffic.close();
             topology.close();
             stopped.countDown();
         }));
-        int web2Port = topology.web().server("web-2").address().getPort();
         long started = System.nanoTime();
         boolean killed = false;
         boolean restarted = false;
         while (!stopped.await(5, TimeUnit.SECONDS)) {
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             if (seconds >= 20 && !killed) {
-                System.out.println(">>> killing web-2 (nobody tells the balancer)");
-                topology.web().kill("web-2");
                 killed = true;
+                script(console, () -> view.kill("web-2"));
             } else if (seconds >= 40 && !restarted) {
-                System.out.println(">>> starting web-2 again on its old port");
-                topology.web().restart("web-2", web2Port);
                 restarted = true;
+                script(console, () -> view.restart("web-2"));
             }
             BackendPool pool = topology.loadBalancer().pool();
             String state = pool.all().stream()
@@ -80,6 +88,17 @@ public final class Demo {
                     .map(s -> s.name() + "=" + s.requestsServed())
                     .collect(Collectors.joining(" "));
             System.out.printf("[%3d s] pool: %s | requests served: %s%n", seconds, state, served);
+        }
+    }
+
+    /** One step of the demo's outage, said here and on the console's timeline; skipped if the console did it first. */
+    private static void script(ConsoleServer console, Supplier<String> step) {
+        try {
+            String done = step.get();
+            System.out.println(">>> " + done);
+            console.timeline().add(done + " (the demo's script)");
+        } catch (IllegalStateException notNow) {
+            System.out.println(">>> the demo's script skips a step: " + notNow.getMessage());
         }
     }
 

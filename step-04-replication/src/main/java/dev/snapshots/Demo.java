@@ -1,5 +1,7 @@
 package dev.snapshots;
 
+import dev.snapshots.console.ConsoleServer;
+import dev.snapshots.console.Traffic;
 import dev.snapshots.data.DbNode;
 import dev.snapshots.data.ReplicatedDatabase.Acknowledgement;
 import dev.snapshots.data.ReplicationCluster;
@@ -12,12 +14,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Runs step 04's finished system (a primary and two replicas in semi-synchronous mode, three web
  * servers, the balancer) and plays a failover: the primary dies after 20 s. Watch the positions
- * each database has reached, and which one is the primary. Stop with Ctrl+C.
+ * each database has reached, and which one is the primary, in the lines it prints or on the console
+ * it prints first (the picture, live, with its faults a click away). Stop with Ctrl+C.
  * Start it from the repository root with {@code ./course demo step-04-replication}.
  */
 public final class Demo {
@@ -43,6 +47,10 @@ public final class Demo {
                 .start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
+        // Reads of alice, the user signed up below: they go to the replicas, in turn.
+        Traffic traffic = new Traffic(URI.create(base + "/api/users/1"));
+        TopologyView view = new TopologyView(topology, traffic);
+        ConsoleServer console = new ConsoleServer(view).start(0);
         HttpResponse<String> alice = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(base + "/api/users"))
@@ -53,6 +61,8 @@ public final class Demo {
                         HttpResponse.BodyHandlers.ofString());
 
         System.out.println();
+        System.out.println("The console (send traffic, kill the primary, watch the failover):");
+        System.out.println("  " + console.address());
         System.out.println("Step 04 is running: one primary (db-1) takes the writes, two replicas take the reads.");
         System.out.println("  load balancer   " + base + "/   (reload it: 'served by' takes turns)");
         System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: "
@@ -66,6 +76,8 @@ public final class Demo {
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.close();
+            traffic.close();
             topology.close();
             stopped.countDown();
         }));
@@ -74,10 +86,13 @@ public final class Demo {
         while (!stopped.await(5, TimeUnit.SECONDS)) {
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             if (seconds >= 20 && !killed) {
-                System.out.println(">>> killing the primary, "
-                        + topology.data().cluster().primary().name());
-                topology.data().cluster().primary().server().stop();
                 killed = true;
+                script(console, () -> {
+                    if (!topology.data().cluster().primary().name().equals("db-1")) {
+                        throw new IllegalStateException("db-1 is no longer the primary");
+                    }
+                    return view.killPrimary();
+                });
             }
             ReplicationCluster cluster = topology.data().cluster();
             String replicas = cluster.replicas().stream()
@@ -86,6 +101,17 @@ public final class Demo {
             System.out.printf(
                     "[%3d s] primary %s at %s | replicas: %s%n",
                     seconds, cluster.primary().name(), position(cluster.primary()), replicas);
+        }
+    }
+
+    /** One step of the demo's outage, said here and on the console's timeline; skipped if the console did it first. */
+    private static void script(ConsoleServer console, Supplier<String> step) {
+        try {
+            String done = step.get();
+            System.out.println(">>> " + done);
+            console.timeline().add(done + " (the demo's script)");
+        } catch (IllegalStateException notNow) {
+            System.out.println(">>> the demo's script skips a step: " + notNow.getMessage());
         }
     }
 

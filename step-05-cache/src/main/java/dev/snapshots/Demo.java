@@ -1,5 +1,7 @@
 package dev.snapshots;
 
+import dev.snapshots.console.ConsoleServer;
+import dev.snapshots.console.Traffic;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
@@ -12,11 +14,13 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs step 05's finished system (Redis in front of a primary and two replicas, three web servers,
  * the balancer) and plays a cache outage: Redis dies after 20 s and comes back 20 s later. Reload
- * {@code /api/users/1} and watch the database reads: they barely move while the cache is up.
+ * {@code /api/users/1} and watch the database reads: they barely move while the cache is up. The
+ * console it prints first shows the same, live, with its faults a click away.
  * Start it from the repository root with {@code ./course demo step-05-cache}; stop with Ctrl+C.
  * With {@code SNAPSHOTS_CACHE_URL=redis://host:port} and {@code SNAPSHOTS_CACHE_PASSWORD} it uses that
  * Redis server instead of its own.
@@ -39,15 +43,24 @@ public final class Demo {
         Topology topology = (redis.isPresent() ? site.cache(ttl, redis.get()) : site.cache(ttl)).start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
+        // Reads of alice, the user signed up below: Redis answers them, or the replicas when it cannot.
+        Traffic traffic = new Traffic(URI.create(base + "/api/users/1"));
+        TopologyView view = new TopologyView(topology, traffic);
+        ConsoleServer console = new ConsoleServer(view).start(0);
         int alice = signUpAlice(base);
+        System.out.println();
+        System.out.println("The console (send traffic, stop Redis, watch the database reads):");
+        System.out.println("  " + console.address());
         printAddresses(topology, redis, base, alice);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.close();
+            traffic.close();
             topology.close();
             stopped.countDown();
         }));
-        narrate(topology, stopped);
+        narrate(topology, view, console, stopped);
     }
 
     /** Signs alice@example.com up through the balancer; returns the answer's status. */
@@ -64,7 +77,6 @@ public final class Demo {
     }
 
     private static void printAddresses(Topology topology, Optional<RedisConfig> redis, String base, int alice) {
-        System.out.println();
         System.out.println("Step 05 is running: Redis ("
                 + redis.map(r -> r.host() + ":" + r.port())
                         .orElse("127.0.0.1:" + topology.cacheServer().port())
@@ -82,9 +94,10 @@ public final class Demo {
 
     /**
      * Every 5 s until the demo stops: Redis up or down and the database reads so far; at 20 s Redis is
-     * killed, at 40 s started again (not a Redis server of yours).
+     * killed, at 40 s started again (not a Redis server of yours), unless the console did it first.
      */
-    private static void narrate(Topology topology, CountDownLatch stopped) throws InterruptedException {
+    private static void narrate(Topology topology, TopologyView view, ConsoleServer console, CountDownLatch stopped)
+            throws InterruptedException {
         long started = System.nanoTime();
         boolean killed = false;
         boolean restarted = false;
@@ -97,19 +110,28 @@ public final class Demo {
                 continue; // a Redis server of yours: the demo does not kill it
             }
             if (seconds >= 20 && !killed) {
-                System.out.println(">>> killing Redis: reads go to the database, and nothing fails");
-                topology.cacheServer().stop();
                 killed = true;
+                script(console, view::stopRedis);
             } else if (seconds >= 40 && !restarted) {
-                System.out.println(">>> starting Redis again (empty): the cache fills up again");
-                topology.cacheServer().start();
                 restarted = true;
+                script(console, view::startRedis);
             }
             System.out.printf(
                     "[%3d s] redis %s | database reads so far: %d%n",
                     seconds,
                     topology.cacheServer().isRunning() ? "up" : "DOWN",
                     topology.data().reads());
+        }
+    }
+
+    /** One step of the demo's outage, said here and on the console's timeline; skipped if the console did it first. */
+    private static void script(ConsoleServer console, Supplier<String> step) {
+        try {
+            String done = step.get();
+            System.out.println(">>> " + done);
+            console.timeline().add(done + " (the demo's script)");
+        } catch (IllegalStateException notNow) {
+            System.out.println(">>> the demo's script skips a step: " + notNow.getMessage());
         }
     }
 

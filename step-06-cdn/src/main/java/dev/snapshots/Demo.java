@@ -1,9 +1,12 @@
 package dev.snapshots;
 
 import dev.snapshots.cdn.EdgeServer;
+import dev.snapshots.console.ConsoleServer;
+import dev.snapshots.console.Traffic;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
+import dev.snapshots.web.AssetCatalog;
 import dev.snapshots.web.WebServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * Runs step 06's finished system: the CDN edge beside the site, which itself is step 05's (Redis in
  * front of a primary and two replicas, three web servers, the balancer). Open the page, then watch
  * the edge: the first visit fetches the assets from the origin, every later one from the edge's
- * copies. Start it from the repository root with {@code ./course demo step-06-cdn}; stop with Ctrl+C.
+ * copies. Or open the console it prints first: the picture, live, with its faults a click away (its
+ * traffic asks the edge for the logo, as the page links it).
+ * Start it from the repository root with {@code ./course demo step-06-cdn}; stop with Ctrl+C.
  * With {@code SNAPSHOTS_CACHE_URL=redis://host:port} and {@code SNAPSHOTS_CACHE_PASSWORD} it uses that
  * Redis server instead of its own.
  */
@@ -43,6 +48,12 @@ public final class Demo {
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
         String edge = "http://localhost:" + topology.edge().server().address().getPort();
+        // The logo's name as the page links it: the same bytes as the site's, so the same fingerprint.
+        Traffic traffic = new Traffic(URI.create("http://127.0.0.1:"
+                + topology.edge().server().address().getPort() + "/assets/"
+                + AssetCatalog.fromClasspath().link("logo.png")));
+        TopologyView view = new TopologyView(topology, traffic);
+        ConsoleServer console = new ConsoleServer(view).start(0);
         HttpResponse<String> alice = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(base + "/api/users"))
@@ -53,6 +64,8 @@ public final class Demo {
                         HttpResponse.BodyHandlers.ofString());
 
         System.out.println();
+        System.out.println("The console (send traffic to the edge, purge it, kill a web server, watch):");
+        System.out.println("  " + console.address());
         System.out.println("Step 06 is running: the CDN edge beside the site.");
         System.out.println("  the page        " + base + "/   (from the origin; its assets from the edge)");
         System.out.println("  the edge        " + edge + "/assets/app.css   (see X-Cache and Age: curl -i)");
@@ -69,6 +82,8 @@ public final class Demo {
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.close();
+            traffic.close();
             topology.close();
             stopped.countDown();
         }));

@@ -1,6 +1,8 @@
 package dev.snapshots;
 
 import dev.snapshots.cdn.EdgeServer;
+import dev.snapshots.console.ConsoleServer;
+import dev.snapshots.console.Traffic;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.redis.RedisConfig;
 import dev.snapshots.redis.RedisServer;
@@ -13,12 +15,14 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Runs step 07's finished system: stateless web servers behind a plain round-robin balancer, their
  * sessions on the session tier (a Redis server of its own), with step 06's CDN edge and step 05's
  * cache and replicated database. Log in, keep reloading: every request lands on another server and
  * all of them know you; web-2 is killed after 30 s and comes back 30 s later, and you stay logged in.
+ * The console it prints first shows it live, with its faults a click away.
  * Start it from the repository root with {@code ./course demo step-07-stateless}; stop with Ctrl+C.
  * With {@code SNAPSHOTS_SESSIONS_URL=redis://host:port} and {@code SNAPSHOTS_SESSIONS_PASSWORD} it
  * keeps sessions on that Redis server instead of its own (set it to {@code noeviction}).
@@ -47,15 +51,23 @@ public final class Demo {
         Topology topology = (redis.isPresent() ? site.cache(ttl, redis.get()) : site.cache(ttl)).start();
         topology.loadBalancer().startHealthChecks(2, 2, Duration.ofMillis(500));
         String base = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
+        Traffic traffic = new Traffic(URI.create(base + "/"));
+        TopologyView view = new TopologyView(topology, traffic);
+        ConsoleServer console = new ConsoleServer(view).start(0);
         int alice = signUpAlice(base);
+        System.out.println();
+        System.out.println("The console (send traffic, stop the session tier, kill a web server, watch):");
+        System.out.println("  " + console.address());
         printAddresses(topology, sessionRedis, base, alice);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            console.close();
+            traffic.close();
             topology.close();
             stopped.countDown();
         }));
-        narrate(topology, stopped);
+        narrate(topology, view, console, stopped);
     }
 
     /** Signs alice@example.com up through the balancer; returns the answer's status. */
@@ -73,7 +85,6 @@ public final class Demo {
 
     private static void printAddresses(Topology topology, Optional<RedisConfig> sessionRedis, String base, int alice) {
         String edge = "http://localhost:" + topology.edge().server().address().getPort();
-        System.out.println();
         System.out.println("Step 07 is running: stateless web servers, sessions on the session tier ("
                 + sessionRedis
                         .map(r -> r.host() + ":" + r.port())
@@ -94,26 +105,35 @@ public final class Demo {
     }
 
     /** Every 5 s until the demo stops: the web servers up; at 30 s web-2 is killed, at 60 s started again. */
-    private static void narrate(Topology topology, CountDownLatch stopped) throws InterruptedException {
+    private static void narrate(Topology topology, TopologyView view, ConsoleServer console, CountDownLatch stopped)
+            throws InterruptedException {
         long started = System.nanoTime();
-        int web2Port = topology.web().server("web-2").address().getPort();
         boolean killed = false;
         boolean restarted = false;
         while (!stopped.await(5, TimeUnit.SECONDS)) {
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
             if (seconds >= 30 && !killed) {
-                System.out.println(">>> killing web-2: nobody is logged out, the others know every session");
-                topology.web().kill("web-2");
                 killed = true;
+                script(console, () -> view.kill("web-2") + ": nobody is logged out, the others know every session");
             } else if (seconds >= 60 && !restarted) {
-                System.out.println(">>> starting web-2 again: it knows every logged-in user on its first request");
-                topology.web().restart("web-2", web2Port);
                 restarted = true;
+                script(console, () -> view.restart("web-2") + ": it knows every logged-in user on its first request");
             }
             System.out.printf(
                     "[%3d s] web servers up: %s%n",
                     seconds,
                     topology.web().servers().stream().map(WebServer::name).toList());
+        }
+    }
+
+    /** One step of the demo's outage, said here and on the console's timeline; skipped if the console did it first. */
+    private static void script(ConsoleServer console, Supplier<String> step) {
+        try {
+            String done = step.get();
+            System.out.println(">>> " + done);
+            console.timeline().add(done + " (the demo's script)");
+        } catch (IllegalStateException notNow) {
+            System.out.println(">>> the demo's script skips a step: " + notNow.getMessage());
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.snapshots;
 
+import dev.snapshots.console.ConsoleServer;
+import dev.snapshots.console.Traffic;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.domain.PhotoStatus;
@@ -12,13 +14,13 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -27,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.params.XPendingParams;
@@ -39,7 +42,9 @@ import redis.clients.jedis.resps.StreamPendingEntry;
  * drains: jobs waiting and in flight, photos ready and failed, dead letters. Then it uploads two
  * 12-megapixel photos a second for two minutes and, ten seconds in, kills worker-1 while it holds a
  * job: watch that job come back to worker-2. Upload your own with the printed curl command; kill the
- * other worker with the printed {@code kill -9} and watch uploads wait in the queue. Start it from the repository root with
+ * other worker with the printed {@code kill -9} and watch uploads wait in the queue. Or open the
+ * console it prints first: the queue, the workers and the storage, live, with their faults a click
+ * away (kill a worker, poison a job, kill the queue's Redis). Start it from the repository root with
  * {@code ./course demo step-09-queues}; stop with Ctrl+C.
  */
 public final class Demo {
@@ -60,31 +65,45 @@ public final class Demo {
                 .cache(Duration.ofSeconds(30))
                 .queue(0, QueueSettings.defaults().visibilityTimeout(VISIBILITY), Duration.ZERO)
                 .start();
-        List<Process> workers = new ArrayList<>();
-        for (int i = 1; i <= 2; i++) {
-            workers.add(startWorker(topology, "worker-" + i));
-        }
+        String site = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
+        Traffic traffic = new Traffic(URI.create(site + "/"));
+        TopologyView view = new TopologyView(topology, traffic, name -> {
+            try {
+                return startWorker(topology, name);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ConsoleServer console = new ConsoleServer(view).start(0);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            workers.forEach(Process::destroy);
+            console.close();
+            traffic.close();
+            view.stopWorkerProcesses();
             topology.close();
             stopped.countDown();
         }));
-        String site = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
+        for (int i = 1; i <= 2; i++) {
+            view.startWorker("worker-" + i);
+        }
         System.out.println();
+        System.out.println("The console (kill a worker, poison a job, kill the queue's Redis, watch the queue):");
+        System.out.println("  " + console.address());
         System.out.println("Step 09 is running: " + site + "/ with 2 worker processes; blobs in "
                 + topology.photoProcessing().storage().blobs().root());
         System.out.println("Upload a photo of your own and follow its Location:");
         System.out.println("  curl -i -H 'Content-Type: image/png' --data-binary @photo.png " + site + "/api/photos");
         System.out.println("The demo kills worker-1 in the middle of a job; kill the other one yourself and uploads"
                 + " still succeed, their jobs waiting in the queue:");
-        System.out.println("  kill -9 " + workers.get(1).pid());
+        System.out.println("  kill -9 " + view.workerPid("worker-2"));
         System.out.println("Press Ctrl+C to stop.");
 
         HttpClient http = HttpClient.newHttpClient();
         Random random = new Random(9);
         uploadForty(http, site, random);
+        console.timeline().add("40 photos uploaded, the 21st of them corrupt (the demo's script)");
         streamCameraPhotos(http, site, random);
+        console.timeline().add("two 12-megapixel photos a second for two minutes (the demo's script)");
         System.out.println("Now two 12-megapixel photos a second for two minutes; in 10 s the demo kills worker-1"
                 + " while it holds a job.");
         // Ten seconds in, worker-1 killed (SIGKILL, as kill -9) at a moment when it holds a job: that job
@@ -92,7 +111,7 @@ public final class Demo {
         long started = System.nanoTime();
         Thread killer = new Thread(
                 () -> killInTheMiddleOfAJob(
-                        topology.photoProcessing().queue().jobQueue(), workers.get(0), "worker-1", started),
+                        topology.photoProcessing().queue().jobQueue(), view, console, "worker-1", started),
                 "demo-kill");
         killer.setDaemon(true);
         killer.start();
@@ -165,10 +184,12 @@ public final class Demo {
     }
 
     /**
-     * Waits ten seconds, then kills {@code worker} (SIGKILL: no shutdown hook, the job in hand is
-     * neither finished nor given back) at the first moment the queue's group shows it holding a job.
+     * Waits ten seconds, then kills the worker {@code name} (SIGKILL: no shutdown hook, the job in
+     * hand is neither finished nor given back) at the first moment the queue's group shows it holding
+     * a job; skipped if the console killed it first.
      */
-    private static void killInTheMiddleOfAJob(JobQueue queue, Process worker, String name, long started) {
+    private static void killInTheMiddleOfAJob(
+            JobQueue queue, TopologyView view, ConsoleServer console, String name, long started) {
         try {
             Thread.sleep(10_000);
             long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -176,7 +197,9 @@ public final class Demo {
                 // A job it is working on: delivered once (a job delivered again may be the poison job,
                 // failed and left to wait out its visibility timeout).
                 if (working(queue, name)) {
-                    worker.destroyForcibly();
+                    if (!script(console, () -> view.killWorker(name))) {
+                        return;
+                    }
                     // Read after the kill: what it held at its death, which nobody acknowledged.
                     List<StreamEntryID> dropped = queue
                             .redis()
@@ -190,14 +213,14 @@ public final class Demo {
                             .toList();
                     if (dropped.isEmpty()) {
                         System.out.printf(
-                                "[%3d s] killed %s (pid %d) a moment after it finished its job: nothing in hand%n",
-                                seconds(started), name, worker.pid());
+                                "[%3d s] killed %s a moment after it finished its job: nothing in hand%n",
+                                seconds(started), name);
                         return;
                     }
                     System.out.printf(
-                            "[%3d s] killed %s (pid %d) with job %s in hand: not done, not lost; it comes back to"
+                            "[%3d s] killed %s with job %s in hand: not done, not lost; it comes back to"
                                     + " the other worker after the %d s visibility timeout%n",
-                            seconds(started), name, worker.pid(), dropped, VISIBILITY.toSeconds());
+                            seconds(started), name, dropped, VISIBILITY.toSeconds());
                     for (StreamEntryID job : dropped) {
                         follow(queue, job, name, started);
                     }
@@ -208,6 +231,22 @@ public final class Demo {
             System.out.println(name + " held no job for 30 s: not killed");
         } catch (InterruptedException | RuntimeException stopping) {
             // The demo is stopping (Ctrl+C), or the queue is gone with it.
+        }
+    }
+
+    /**
+     * One step of the demo's script, said here and on the console's timeline; skipped if the console
+     * did it first. Says whether it was done.
+     */
+    private static boolean script(ConsoleServer console, Supplier<String> step) {
+        try {
+            String done = step.get();
+            System.out.println(">>> " + done);
+            console.timeline().add(done + " (the demo's script)");
+            return true;
+        } catch (IllegalStateException notNow) {
+            System.out.println(">>> the demo's script skips a step: " + notNow.getMessage());
+            return false;
         }
     }
 

@@ -2,9 +2,12 @@ package dev.snapshots;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.snapshots.console.ConsoleServer;
+import dev.snapshots.console.Traffic;
 import dev.snapshots.data.DataTierConfig;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.logging.LogPipeline;
+import dev.snapshots.logging.LogSettings;
 import dev.snapshots.logging.RequestIds;
 import dev.snapshots.redis.RedisServer;
 import dev.snapshots.worker.WorkerMain;
@@ -12,6 +15,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,13 +38,17 @@ import javax.imageio.ImageIO;
  * log tier, to which every server and worker ships its lines. It signs a user up, logs in, uploads a
  * photo and asks for one whose row it broke on purpose (a 500), then prints each request's id, the
  * lines of the upload from every tier as the search endpoint gives them, and ready {@code curl}
- * commands to search for yourself. Then, every five seconds, the log tier's counts. Start it from
- * the repository root with {@code ./course demo step-10-logging}; stop with Ctrl+C.
+ * commands to search for yourself. Then, every five seconds, the log tier's counts. Or open the
+ * console it prints first: the tiers and the log tier, live, with their faults a click away (stop
+ * the log pipeline, kill a worker, poison a job). Start it from the repository root with
+ * {@code ./course demo step-10-logging}; stop with Ctrl+C.
  */
 public final class Demo {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Lines each server's shipper holds while the pipeline is down. */
+    private static final int DEMO_BUFFER = 500;
 
     private Demo() {}
 
@@ -52,19 +61,34 @@ public final class Demo {
                 .loadBalancer()
                 .cache(Duration.ofSeconds(30))
                 .queue(0)
-                .logs()
+                // A buffer of 500 lines per server, not the site's 10,000: with the pipeline stopped from
+                // the console and its traffic on, the balancer's fills in about 25 s, and lines drop.
+                .logs(LogSettings.defaults().withBuffer(DEMO_BUFFER))
                 .start();
-        List<Process> workers = new ArrayList<>();
-        for (int i = 1; i <= 2; i++) {
-            workers.add(startWorker(topology, "worker-" + i));
-        }
+        String site = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
+        Traffic traffic = new Traffic(URI.create(site + "/"));
+        TopologyView view = new TopologyView(topology, traffic, name -> {
+            try {
+                return startWorker(topology, name);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ConsoleServer console = new ConsoleServer(view).start(0);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            workers.forEach(Process::destroy);
+            console.close();
+            traffic.close();
+            view.stopWorkerProcesses();
             topology.close();
             stopped.countDown();
         }));
-        String site = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
+        for (int i = 1; i <= 2; i++) {
+            view.startWorker("worker-" + i);
+        }
+        System.out.println();
+        System.out.println("The console (send traffic, stop the log pipeline, watch the lines shipped and dropped):");
+        System.out.println("  " + console.address());
         String search = "http://127.0.0.1:"
                 + topology.tier(LogPipeline.class).searchAddress().getPort() + "/api/logs";
         String token = topology.tier(LogPipeline.class).searchToken();
@@ -84,6 +108,15 @@ public final class Demo {
                 "upload");
         String photo = JSON.readTree(upload.body()).path("id").asText();
         HttpResponse<String> failed = stageBrokenPhoto(topology, site);
+        for (var step : List.of(
+                Map.entry("sign-up", signUp),
+                Map.entry("login", login),
+                Map.entry("upload", upload),
+                Map.entry("the broken photo", failed))) {
+            console.timeline()
+                    .add(step.getKey() + " → " + step.getValue().statusCode() + ", request " + id(step.getValue())
+                            + " (the demo's script)");
+        }
         Thread.sleep(3_000); // the workers make the thumbnails; every tier ships its lines
 
         System.out.println();
@@ -202,7 +235,7 @@ public final class Demo {
      * Starts a worker process, told where the tiers are through its environment (a command line can
      * be read by every user of the machine; an environment only by its owner).
      */
-    private static Process startWorker(Topology topology, String name) throws java.io.IOException {
+    private static Process startWorker(Topology topology, String name) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder =
                 new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName());

@@ -1,5 +1,7 @@
 package dev.snapshots;
 
+import dev.snapshots.console.ConsoleServer;
+import dev.snapshots.console.Traffic;
 import dev.snapshots.dns.DnsRegistry;
 import dev.snapshots.metrics.MetricsSettings;
 import dev.snapshots.metrics.Samples;
@@ -22,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 
 /**
@@ -29,8 +32,9 @@ import javax.imageio.ImageIO;
  * requests per second, error ratio and p99 at the balancer, the cache's hit ratio, the queue's
  * depth, daily active users and each server's alert. A traffic thread plays users (sign-ups,
  * logins, reads, uploads); from the 20th to the 40th second of every minute, web-2 fails a fifth
- * of its requests, and its alert (5% for 5 s over 10 s, for the demo) fires and clears. Start it
- * from the repository root with {@code ./course demo step-11-metrics}; stop with Ctrl+C.
+ * of its requests, and its alert (5% for 5 s over 10 s, for the demo) fires and clears. The console
+ * it prints first draws the same, live, with its faults a click away. Start it from the repository
+ * root with {@code ./course demo step-11-metrics}; stop with Ctrl+C.
  */
 public final class Demo {
 
@@ -50,27 +54,39 @@ public final class Demo {
                 .metrics(MetricsSettings.defaults()
                         .fast(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10)))
                 .start();
+        String site = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
+        Traffic traffic = new Traffic(URI.create(site + "/api/users/1"));
+        TopologyView view = new TopologyView(topology, traffic);
+        ConsoleServer console = new ConsoleServer(view).start(0);
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean running = new AtomicBoolean(true);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.set(false);
+            console.close();
+            traffic.close();
             topology.close();
             stopped.countDown();
         }));
-        String site = "http://127.0.0.1:" + topology.loadBalancer().address().getPort();
-        Thread traffic = new Thread(() -> play(site, running), "demo-traffic");
-        traffic.setDaemon(true);
-        traffic.start();
+        Thread users = new Thread(() -> play(site, running), "demo-traffic");
+        users.setDaemon(true);
+        users.start();
 
         System.out.println();
+        System.out.println("The console (make a web server fail 1 in 5, watch its alert fire):");
+        System.out.println("  " + console.address());
         System.out.println(
                 "Step 11 is running: " + site + "/ with 3 web servers and a scraper. Read a server's metrics:");
         System.out.println("  curl -s -H 'Authorization: Bearer " + topology.metricsToken() + "' " + site + "/metrics");
         System.out.println("Press Ctrl+C to stop.");
         long started = System.nanoTime();
+        boolean sick = false;
         while (!stopped.await(1, TimeUnit.SECONDS)) {
             long second = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-            topology.web().server("web-2").setFailureRate(second % 60 >= 20 && second % 60 < 40 ? 0.2 : 0);
+            boolean sickNow = second % 60 >= 20 && second % 60 < 40;
+            if (sickNow != sick) {
+                sick = sickNow;
+                script(console, sickNow ? () -> view.sicken("web-2") : () -> view.heal("web-2"));
+            }
             Scraper scraper = topology.tier(Scraper.class);
             Map<String, String> lb = Map.of("service", "lb");
             double requests = scraper.rate("http_server_requests_seconds_count", lb, RATE_WINDOW);
@@ -94,6 +110,17 @@ public final class Demo {
                     depth,
                     topology.dailyActiveUsers(),
                     new TreeMap<>(scraper.alerts()));
+        }
+    }
+
+    /** One step of the demo's script, said here and on the console's timeline; skipped if the console did it first. */
+    private static void script(ConsoleServer console, Supplier<String> step) {
+        try {
+            String done = step.get();
+            System.out.println(">>> " + done);
+            console.timeline().add(done + " (the demo's script)");
+        } catch (IllegalStateException notNow) {
+            System.out.println(">>> the demo's script skips a step: " + notNow.getMessage());
         }
     }
 

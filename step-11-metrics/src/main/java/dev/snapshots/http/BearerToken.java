@@ -8,8 +8,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * A token made for one run, asked for as {@code Authorization: Bearer <token>}: the log search's,
- * every server's {@code /metrics}. Provided code.
+ * A token made for one run, asked for as {@code Authorization: Bearer <token>}: the demo's console,
+ * the log search's, every server's {@code /metrics}. Provided code.
  */
 public final class BearerToken {
 
@@ -35,6 +35,16 @@ public final class BearerToken {
 
     public String value() {
         return value;
+    }
+
+    /**
+     * Whether {@code given} is the token, compared in constant time: for an address that carries it
+     * (a browser sends no header when it opens a page, so the console's address holds its token).
+     */
+    public boolean is(String given) {
+        return given != null
+                && MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.UTF_8), value.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
