@@ -28,8 +28,10 @@ final class RawHttp {
     static Answer exchange(InetSocketAddress server, String method, String target, String headers, byte[] body)
             throws IOException {
         try (Socket socket = new Socket()) {
-            socket.connect(server, 2_000);
-            socket.setSoTimeout(10_000);
+            // Room for a loaded machine: these time-outs are the test's own, not a promise of the site's
+            // (an answer that never comes still fails the test, later).
+            socket.connect(server, 10_000);
+            socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             String head = method + " " + target + " HTTP/1.1\r\n"
                     + "Host: " + Topology.SITE + "\r\n"
