@@ -38,22 +38,15 @@ public final class Demo {
         Traffic traffic = new Traffic(URI.create(base + "/"));
         TopologyView view = new TopologyView(topology, traffic);
         ConsoleServer console = new ConsoleServer(view).start(0);
-        HttpResponse<String> alice = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/users"))
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        int alice = signUpAlice(base);
 
         System.out.println();
         System.out.println("The console (send traffic, kill a web server, watch):");
         System.out.println("  " + console.address());
         System.out.println("Step 03 is running: clients reach only the load balancer.");
         System.out.println("  load balancer   " + base + "/   (reload it: 'served by' takes turns)");
-        System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: "
-                + alice.statusCode() + ")");
+        System.out.println(
+                "  a user          " + base + "/api/users/1   (sign-up of alice@example.com: " + alice + ")");
         for (WebServer server : topology.web().servers()) {
             System.out.println("  " + server.name() + "           http://127.0.0.1:"
                     + server.address().getPort() + "/");
@@ -68,6 +61,28 @@ public final class Demo {
             topology.close();
             stopped.countDown();
         }));
+        narrate(topology, view, console, stopped);
+    }
+
+    /** Signs alice@example.com up through the balancer; returns the answer's status. */
+    private static int signUpAlice(String base) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/users"))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    /**
+     * Every 5 s until the demo stops: the balancer's pool and the requests each web server served; at
+     * 20 s web-2 is killed, at 40 s started again, unless the console did it first.
+     */
+    private static void narrate(Topology topology, TopologyView view, ConsoleServer console, CountDownLatch stopped)
+            throws InterruptedException {
         long started = System.nanoTime();
         boolean killed = false;
         boolean restarted = false;

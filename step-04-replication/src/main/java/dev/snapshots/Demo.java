@@ -51,22 +51,15 @@ public final class Demo {
         Traffic traffic = new Traffic(URI.create(base + "/api/users/1"));
         TopologyView view = new TopologyView(topology, traffic);
         ConsoleServer console = new ConsoleServer(view).start(0);
-        HttpResponse<String> alice = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/users"))
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        int alice = signUpAlice(base);
 
         System.out.println();
         System.out.println("The console (send traffic, kill the primary, watch the failover):");
         System.out.println("  " + console.address());
         System.out.println("Step 04 is running: one primary (db-1) takes the writes, two replicas take the reads.");
         System.out.println("  load balancer   " + base + "/   (reload it: 'served by' takes turns)");
-        System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: "
-                + alice.statusCode() + ")");
+        System.out.println(
+                "  a user          " + base + "/api/users/1   (sign-up of alice@example.com: " + alice + ")");
         for (WebServer server : topology.web().servers()) {
             System.out.println("  " + server.name() + "           http://127.0.0.1:"
                     + server.address().getPort() + "/");
@@ -81,6 +74,28 @@ public final class Demo {
             topology.close();
             stopped.countDown();
         }));
+        narrate(topology, view, console, stopped);
+    }
+
+    /** Signs alice@example.com up through the balancer; returns the answer's status. */
+    private static int signUpAlice(String base) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/users"))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    /**
+     * Every 5 s until the demo stops: the primary and each replica's log position; at 20 s the
+     * primary (db-1) is killed and the monitor fails over, unless the console did it first.
+     */
+    private static void narrate(Topology topology, TopologyView view, ConsoleServer console, CountDownLatch stopped)
+            throws InterruptedException {
         long started = System.nanoTime();
         boolean killed = false;
         while (!stopped.await(5, TimeUnit.SECONDS)) {

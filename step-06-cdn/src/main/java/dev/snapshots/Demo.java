@@ -54,14 +54,7 @@ public final class Demo {
                 + AssetCatalog.fromClasspath().link("logo.png")));
         TopologyView view = new TopologyView(topology, traffic);
         ConsoleServer console = new ConsoleServer(view).start(0);
-        HttpResponse<String> alice = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(base + "/api/users"))
-                                .POST(
-                                        HttpRequest.BodyPublishers.ofString(
-                                                "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        int alice = signUpAlice(base);
 
         System.out.println();
         System.out.println("The console (send traffic to the edge, purge it, kill a web server, watch):");
@@ -69,8 +62,8 @@ public final class Demo {
         System.out.println("Step 06 is running: the CDN edge beside the site.");
         System.out.println("  the page        " + base + "/   (from the origin; its assets from the edge)");
         System.out.println("  the edge        " + edge + "/assets/app.css   (see X-Cache and Age: curl -i)");
-        System.out.println("  a user          " + base + "/api/users/1   (sign-up of alice@example.com: "
-                + alice.statusCode() + ")");
+        System.out.println(
+                "  a user          " + base + "/api/users/1   (sign-up of alice@example.com: " + alice + ")");
         for (WebServer server : topology.web().servers()) {
             System.out.println("  " + server.name() + "           http://127.0.0.1:"
                     + server.address().getPort() + "/");
@@ -87,6 +80,26 @@ public final class Demo {
             topology.close();
             stopped.countDown();
         }));
+        narrate(topology, stopped);
+    }
+
+    /** Signs alice@example.com up through the balancer; returns the answer's status. */
+    private static int signUpAlice(String base) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "/api/users"))
+                                .POST(
+                                        HttpRequest.BodyPublishers.ofString(
+                                                "{\"name\": \"Alice\", \"email\": \"alice@example.com\", \"password\": \"correct horse\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    /**
+     * Every 5 s until the demo stops: what the edge holds and what it took from the origin.
+     */
+    private static void narrate(Topology topology, CountDownLatch stopped) throws InterruptedException {
         long started = System.nanoTime();
         while (!stopped.await(5, TimeUnit.SECONDS)) {
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();

@@ -105,7 +105,17 @@ final class TopologyView implements View {
                         "healthy", pool.healthy().size() + " of " + pool.all().size()));
         ReplicationCluster cluster = topology.data().cluster();
         DbNode primary = cluster.primary();
-        List<DbNode> replicas = cluster.replicas();
+        drawWebServers(drawing, pool, primary, cluster.replicas());
+        drawing.box("session + cache tiers", "sessions", sessionState(), Figure.show("sessions", sessionCount()));
+        drawCache(drawing);
+        long primaryPosition = position(primary);
+        drawPrimaries(drawing, primary, primaryPosition);
+        drawReplicas(drawing, cluster, primary, primaryPosition);
+        return drawing.picture();
+    }
+
+    /** Each web server the balancer knows: its requests (the last count while it is dead) and how the balancer sees it. */
+    private void drawWebServers(Picture.Drawing drawing, BackendPool pool, DbNode primary, List<DbNode> replicas) {
         for (Backend backend : pool.all()) {
             String name = backend.name();
             boolean running = running(name) != null;
@@ -124,12 +134,13 @@ final class TopologyView implements View {
                     .link(name, primary.name());
             replicas.forEach(replica -> drawing.link(name, replica.name()));
         }
-        drawing.box("session + cache tiers", "sessions", sessionState(), Figure.show("sessions", sessionCount()));
-        drawCache(drawing);
-        long primaryPosition = position(primary);
-        drawPrimaries(drawing, primary, primaryPosition);
+    }
+
+    /** Each replica: its log position, how far it is behind the primary, and the reads it served. */
+    private void drawReplicas(
+            Picture.Drawing drawing, ReplicationCluster cluster, DbNode primary, long primaryPosition) {
         List<DbNode> live = cluster.liveReplicas();
-        for (DbNode replica : replicas) {
+        for (DbNode replica : cluster.replicas()) {
             long position = position(replica);
             long lag = position < 0 || primaryPosition < 0 ? -1 : Math.max(0, primaryPosition - position);
             String state =
@@ -143,7 +154,6 @@ final class TopologyView implements View {
                             Figure.count("reads", replica.readsServed()))
                     .link(primary.name(), replica.name());
         }
-        return drawing.picture();
     }
 
     /**

@@ -140,6 +140,24 @@ final class TopologyView implements View {
         String sessions = name + "-sessions";
         String cache = name + "-cache";
         String primaryBox = name + "-" + primary.name();
+        drawWebServers(drawing, name, topology, lb, primaryBox);
+        PeerSessions copies = topology.dataCentre().peerSessions();
+        drawing.box(
+                        "session + cache tiers",
+                        sessions,
+                        state(topology.sessionServer()),
+                        Figure.show("sessions", sessionCount(topology.sessionServer())),
+                        Figure.count("copies sent", copies.sent()),
+                        Figure.count("copies dropped", copies.dropped()))
+                .link(sessions, "ocean");
+        drawCache(drawing, cache, topology.cacheServer());
+        drawData(drawing, centre, primary, primaryBox);
+    }
+
+    /** A centre's web servers: each one's requests (the last count while it is dead) and its links. */
+    private void drawWebServers(Picture.Drawing drawing, String name, Topology topology, String lb, String primaryBox) {
+        String sessions = name + "-sessions";
+        String cache = name + "-cache";
         for (String web : ports.get(name).keySet()) {
             WebServer running = running(topology, web);
             String key = name + "/" + web;
@@ -157,16 +175,11 @@ final class TopologyView implements View {
                     .link(box, cache)
                     .link(box, primaryBox);
         }
-        PeerSessions copies = topology.dataCentre().peerSessions();
-        drawing.box(
-                        "session + cache tiers",
-                        sessions,
-                        state(topology.sessionServer()),
-                        Figure.show("sessions", sessionCount(topology.sessionServer())),
-                        Figure.count("copies sent", copies.sent()),
-                        Figure.count("copies dropped", copies.dropped()))
-                .link(sessions, "ocean");
-        drawCache(drawing, cache, topology.cacheServer());
+    }
+
+    /** A centre's databases: the primary with its log position and how far the other centre is behind it, its replicas with their lag. */
+    private void drawData(Picture.Drawing drawing, GlobalSite.Centre centre, DbNode primary, String primaryBox) {
+        String name = centre.name();
         String other = other(centre).name();
         long position = position(primary);
         for (DbNode node : nodes.get(name)) {

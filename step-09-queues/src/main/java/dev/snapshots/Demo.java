@@ -86,17 +86,7 @@ public final class Demo {
         for (int i = 1; i <= 2; i++) {
             view.startWorker("worker-" + i);
         }
-        System.out.println();
-        System.out.println("The console (kill a worker, poison a job, kill the queue's Redis, watch the queue):");
-        System.out.println("  " + console.address());
-        System.out.println("Step 09 is running: " + site + "/ with 2 worker processes; blobs in "
-                + topology.photoProcessing().storage().blobs().root());
-        System.out.println("Upload a photo of your own and follow its Location:");
-        System.out.println("  curl -i -H 'Content-Type: image/png' --data-binary @photo.png " + site + "/api/photos");
-        System.out.println("The demo kills worker-1 in the middle of a job; kill the other one yourself and uploads"
-                + " still succeed, their jobs waiting in the queue:");
-        System.out.println("  kill -9 " + view.workerPid("worker-2"));
-        System.out.println("Press Ctrl+C to stop.");
+        printAddresses(console, topology, site, view);
 
         HttpClient http = HttpClient.newHttpClient();
         Random random = new Random(9);
@@ -115,6 +105,25 @@ public final class Demo {
                 "demo-kill");
         killer.setDaemon(true);
         killer.start();
+        narrate(topology, started, stopped);
+    }
+
+    private static void printAddresses(ConsoleServer console, Topology topology, String site, TopologyView view) {
+        System.out.println();
+        System.out.println("The console (kill a worker, poison a job, kill the queue's Redis, watch the queue):");
+        System.out.println("  " + console.address());
+        System.out.println("Step 09 is running: " + site + "/ with 2 worker processes; blobs in "
+                + topology.photoProcessing().storage().blobs().root());
+        System.out.println("Upload a photo of your own and follow its Location:");
+        System.out.println("  curl -i -H 'Content-Type: image/png' --data-binary @photo.png " + site + "/api/photos");
+        System.out.println("The demo kills worker-1 in the middle of a job; kill the other one yourself and uploads"
+                + " still succeed, their jobs waiting in the queue:");
+        System.out.println("  kill -9 " + view.workerPid("worker-2"));
+        System.out.println("Press Ctrl+C to stop.");
+    }
+
+    /** Every 2 s until the demo stops: the queue's depth, jobs in flight, the photos by status and the dead letters. */
+    private static void narrate(Topology topology, long started, CountDownLatch stopped) throws InterruptedException {
         while (!stopped.await(2, TimeUnit.SECONDS)) {
             System.out.printf(
                     "[%3d s] queue: %d jobs (%d in flight); photos: %d queued, %d ready, %d failed; dead letters: %d%n",

@@ -93,6 +93,19 @@ public final class Demo {
                 + topology.tier(LogPipeline.class).searchAddress().getPort() + "/api/logs";
         String token = topology.tier(LogPipeline.class).searchToken();
 
+        walkThrough(topology, site, console, search, token);
+        System.out.println("Press Ctrl+C to stop.");
+
+        narrate(topology, stopped);
+    }
+
+    /**
+     * The demo's script: a sign-up, a login, an upload and a broken photo, each put on the console's
+     * timeline with its request id; then the lines each of them left in the log search, and how to ask
+     * it yourself.
+     */
+    private static void walkThrough(Topology topology, String site, ConsoleServer console, String search, String token)
+            throws Exception {
         String email = "demo-" + ProcessHandle.current().pid() + "@example.com";
         HttpResponse<String> signUp = send(
                 post(
@@ -124,8 +137,10 @@ public final class Demo {
                 "Step 10 is running: " + site + "/ with 2 worker processes, and the log search at " + search);
         printLines(search, token, upload, photo, failed);
         printHowToSearch(site, search, token, signUp, login);
-        System.out.println("Press Ctrl+C to stop.");
+    }
 
+    /** Every 5 s until the demo stops: the lines the log tier indexed, and those its servers shipped and dropped. */
+    private static void narrate(Topology topology, CountDownLatch stopped) throws InterruptedException {
         long started = System.nanoTime();
         while (!stopped.await(5, TimeUnit.SECONDS)) {
             System.out.printf(

@@ -78,6 +78,16 @@ public final class Demo {
                 "Step 11 is running: " + site + "/ with 3 web servers and a scraper. Read a server's metrics:");
         System.out.println("  curl -s -H 'Authorization: Bearer " + topology.metricsToken() + "' " + site + "/metrics");
         System.out.println("Press Ctrl+C to stop.");
+        narrate(topology, view, console, stopped);
+    }
+
+    /**
+     * Every second until the demo stops: what the scraper saw (requests, errors, p99, cache hits,
+     * queue depth, daily active users, alerts); web-2 fails 1 in 5 requests from second 20 to 40 of
+     * every minute, unless the console made it sick or well first.
+     */
+    private static void narrate(Topology topology, TopologyView view, ConsoleServer console, CountDownLatch stopped)
+            throws InterruptedException {
         long started = System.nanoTime();
         boolean sick = false;
         while (!stopped.await(1, TimeUnit.SECONDS)) {

@@ -84,7 +84,6 @@ final class TopologyView implements View {
                         traffic.on() ? "running" : "idle",
                         Figure.count("requests", traffic.sent()),
                         Figure.count("failed", traffic.failed()));
-        String front = balancer != null ? "balancer" : null;
         Optional<EdgeTier> edge = tier(EdgeTier.class);
         if (edge.isPresent()) {
             drawing.box(
@@ -95,21 +94,40 @@ final class TopologyView implements View {
                     Figure.show("stored", edge.get().server().storedResponses()));
         }
         if (balancer != null) {
-            BackendPool pool = balancer.pool();
-            MeterRegistry registry = balancer.metrics().registry();
-            List<Figure> figures = new ArrayList<>(List.of(
-                    Figure.show(
-                            "healthy",
-                            pool.healthy().size() + " of " + pool.all().size()),
-                    Figure.count("forwarded", counted(registry, "lb.requests")),
-                    Figure.count("retries", counted(registry, "lb.retries"))));
-            if (scraper != null) {
-                figures.add(Figure.show("alert", word(alerts.get("lb"))));
-            }
-            drawing.box("load balancer", "balancer", alertState(alerts.get("lb"), "up"), figures.toArray(Figure[]::new))
-                    .link("traffic", "balancer");
+            drawBalancer(drawing, balancer, scraper != null, alerts);
             edge.ifPresent(e -> drawing.link("cdn", "balancer"));
         }
+        List<String> behind = drawWebServers(drawing, balancer, scraper != null, alerts);
+        drawTiers(drawing, behind);
+        drawWorkers(drawing);
+        drawData(drawing, behind);
+        drawMonitoring(drawing, scraper, alerts);
+        return drawing.picture();
+    }
+
+    /** The balancer: how many web servers it counts healthy, what it forwarded and retried, its alert. */
+    private static void drawBalancer(
+            Picture.Drawing drawing, LoadBalancer balancer, boolean alerting, Map<String, AlertRule.State> alerts) {
+        BackendPool pool = balancer.pool();
+        MeterRegistry registry = balancer.metrics().registry();
+        List<Figure> figures = new ArrayList<>(List.of(
+                Figure.show(
+                        "healthy", pool.healthy().size() + " of " + pool.all().size()),
+                Figure.count("forwarded", counted(registry, "lb.requests")),
+                Figure.count("retries", counted(registry, "lb.retries"))));
+        if (alerting) {
+            figures.add(Figure.show("alert", word(alerts.get("lb"))));
+        }
+        drawing.box("load balancer", "balancer", alertState(alerts.get("lb"), "up"), figures.toArray(Figure[]::new))
+                .link("traffic", "balancer");
+    }
+
+    /**
+     * Each web server ever seen: its requests and 5xx answers (carried over its restarts), the
+     * balancer's view of it and its alert. Returns their names, for the tiers behind them.
+     */
+    private List<String> drawWebServers(
+            Picture.Drawing drawing, LoadBalancer balancer, boolean alerting, Map<String, AlertRule.State> alerts) {
         List<String> behind = new ArrayList<>();
         for (String name : webNames()) {
             WebServer server = running(name);
@@ -122,7 +140,7 @@ final class TopologyView implements View {
             if (balancer != null) {
                 figures.add(Figure.show("balancer sees", balancer.pool().isUp(name) ? "up" : "down"));
             }
-            if (scraper != null) {
+            if (alerting) {
                 figures.add(Figure.show("alert", word(alerts.get(name))));
             }
             drawing.box(
@@ -130,14 +148,10 @@ final class TopologyView implements View {
                             name,
                             server == null ? "dead" : alertState(alerts.get(name), "up"),
                             figures.toArray(Figure[]::new))
-                    .link(front != null ? front : "traffic", name);
+                    .link(balancer != null ? "balancer" : "traffic", name);
             behind.add(name);
         }
-        drawTiers(drawing, behind);
-        drawWorkers(drawing);
-        drawData(drawing, behind);
-        drawMonitoring(drawing, scraper, alerts);
-        return drawing.picture();
+        return behind;
     }
 
     /** The shared tiers the web servers use: the cache, the session tier, the queue. */

@@ -64,6 +64,11 @@ public final class Demo {
         System.out.println();
         System.out.println("The console (the whole system, live; add a shard, kill a web server):");
         System.out.println("  " + console.address());
+        printAddresses(topology, site);
+        narrate(topology, view, console, load, stopped);
+    }
+
+    private static void printAddresses(Topology topology, String site) {
         System.out.println("Step 13 is running: the whole system, on this machine.");
         System.out.println("  the site (load balancer):  " + site + "/");
         System.out.println("  the newest users:          " + site + "/api/users?limit=5");
@@ -78,6 +83,15 @@ public final class Demo {
                 + topology.tier(LogPipeline.class).searchAddress().getPort()
                 + "/api/logs?request_id=<an X-Request-Id>'");
         System.out.println("Press Ctrl+C to stop.");
+    }
+
+    /**
+     * Every second until the demo stops: the clients' requests and failures, each shard's users and
+     * reads; at 10 s a fifth shard is added while the clients go on, unless the console added it first.
+     */
+    private static void narrate(
+            Topology topology, TopologyView view, ConsoleServer console, LoadClients load, CountDownLatch stopped)
+            throws InterruptedException {
         long started = System.nanoTime();
         boolean resharded = false;
         while (!stopped.await(1, TimeUnit.SECONDS)) {
