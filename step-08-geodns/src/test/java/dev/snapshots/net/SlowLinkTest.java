@@ -35,33 +35,32 @@ class SlowLinkTest {
             http.send(HttpRequest.newBuilder(slow).build(), HttpResponse.BodyHandlers.ofString());
             http.send(HttpRequest.newBuilder(direct).build(), HttpResponse.BodyHandlers.ofString());
 
-            // Interleaved and compared by their medians: a pause of a busy machine lands on a call or
-            // two, not on a whole series of one kind.
+            // Interleaved, and the ceiling judged on the quickest call of each kind: a busy machine only
+            // ever adds time, so a pause lands on a call or two and leaves the quickest alone.
             long[] directCalls = new long[9];
             long[] slowCalls = new long[9];
             for (int i = 0; i < directCalls.length; i++) {
                 directCalls[i] = millis(http, direct);
                 slowCalls[i] = millis(http, slow);
             }
-            long directMillis = median(directCalls);
-            long slowMillis = median(slowCalls);
             HttpResponse<byte[]> body = http.send(
                     HttpRequest.newBuilder(URI.create(
                                     "http://127.0.0.1:" + link.address().getPort() + "/big"))
                             .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
 
-            // 40 ms each way is a floor no machine can beat; the ceiling allows for a slow one.
-            assertThat(slowMillis)
+            // 40 ms each way is a floor no machine can beat, so every call must pay it; the ceiling
+            // catches a link that adds far more (a delay per chunk, or seconds for milliseconds).
+            assertThat(Arrays.stream(slowCalls).boxed().toList())
                     .as(
-                            "median ms a request-and-answer takes across the 40 ms link (direct %d ms; calls: %s)",
-                            directMillis, Arrays.toString(slowCalls))
-                    .isGreaterThanOrEqualTo(80L);
-            assertThat(slowMillis - directMillis)
+                            "ms each request-and-answer took across the 40 ms link (direct: %s)",
+                            Arrays.toString(directCalls))
+                    .allSatisfy(calls -> assertThat(calls).isGreaterThanOrEqualTo(80L));
+            assertThat(min(slowCalls) - min(directCalls))
                     .as(
-                            "median ms a request-and-answer takes more across the link than direct (direct %s, link %s)",
+                            "ms the quickest request-and-answer across the link took more than the quickest direct one (direct %s, link %s)",
                             Arrays.toString(directCalls), Arrays.toString(slowCalls))
-                    .isLessThanOrEqualTo(200L);
+                    .isLessThanOrEqualTo(300L);
             assertThat(body.body()).as("300 kB across the link").isEqualTo(big);
         } finally {
             far.stop();
@@ -74,9 +73,7 @@ class SlowLinkTest {
         return Duration.ofNanos(System.nanoTime() - start).toMillis();
     }
 
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+    private static long min(long[] values) {
+        return Arrays.stream(values).min().orElseThrow();
     }
 }
