@@ -3,18 +3,15 @@ package dev.snapshots;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.snapshots.cdn.TestClock;
 import dev.snapshots.web.WebServer;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -36,7 +33,7 @@ class FailoverTest {
     private volatile boolean running = true;
     private Thread traffic;
     /** The EU client's clock: its cached answer expires when the test moves it, not when the machine gets to it. */
-    private final HandClock clientClock = new HandClock();
+    private final TestClock clientClock = new TestClock();
 
     private GeoClient client;
 
@@ -205,29 +202,5 @@ class FailoverTest {
                 .allSatisfy(o -> assertThat(o.status())
                         .as("status at %d ms", o.atMillis())
                         .isEqualTo(200));
-    }
-
-    /** A clock the test moves by hand: the EU client's cached answer expires exactly when told. */
-    private static final class HandClock extends Clock {
-        private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2030-01-01T00:00:00Z"));
-
-        Instant advance(Duration by) {
-            return now.updateAndGet(t -> t.plus(by));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -7,13 +7,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock the test moves by hand: max-age and Age are checked without waiting for real seconds. */
-final class TestClock extends Clock {
+/**
+ * A clock the test moves by hand: max-age and Age, a DNS answer's TTL, are checked without waiting
+ * for real seconds.
+ */
+public final class TestClock extends Clock {
 
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
 
-    void advance(Duration by) {
-        now.updateAndGet(t -> t.plus(by));
+    /** Moves the clock on by {@code by}; the new time. */
+    public Instant advance(Duration by) {
+        return now.updateAndGet(t -> t.plus(by));
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.snapshots.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.snapshots.dns.GeoDnsServerTest.HandClock;
+import dev.snapshots.cdn.TestClock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -32,7 +32,7 @@ class AnswerCacheTest {
                 (region, client) -> Optional.of(
                         new GeoDnsServer.Centre(centre.get(), centre.get().equals("eu-west") ? 7200 : 7100)),
                 ttl)) {
-            HandClock clock = new HandClock();
+            TestClock clock = new TestClock();
             StubResolver resolver = new StubResolver(dns.address(), InetAddress.getByName("203.0.113.7"), clock);
             for (int tick = 0; tick < seconds * 10; tick++) {
                 resolver.resolve("snapshots.test");
@@ -65,7 +65,7 @@ class AnswerCacheTest {
                 (region, client) -> Optional.of(
                         new GeoDnsServer.Centre(centre.get(), centre.get().equals("eu-west") ? 7200 : 7100)),
                 Duration.ofSeconds(5))) {
-            HandClock clock = new HandClock();
+            TestClock clock = new TestClock();
             StubResolver resolver = new StubResolver(dns.address(), InetAddress.getByName("203.0.113.7"), clock);
             assertThat(resolver.resolve("snapshots.test").getPort())
                     .as("8.3: the first answer")
