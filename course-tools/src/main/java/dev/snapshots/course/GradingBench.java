@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code ./course bench grading [--runs N] [step ...]}: how long a learner waits for a step's tests.
- * Runs each step's tests {@link #RUNS} times on the starter and on the solution, as the check does
- * ({@link StepRun}), and prints min / median / max of the tests' time per step. The median decides:
- * it exits 1 when a median is over {@link Fast#BUDGET}, and marks one over {@link Fast#TARGET}.
- * Run it on a quiet machine: it measures the course, not the neighbours.
+ * {@code ./course bench grading [--busy] [--runs N] [step ...]}: how long a learner waits for a step's
+ * tests, and whether their verdict ever moves. Runs each step's tests {@link #RUNS} times on the
+ * starter and on the solution, as the check does ({@link StepRun}), and prints min / median / max of
+ * the tests' time per step. The median decides: it exits 1 when a median is over {@link Fast#BUDGET},
+ * and marks one over {@link Fast#TARGET}. Every run is also judged as the check judges it
+ * ({@link StarterGraded}, {@link SolutionPasses}): one run that breaks its promise (a flaky test) is
+ * printed and makes it exit 1. Run it on a quiet machine to measure the course, not the neighbours;
+ * with {@code --busy} (two busy loops beside it, started by {@code ./course}) only the verdicts
+ * decide, many runs in a row: the times are the neighbours' as much as the course's.
  */
 public final class GradingBench {
 
@@ -54,6 +58,10 @@ public final class GradingBench {
 
     public static void main(String[] args) throws Exception {
         List<String> wanted = new ArrayList<>(Arrays.asList(args));
+        boolean busy = !wanted.isEmpty() && wanted.get(0).equals("--busy");
+        if (busy) {
+            wanted = wanted.subList(1, wanted.size());
+        }
         int runs = RUNS;
         if (wanted.size() >= 2 && wanted.get(0).equals("--runs")) {
             runs = Integer.parseInt(wanted.get(1));
@@ -67,9 +75,11 @@ public final class GradingBench {
         String format = "%-24s %-44s %s%n";
         List<String> lines = new ArrayList<>();
         boolean withinBudget = true;
+        Verdicts verdicts = new Verdicts();
         for (Course.Step step : steps) {
-            Figures starter = figures(course, step, false, runs);
-            Figures solution = Files.isDirectory(step.solutionDir()) ? figures(course, step, true, runs) : null;
+            Figures starter = figures(course, step, false, runs, verdicts);
+            Figures solution =
+                    Files.isDirectory(step.solutionDir()) ? figures(course, step, true, runs, verdicts) : null;
             withinBudget &= !starter.overBudget() && (solution == null || !solution.overBudget());
             String line = String.format(
                     format,
@@ -82,19 +92,54 @@ public final class GradingBench {
         System.out.println();
         System.out.printf(format, "step", "starter min / median / max", "solution min / median / max");
         lines.forEach(System.out::print);
-        System.out.println(
-                withinBudget
-                        ? "Every median is within the budget of " + Fast.BUDGET.toSeconds() + " s (target "
-                                + Fast.TARGET.toSeconds() + " s)."
-                        : "A median is over the budget of " + Fast.BUDGET.toSeconds() + " s, or a run recorded no"
-                                + " time: see target/course-bench/.");
-        System.exit(withinBudget ? 0 : 1);
+        if (busy) {
+            System.out.println("Beside two busy loops: the times are not the course's own; the verdicts decide.");
+        } else {
+            System.out.println(
+                    withinBudget
+                            ? "Every median is within the budget of " + Fast.BUDGET.toSeconds() + " s (target "
+                                    + Fast.TARGET.toSeconds() + " s)."
+                            : "A median is over the budget of " + Fast.BUDGET.toSeconds() + " s, or a run recorded"
+                                    + " no time: see target/course-bench/.");
+        }
+        System.out.println(verdicts.summary());
+        System.exit((withinBudget || busy) && verdicts.moved == 0 ? 0 : 1);
     }
 
-    private static Figures figures(Course course, Course.Step step, boolean solution, int runs) throws Exception {
+    /** How many runs kept the promise of their side (starter graded, solution passes), and which did not. */
+    static final class Verdicts {
+        int runs;
+        int moved;
+
+        void judge(Course.Step step, boolean solution, int run, Promise promise) {
+            runs++;
+            if (promise.broken()) {
+                moved++;
+                System.out.printf(
+                        "  %s, %s run %d: \"%s\" broken: %s%n",
+                        step.name(),
+                        solution ? "solution" : "starter",
+                        run,
+                        promise.name(),
+                        String.join("; ", promise.problems()));
+            }
+        }
+
+        String summary() {
+            return moved == 0
+                    ? "Verdicts: every one of the " + runs + " runs kept its promise (starter graded, solution passes)."
+                    : "Verdicts: " + moved + " of the " + runs + " runs broke their promise (above).";
+        }
+    }
+
+    private static Figures figures(Course course, Course.Step step, boolean solution, int runs, Verdicts verdicts)
+            throws Exception {
         List<Optional<Duration>> times = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            times.add(StepRun.of(course, step, solution).tests());
+        for (int i = 1; i <= runs; i++) {
+            StepRun run = StepRun.of(course, step, solution);
+            times.add(run.tests());
+            verdicts.judge(
+                    step, solution, i, solution ? SolutionPasses.check(step, run) : StarterGraded.check(step, run));
         }
         return Figures.of(times);
     }
