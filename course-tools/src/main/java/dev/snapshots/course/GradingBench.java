@@ -111,15 +111,21 @@ public final class GradingBench {
         int runs;
         int moved;
 
-        void judge(Course.Step step, boolean solution, int run, Promise promise) {
+        void judge(Course.Step step, boolean solution, int run, Optional<Duration> time, Promise promise) {
             runs++;
-            if (promise.broken()) {
+            String took = time.map(Fast::time).orElse("no time recorded");
+            if (!promise.broken()) {
+                System.out.printf(
+                        "  %s, %s run %d (%s): %s%n",
+                        step.name(), solution ? "solution" : "starter", run, took, promise.summary());
+            } else {
                 moved++;
                 System.out.printf(
-                        "  %s, %s run %d: \"%s\" broken: %s%n",
+                        "  %s, %s run %d (%s): \"%s\" broken: %s%n",
                         step.name(),
                         solution ? "solution" : "starter",
                         run,
+                        took,
                         promise.name(),
                         String.join("; ", promise.problems()));
             }
@@ -138,8 +144,8 @@ public final class GradingBench {
         for (int i = 1; i <= runs; i++) {
             StepRun run = StepRun.of(course, step, solution);
             times.add(run.tests());
-            verdicts.judge(
-                    step, solution, i, solution ? SolutionPasses.check(step, run) : StarterGraded.check(step, run));
+            Promise promise = solution ? SolutionPasses.check(step, run) : StarterGraded.check(step, run);
+            verdicts.judge(step, solution, i, run.tests(), promise);
         }
         return Figures.of(times);
     }

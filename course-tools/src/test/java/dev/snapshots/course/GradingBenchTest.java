@@ -37,12 +37,23 @@ class GradingBenchTest {
     @Test
     void one_run_that_breaks_its_promise_among_kept_ones_is_counted() {
         GradingBench.Verdicts verdicts = new GradingBench.Verdicts();
-        verdicts.judge(STEP, false, 1, Promise.of(StarterGraded.NAME, "2/2 exercises fail", List.of()));
-        verdicts.judge(STEP, true, 1, Promise.of(SolutionPasses.NAME, "9/9 tests pass", List.of()));
+        verdicts.judge(
+                STEP,
+                false,
+                1,
+                Optional.of(Duration.ofSeconds(8)),
+                Promise.of(StarterGraded.NAME, "2/2 exercises fail", List.of()));
+        verdicts.judge(
+                STEP,
+                true,
+                1,
+                Optional.of(Duration.ofSeconds(9)),
+                Promise.of(SolutionPasses.NAME, "9/9 tests pass", List.of()));
         verdicts.judge(
                 STEP,
                 true,
                 2,
+                Optional.empty(),
                 Promise.of(SolutionPasses.NAME, "8/9 tests pass", List.of("exercise 3.2: 1 test(s) fail")));
 
         assertThat(verdicts.runs).isEqualTo(3);
