@@ -32,21 +32,22 @@ class CacheDownTest {
             new SiteClient(dns).get(user);
 
             topology.tier(CacheTier.class).server().stop();
-            // A dead Redis refuses connections at once, so a read that falls back costs no time-out; 3 s is
-            // room for a machine short of CPU, not the property (a retried call is caught by its count).
+            // A dead Redis refuses connections at once, so a read that falls back costs no time-out; 10 s is
+            // room for a machine short of CPU (3.3 s seen at load 30), not the property: a retried call is
+            // caught by its count, a read that gave up by its status.
             List<String> slowOrFailed = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 long start = System.nanoTime();
                 var read = new SiteClient(dns).get(user);
                 long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-                if (read.status() != 200 || millis > 3000) {
+                if (read.status() != 200 || millis > 10_000) {
                     slowOrFailed.add(read + " in " + millis + " ms");
                 }
             }
             var signUp = Nodes.signUp(new SiteClient(dns), "while-redis-is-down@example.com");
 
             assertThat(slowOrFailed)
-                    .as("reads with Redis down that failed or took over 3 s")
+                    .as("reads with Redis down that failed or took over 10 s")
                     .isEmpty();
             assertThat(signUp.status())
                     .as("a sign-up with Redis down: %s", signUp)
