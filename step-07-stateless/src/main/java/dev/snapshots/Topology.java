@@ -82,7 +82,10 @@ public final class Topology implements AutoCloseable {
         this.sessionTier = options.sessions != null
                 ? null
                 : parts.add(SessionStorage.start(
-                        options.externalSessionTier, options.idleTimeout, options.absoluteLifetime));
+                        options.externalSessionTier,
+                        options.idleTimeout,
+                        options.absoluteLifetime,
+                        options.sessionTimeout));
         this.sessions = sessionTier == null ? options.sessions : sessionTier.store();
         this.failures = sessionTier == null ? options.failures : sessionTier.failures();
         // The web tier after the tiers it uses and before the balancer: it stops between them.

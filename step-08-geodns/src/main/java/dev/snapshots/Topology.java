@@ -83,7 +83,10 @@ public final class Topology implements AutoCloseable {
         this.sessionTier = options.sessions != null
                 ? null
                 : parts.add(SessionStorage.start(
-                        options.externalSessionTier, options.idleTimeout, options.absoluteLifetime));
+                        options.externalSessionTier,
+                        options.idleTimeout,
+                        options.absoluteLifetime,
+                        options.sessionTimeout));
         this.centre = options.centre == null
                 ? null
                 : parts.add(DataCentre.join(options.centre, options.centreIndex, data, sessionTier));

@@ -72,7 +72,10 @@ public final class Topology implements AutoCloseable {
         this.sessionTier = options.sessions != null
                 ? null
                 : parts.add(SessionStorage.start(
-                        options.externalSessionTier, options.idleTimeout, options.absoluteLifetime));
+                        options.externalSessionTier,
+                        options.idleTimeout,
+                        options.absoluteLifetime,
+                        options.sessionTimeout));
         this.sessions = sessionTier == null ? options.sessions : sessionTier.store();
         this.photoProcessing = options.workers == null
                 ? null

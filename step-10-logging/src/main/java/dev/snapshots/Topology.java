@@ -62,7 +62,11 @@ public final class Topology implements AutoCloseable {
                 () -> CacheTier.start(options.externalCache, options.cacheTtl, options.cacheTimeout));
         SessionStorage sessionTier = parts.addIf(
                 options.sessions == null,
-                () -> SessionStorage.start(options.externalSessionTier, options.idleTimeout, options.absoluteLifetime));
+                () -> SessionStorage.start(
+                        options.externalSessionTier,
+                        options.idleTimeout,
+                        options.absoluteLifetime,
+                        options.sessionTimeout));
         this.sessions = sessionTier == null ? options.sessions : sessionTier.store();
         parts.addIf(
                 options.workers != null,

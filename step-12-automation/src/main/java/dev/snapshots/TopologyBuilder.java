@@ -41,6 +41,7 @@ public final class TopologyBuilder {
     Duration originLatency = Duration.ZERO;
     Duration idleTimeout = SessionPolicy.IDLE_TIMEOUT;
     Duration absoluteLifetime = SessionPolicy.ABSOLUTE_LIFETIME;
+    Duration sessionTimeout = SessionPolicy.TIMEOUT;
     SessionStore sessions;
     FailureCounter failures;
     RedisConfig externalSessionTier;
@@ -168,6 +169,15 @@ public final class TopologyBuilder {
     public TopologyBuilder sessionLifetime(Duration idle, Duration absolute) {
         this.idleTimeout = idle;
         this.absoluteLifetime = absolute;
+        return this;
+    }
+
+    /**
+     * How long a web server waits for the session tier to connect or answer; by default
+     * {@link SessionPolicy#TIMEOUT}, the site's: a hung session tier costs a request half a second.
+     */
+    public TopologyBuilder sessionTimeout(Duration timeout) {
+        this.sessionTimeout = timeout;
         return this;
     }
 

@@ -22,16 +22,19 @@ public final class SessionStorage implements AutoCloseable {
     private final RedisClient client;
     private final Duration idleTimeout;
     private final Duration absoluteLifetime;
+    private final Duration timeout;
     private final RedisSessionStore store;
     private final FailureCounter failures;
     /** Connections to the other centre's session tier (step 08), closed with this one. */
     private final List<RedisClient> peerClients = new CopyOnWriteArrayList<>();
 
-    private SessionStorage(RedisServer server, RedisClient client, Duration idleTimeout, Duration absoluteLifetime) {
+    private SessionStorage(
+            RedisServer server, RedisClient client, Duration idleTimeout, Duration absoluteLifetime, Duration timeout) {
         this.server = server;
         this.client = client;
         this.idleTimeout = idleTimeout;
         this.absoluteLifetime = absoluteLifetime;
+        this.timeout = timeout;
         this.store = new RedisSessionStore(client, idleTimeout, absoluteLifetime, Clock.systemUTC());
         this.failures = new RedisFailureCounter(client);
     }
@@ -39,35 +42,38 @@ public final class SessionStorage implements AutoCloseable {
     /**
      * Starts a Redis server of its own, on a free port, or uses the one at {@code external} when
      * given (set up with {@link SessionPolicy#redisSettings()}); sessions end after {@code
-     * idleTimeout} without use and {@code absoluteLifetime} after their login.
+     * idleTimeout} without use and {@code absoluteLifetime} after their login; a web server waits
+     * {@code timeout} for the tier to connect or answer ({@link SessionPolicy#TIMEOUT} on the site).
      */
-    public static SessionStorage start(RedisConfig external, Duration idleTimeout, Duration absoluteLifetime) {
+    public static SessionStorage start(
+            RedisConfig external, Duration idleTimeout, Duration absoluteLifetime, Duration timeout) {
         if (external != null) {
-            return new SessionStorage(null, connect(external), idleTimeout, absoluteLifetime);
+            return new SessionStorage(null, connect(external, timeout), idleTimeout, absoluteLifetime, timeout);
         }
         RedisServer server = RedisServer.startTemporary(SessionPolicy.redisSettings());
         try {
             return new SessionStorage(
                     server,
-                    connect(new RedisConfig("127.0.0.1", server.port(), server.password())),
+                    connect(new RedisConfig("127.0.0.1", server.port(), server.password()), timeout),
                     idleTimeout,
-                    absoluteLifetime);
+                    absoluteLifetime,
+                    timeout);
         } catch (RuntimeException e) {
             server.close();
             throw e;
         }
     }
 
-    private static RedisClient connect(RedisConfig redis) {
-        return RedisClients.connect(redis.host(), redis.port(), redis.password(), SessionPolicy.TIMEOUT);
+    private static RedisClient connect(RedisConfig redis, Duration timeout) {
+        return RedisClients.connect(redis.host(), redis.port(), redis.password(), timeout);
     }
 
     /**
-     * The session tier at {@code peer}, the other centre's (step 08), with this tier's lifetimes:
-     * where {@link PeerSessions} copies this centre's changes.
+     * The session tier at {@code peer}, the other centre's (step 08), with this tier's lifetimes and
+     * time-out: where {@link PeerSessions} copies this centre's changes.
      */
     public RedisSessionStore peer(RedisConfig peer) {
-        RedisClient peerClient = connect(peer);
+        RedisClient peerClient = connect(peer, timeout);
         peerClients.add(peerClient);
         return new RedisSessionStore(peerClient, idleTimeout, absoluteLifetime, Clock.systemUTC());
     }

@@ -35,17 +35,19 @@ public final class SessionStorage implements AutoCloseable {
     /**
      * Starts a Redis server of its own, on a free port, or uses the one at {@code external} when
      * given (set up with {@link SessionPolicy#redisSettings()}); sessions end after {@code
-     * idleTimeout} without use and {@code absoluteLifetime} after their login.
+     * idleTimeout} without use and {@code absoluteLifetime} after their login; a web server waits
+     * {@code timeout} for the tier to connect or answer ({@link SessionPolicy#TIMEOUT} on the site).
      */
-    public static SessionStorage start(RedisConfig external, Duration idleTimeout, Duration absoluteLifetime) {
+    public static SessionStorage start(
+            RedisConfig external, Duration idleTimeout, Duration absoluteLifetime, Duration timeout) {
         if (external != null) {
-            return new SessionStorage(null, connect(external), idleTimeout, absoluteLifetime);
+            return new SessionStorage(null, connect(external, timeout), idleTimeout, absoluteLifetime);
         }
         RedisServer server = RedisServer.startTemporary(SessionPolicy.redisSettings());
         try {
             return new SessionStorage(
                     server,
-                    connect(new RedisConfig("127.0.0.1", server.port(), server.password())),
+                    connect(new RedisConfig("127.0.0.1", server.port(), server.password()), timeout),
                     idleTimeout,
                     absoluteLifetime);
         } catch (RuntimeException e) {
@@ -54,8 +56,8 @@ public final class SessionStorage implements AutoCloseable {
         }
     }
 
-    private static RedisClient connect(RedisConfig redis) {
-        return RedisClients.connect(redis.host(), redis.port(), redis.password(), SessionPolicy.TIMEOUT);
+    private static RedisClient connect(RedisConfig redis, Duration timeout) {
+        return RedisClients.connect(redis.host(), redis.port(), redis.password(), timeout);
     }
 
     /** The sessions kept here. */
