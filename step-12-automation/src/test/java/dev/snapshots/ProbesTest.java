@@ -35,6 +35,8 @@ class ProbesTest {
     /** How long the test waits for what the balancer's checks (every 25 ms) do soon: room for a busy machine. */
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
+    private static final Duration WARM_UP = Duration.ofSeconds(2);
+
     private static Topology topology;
     private static SiteClient client;
 
@@ -73,7 +75,9 @@ class ProbesTest {
 
     @Test
     void a_server_warming_up_is_live_but_not_ready_until_its_warm_up_is_done() {
-        WebServer warming = topology.web().start("web-warming", Build.of("v1").warmingUpFor(Duration.ofMillis(300)));
+        // Two seconds of warm-up: the first probes must reach the server while it still warms up, and on
+        // a loaded machine starting it and probing it twice took longer than 300 ms.
+        WebServer warming = topology.web().start("web-warming", Build.of("v1").warmingUpFor(WARM_UP));
         try {
             SiteClient.Response live = probe(warming, "/health/live");
             assertThat(live.status())
@@ -87,7 +91,7 @@ class ProbesTest {
             assertThat(texts(ready, "reasons"))
                     .as("12.1: the reasons of %s", ready)
                     .contains("warming up");
-            await("12.1: /health/ready answers 200 once the 300 ms warm-up is over")
+            await("12.1: /health/ready answers 200 once the warm-up is over")
                     .atMost(PATIENCE)
                     .until(() -> probe(warming, "/health/ready").status() == 200);
         } finally {
