@@ -133,7 +133,10 @@ class ConsoleTest {
             await("the console draws " + promoted.name() + " as the new primary")
                     .atMost(PAGE_WAIT)
                     .until(() -> "primary".equals(state(page, promoted.name())));
-            long before = figure(page, promoted.name(), "log-position");
+            // Read once it is drawn: the page may be in the middle of a redraw, where a figure reads -1.
+            long before = await("the console draws " + promoted.name() + "'s log position")
+                    .atMost(PAGE_WAIT)
+                    .until(() -> figure(page, promoted.name(), "log-position"), position -> position >= 0);
             var signUp = Nodes.signUp(new SiteClient(DNS), "after-the-failover@example.com");
             assertThat(signUp.status())
                     .as("a sign-up after the failover to %s: %s", promoted.name(), signUp)

@@ -125,7 +125,7 @@ class ConsoleTest {
                                 + " the old copies are deleted, and shard-5 up; the page shows " + shards(page, 5),
                         e);
             }
-            long moved = figure(page, "shard-5", "users");
+            long moved = drawn(page, "shard-5", "users");
             assertThat(moved)
                     .as("users on shard-5 after it joined four shards holding %d", USERS)
                     .isBetween(1L, (long) USERS - 1);
@@ -134,7 +134,7 @@ class ConsoleTest {
                     .until(() ->
                             page.getElementById("timeline").getTextContent().contains("shard-5 added"));
 
-            long readsBefore = figure(page, "shard-5", "reads");
+            long readsBefore = drawn(page, "shard-5", "reads");
             ShardedUserRepository users = topology.tier(ShardingTier.class).users();
             for (long id : ids) {
                 assertThat(users.findById(id)).as("user %d after the move", id).isPresent();
@@ -245,6 +245,16 @@ class ConsoleTest {
         } catch (NumberFormatException notYet) {
             return -1;
         }
+    }
+
+    /**
+     * A box's figure once the page shows it: read between two waits, the page may be in the middle
+     * of a redraw (-1 from {@link #figure}), so this waits for the figure to be drawn again.
+     */
+    private static long drawn(HtmlPage page, String box, String name) {
+        return await("the console draws " + box + "'s " + name)
+                .atMost(PAGE_WAIT)
+                .until(() -> figure(page, box, name), value -> value >= 0);
     }
 
     /** The users on shard-1 to shard-{@code count} together, as the page shows them; -1 while one is missing. */
