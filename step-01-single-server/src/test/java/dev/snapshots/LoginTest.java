@@ -34,11 +34,9 @@ class LoginTest {
     private static final DnsRegistry DNS = new DnsRegistry();
     private static Topology topology;
     /** The same code at a cost where the hash is most of a login's work, yet twenty logins take a fraction of a second. */
-    private static final PasswordHasher TIMED_HASHING = new PasswordHasher(10_000);
+    private static final PasswordHasher TIMED_HASHING = new PasswordHasher(2_000);
     /** Measures a login in this thread's processor time (HotSpot supports it on every platform the course runs on). */
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-    /** For the tests of their own web servers: a hash costs about a millisecond. */
-    private static final PasswordHasher CHEAP_HASHING = new PasswordHasher(1_000);
 
     @BeforeAll
     static void start() {
@@ -160,7 +158,7 @@ class LoginTest {
         // backup): the server must treat it as no session, never fail on the missing user.
         InMemorySessionStore sessions = new InMemorySessionStore();
         String orphan = sessions.create(987_654_321L);
-        UserService users = new UserService(new InMemoryUserRepository(), CHEAP_HASHING);
+        UserService users = new UserService(new InMemoryUserRepository(), TestTopology.CHEAP_HASHING);
         try (WebServer server = new WebServer("web-orphan", users, sessions).start(0)) {
             SiteClient client = clientOf(server);
             SiteClient.Response me = client.send(
@@ -279,8 +277,8 @@ class LoginTest {
     void a_login_while_every_hashing_turn_is_taken_is_a_quick_503_with_Retry_After() throws Exception {
         HashingLimiter limiter = new HashingLimiter(1, Duration.ofMillis(50));
         InMemoryUserRepository repository = new InMemoryUserRepository();
-        repository.save("Ada", "ada@example.com", CHEAP_HASHING.hash("analytical engine"));
-        UserService users = new UserService(repository, CHEAP_HASHING, limiter);
+        repository.save("Ada", "ada@example.com", TestTopology.CHEAP_HASHING.hash("analytical engine"));
+        UserService users = new UserService(repository, TestTopology.CHEAP_HASHING, limiter);
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch letGo = new CountDownLatch(1);
         Thread holder = new Thread(() -> limiter.run(() -> {
@@ -330,8 +328,8 @@ class LoginTest {
     @Test
     void after_five_failed_logins_an_account_is_refused_429_with_Retry_After() {
         InMemoryUserRepository repository = new InMemoryUserRepository();
-        repository.save("Eve", "eve@example.com", CHEAP_HASHING.hash("right password"));
-        UserService users = new UserService(repository, CHEAP_HASHING);
+        repository.save("Eve", "eve@example.com", TestTopology.CHEAP_HASHING.hash("right password"));
+        UserService users = new UserService(repository, TestTopology.CHEAP_HASHING);
         try (WebServer server = new WebServer("web-throttled", users, new InMemorySessionStore()).start(0)) {
             SiteClient client = clientOf(server);
             List<Integer> guesses = new ArrayList<>();

@@ -184,7 +184,7 @@ class FingerprintTest {
                 .as("names of %d versions of app.css, given alone", THREADS)
                 .doesNotHaveDuplicates()
                 .allMatch(name -> name.matches("app\\.[0-9a-f]{8,}\\.css"));
-        List<String> wrong = atOnce(300, (thread, round) -> {
+        List<String> wrong = atOnce(50, (thread, round) -> {
             String name = AssetFingerprint.name("app.css", contents.get(thread));
             return name.equals(alone.get(thread))
                     ? null
@@ -193,7 +193,7 @@ class FingerprintTest {
         assertThat(wrong.size())
                 .as(
                         "names that %d threads gave at once (as web servers starting together do), each for its"
-                                + " own content 300 times, that differ from the name given alone; the first: %s",
+                                + " own content 50 times, that differ from the name given alone; the first: %s",
                         THREADS, wrong.stream().limit(3).toList())
                 .isZero();
     }
