@@ -35,6 +35,10 @@ class ProbesTest {
     /** How long the test waits for what the balancer's checks (every 25 ms) do soon: room for a busy machine. */
     private static final Duration PATIENCE = Duration.ofSeconds(15);
 
+    /**
+     * The warming server's warm-up: its first probes must reach it while it still warms up, and on a
+     * loaded machine starting it and probing it twice took longer than 300 ms.
+     */
     private static final Duration WARM_UP = Duration.ofSeconds(2);
 
     private static Topology topology;
@@ -75,8 +79,6 @@ class ProbesTest {
 
     @Test
     void a_server_warming_up_is_live_but_not_ready_until_its_warm_up_is_done() {
-        // Two seconds of warm-up: the first probes must reach the server while it still warms up, and on
-        // a loaded machine starting it and probing it twice took longer than 300 ms.
         WebServer warming = topology.web().start("web-warming", Build.of("v1").warmingUpFor(WARM_UP));
         try {
             SiteClient.Response live = probe(warming, "/health/live");
