@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
- * {@value #SIGN_UPS} sign-ups at once through the balancer, each password hash costing far more than
- * a login's wait for a hashing turn: far more work than 2 cores can do at once, and far more sign-ups
- * than the web tier's hashing turns, so most must wait for a turn and many get none. Every answer must still be the truth: {@code 201}
+ * {@value #SIGN_UPS} sign-ups at once through the balancer, with costly password hashes: several times
+ * the work 2 cores can do within the wait for a hashing turn, and far more sign-ups than the web
+ * tier's hashing turns, so most must wait for a turn and many get none. Every answer must still be
+ * the truth: {@code 201}
  * (saved), {@code 409} (the email is taken), {@code 429} or {@code 503} with {@code Retry-After}
  * (not now: try again), and never a timeout for a sign-up that was in fact saved. Provided code
  * (the web tier bounds its hashing), so this passes on the starter.
@@ -52,7 +53,7 @@ class SignUpStormTest {
      */
     private static final int SIGN_UPS = 100;
     /**
-     * A tenth of the site's cost: tens of milliseconds a hash, so a hundred sign-ups still need many
+     * A tenth of the site's cost: about 50 ms a hash here, so a hundred sign-ups still need several
      * times the {@link HashingLimiter#WAIT} the web tier lets one wait for a turn (at full cost, a few
      * hashes took all of it, and the test, which runs alone, seconds longer).
      */

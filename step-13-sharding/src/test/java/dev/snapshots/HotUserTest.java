@@ -84,7 +84,7 @@ class HotUserTest {
             now.addAndGet(ROUND.toNanos());
             users.findById(celebrity.id());
             // 20 reads of each of the 80 others, never enough to make one of them hot, and 400 on every
-            // shard: many times the reads a right answer lets through to the celebrity's shard.
+            // shard: about four times the ~104 reads a right answer lets through to the celebrity's shard.
             if (i % 25 < 4) {
                 users.findById(others.get((i / 25 * 4 + i % 25) % others.size()).id());
             }
